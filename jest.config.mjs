@@ -1,0 +1,13 @@
+export default {
+  testEnvironment: 'node',
+  roots: [
+    '<rootDir>/src',
+    '<rootDir>/sheets-templates',
+    '<rootDir>/test',
+    '<rootDir>/playground',
+    '<rootDir>/bench',
+  ],
+  transform: { '^.+\\.ts$': '<rootDir>/scripts/jest-esbuild-transform.cjs' },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  cacheDirectory: '<rootDir>/.jest-cache',
+};

@@ -1,0 +1,16 @@
+import type { WorkspaceTemplate } from '../src/domain/workspace-template';
+import { approvals } from './approvals';
+import { dashboard } from './dashboard';
+import { governance } from './governance';
+import { log } from './log';
+import { metrics } from './metrics';
+import { pilot } from './pilot';
+import { scores } from './scores';
+import { settings } from './settings';
+import { workflows } from './workflows';
+
+/** Every sheet of the workspace, in tab order. */
+export const workspaceTemplate: WorkspaceTemplate = {
+  schemaVersion: 1,
+  sheets: [dashboard, workflows, scores, governance, approvals, pilot, metrics, settings, log],
+};

@@ -1,0 +1,120 @@
+import type { ColumnTemplate, TableTemplate } from '../src/domain/workspace-template';
+
+const score = (key: string, header: string, help: string): ColumnTemplate => ({
+  key,
+  header,
+  type: { kind: 'score' },
+  width: 95,
+  since: 1,
+  help: `${help} Whole numbers 1–5.`,
+});
+
+const redFlag = (key: string, header: string, help: string): ColumnTemplate => ({
+  key,
+  header,
+  type: { kind: 'boolean' },
+  width: 120,
+  since: 1,
+  help: `${help} Any red flag makes the workflow ineligible.`,
+});
+
+export const scores: TableTemplate = {
+  kind: 'table',
+  key: 'scores',
+  name: 'Scores',
+  purpose: 'One row per scorer per workflow; the team consensus is the median.',
+  idPrefix: 'SC',
+  protection: 'none',
+  tabColor: '#1a73e8',
+  columns: [
+    {
+      key: 'id',
+      header: 'ID',
+      type: { kind: 'id' },
+      width: 80,
+      since: 1,
+      help: 'Set by the add-on; rows are found by it.',
+    },
+    {
+      key: 'workflowId',
+      header: 'Workflow ID',
+      type: { kind: 'text' },
+      width: 100,
+      since: 1,
+      help: 'The ID of the workflow scored (from the Workflows sheet).',
+    },
+    {
+      key: 'workflow',
+      header: 'Workflow',
+      type: { kind: 'text' },
+      width: 200,
+      since: 1,
+      computed: true,
+      help: 'The workflow’s name, filled in by the add-on for reading.',
+    },
+    {
+      key: 'scorer',
+      header: 'Scorer',
+      type: { kind: 'email' },
+      width: 200,
+      since: 1,
+      help: 'The email address of the person scoring.',
+    },
+    score('common', 'Common', '1: a few times a year … 5: many times a day across a team.'),
+    score(
+      'measurable',
+      'Measurable',
+      '1: nothing to count or time … 5: timestamps, baseline data and a quality check exist.',
+    ),
+    score(
+      'risk',
+      'Low enough risk',
+      '1: student records or decisions about individuals … 5: internal or fully grounded in approved public content.',
+    ),
+    score(
+      'pain',
+      'Painful enough',
+      '1: under 15 minutes a week … 5: over 15 staff-hours a week, missed commitments or a leadership priority.',
+    ),
+    redFlag(
+      'flagStudentRecords',
+      'Red flag: student records',
+      'Student records or personal data would go into the tool.',
+    ),
+    redFlag('flagNoReview', 'Red flag: no review', 'Output would be sent without a person reviewing it.'),
+    redFlag('flagCrisis', 'Red flag: crisis or safety', 'Crisis, emergency or safety communication.'),
+    redFlag(
+      'flagIndividual',
+      'Red flag: decisions about a person',
+      'Decisions or judgements about an individual student or employee.',
+    ),
+    redFlag('flagLegalHr', 'Red flag: legal, HR or discipline', 'Legal, HR or discipline content.'),
+    {
+      key: 'fitsDay',
+      header: 'Fits how staff already work',
+      type: { kind: 'choice', choices: ['Yes', 'No'] },
+      width: 120,
+      since: 1,
+      help: 'Same tools and inbox, no new daily step? "No" shows a warning on the workflow.',
+    },
+    {
+      key: 'note',
+      header: 'Note',
+      type: { kind: 'text', long: true },
+      width: 240,
+      since: 1,
+      help: 'Anything the team should know about this score.',
+    },
+    {
+      key: 'scoredAt',
+      header: 'Scored',
+      type: { kind: 'datetime' },
+      width: 140,
+      since: 1,
+      computed: true,
+      help: 'When the score was last saved.',
+    },
+  ],
+  defaultRows: [],
+  conditionalFormats: [],
+};

@@ -1,0 +1,23 @@
+import type { AppsScript } from './apps-script';
+import { UserError } from './user-error';
+
+/** Long enough to wait out another person's save, well inside a sidebar call's patience. */
+const LOCK_WAIT_MS = 20_000;
+
+/**
+ * Runs `body` holding the document lock, so two people (or a person and a trigger) never change the
+ * workspace at the same moment. The document lock, not the script lock: an add-on's script lock would
+ * serialise every district using it.
+ */
+export function withDocumentLock<T>(gas: AppsScript, body: () => T): T {
+  const lock = gas.LockService.getDocumentLock();
+  if (!lock) throw new UserError('The AI Plan Workspace only works inside a Google Sheet.');
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    throw new UserError('Someone else is changing the workspace right now. Please try again in a moment.');
+  }
+  try {
+    return body();
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The whole Apps Script surface of the add-on. Every export becomes a top-level function in
+ * dist/Code.js (gas-webpack-plugin), so menus, triggers and `google.script.run` can call it; nothing
+ * else in the bundle is reachable from outside. Keep this file to thin wrappers.
+ */
+import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
+import { buildMenu } from './menu';
+import { showPlanner } from './planner';
+import { appsScript } from './services';
+import { setUpWorkspace as runSetUp, TOAST_TITLE } from './set-up';
+import { UserError } from './user-error';
+import { workspaceStatus } from './workspace-status';
+
+/** Simple trigger: adds the menu when the spreadsheet opens. */
+export function onOpen(): void {
+  buildMenu(appsScript());
+}
+
+/** Runs when the add-on is installed from the Marketplace: the menu is needed at once. */
+export function onInstall(): void {
+  onOpen();
+}
+
+/** Menu: Open planner. */
+export function openPlanner(): void {
+  showPlanner(appsScript());
+}
+
+/** Menu: Set up workspace. Problems it cannot repair are shown, with what to do. */
+export function setUpWorkspace(): void {
+  const gas = appsScript();
+  const ui = gas.SpreadsheetApp.getUi();
+  try {
+    const report = runSetUp(gas);
+    if (!report.ok) {
+      const lines = report.problems.map((p) => `• ${p.problem}\n  ${p.fix}`);
+      ui.alert(
+        'The workspace needs a repair by hand',
+        `Nothing was changed.\n\n${lines.join('\n\n')}`,
+        ui.ButtonSet.OK,
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    ui.alert(TOAST_TITLE, error.message, ui.ButtonSet.OK);
+  }
+}
+
+/** Sidebar: the workspace's sheets, schema version and phase. */
+export function getWorkspaceStatus(): WorkspaceStatus {
+  return workspaceStatus(appsScript());
+}
+
+/** Sidebar: set up or repair the workspace, returning what changed. */
+export function setUpWorkspaceFromPlanner(): SetUpReport {
+  return runSetUp(appsScript());
+}

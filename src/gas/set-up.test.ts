@@ -1,0 +1,306 @@
+import { describe, expect, it } from '@jest/globals';
+import { workspaceTemplate } from '../../sheets-templates';
+import { FakeEnvironment } from '../../test/fakes/environment';
+import { sheetNamed, tableTemplate, typeRows } from '../../test/support/workspace';
+import type { WorkspaceTemplate } from '../domain/workspace-template';
+import { setUpWorkspace } from './set-up';
+import { SCHEMA_VERSION_KEY } from './workspace-gateway';
+
+const tableNames = workspaceTemplate.sheets.filter((t) => t.kind === 'table').map((t) => t.name);
+
+function setUp(env: FakeEnvironment, template?: WorkspaceTemplate) {
+  return env.run((gas) => setUpWorkspace(gas, template));
+}
+
+/** Values of every sheet, by name: what a person would see, without formatting. */
+function contents(env: FakeEnvironment): Record<string, unknown[][]> {
+  return env.run((gas) =>
+    Object.fromEntries(
+      (gas.SpreadsheetApp.getActiveSpreadsheet()?.getSheets() ?? []).map((s) => [
+        s.getName(),
+        s.getDataRange().getValues(),
+      ]),
+    ),
+  );
+}
+
+describe('setting up a new workspace', () => {
+  it('creates every sheet of the templates, in order, after the sheet that was there', () => {
+    const env = new FakeEnvironment();
+    const report = setUp(env);
+    expect(report.ok).toBe(true);
+    const names = env.state.spreadsheet.sheets.map((s) => s.name);
+    expect(names).toEqual([...workspaceTemplate.sheets.map((t) => t.name), 'Sheet1']);
+    expect(env.state.properties.document[SCHEMA_VERSION_KEY]).toBe(String(workspaceTemplate.schemaVersion));
+  });
+
+  it('writes headers with help notes, freezes them, and seeds the example workflows and settings', () => {
+    const env = new FakeEnvironment();
+    setUp(env);
+    env.run((gas) => {
+      const sheet = sheetNamed(gas, 'Workflows');
+      const template = tableTemplate('Workflows');
+      const width = template.columns.length;
+      expect(sheet.getRange(1, 1, 1, width).getValues()[0]).toEqual(template.columns.map((c) => c.header));
+      expect(sheet.getRange(1, 1, 1, width).getNotes()[0]).toEqual(template.columns.map((c) => c.help));
+      expect(sheet.getFrozenRows()).toBe(1);
+      expect(sheet.getRange(2, 2, 4, 1).getValues().flat()).toEqual([
+        'FAQ drafting from approved materials',
+        'Summaries of recurring inbound questions',
+        'Newsletter drafting with staff review',
+        'Internal knowledge organisation and retrieval',
+      ]);
+      const settings = sheetNamed(gas, 'Settings');
+      expect(settings.getLastRow() - 1).toBe(tableTemplate('Settings').defaultRows.length);
+    });
+  });
+
+  it('validates choice, score and checkbox columns strictly and keeps text columns plain text', () => {
+    const env = new FakeEnvironment();
+    setUp(env);
+    env.run((gas) => {
+      const governance = sheetNamed(gas, 'Governance');
+      const status = governance.getRange('L2').getDataValidation();
+      expect(status?.getCriteriaValues()).toEqual([['Not started', 'In progress', 'Done', 'N/A'], true]);
+      expect(status?.getAllowInvalid()).toBe(false);
+      expect(() => governance.getRange('L2').setValue('Finished')).toThrow(
+        'violates the data validation rules',
+      );
+      const scores = sheetNamed(gas, 'Scores');
+      expect(() => scores.getRange('E2').setValue(7)).toThrow('violates the data validation rules');
+      const workflows = sheetNamed(gas, 'Workflows');
+      expect(workflows.getRange('B2').getNumberFormat()).toBe('@');
+      workflows.getRange('D9').setValue('01234');
+      expect(workflows.getRange('D9').getValue()).toBe('01234');
+    });
+  });
+
+  it('protects Approvals and Log for the owner only, and warns before hand edits of computed columns', () => {
+    const env = new FakeEnvironment();
+    env.state.spreadsheet.editors.push('staff@district.example.org');
+    setUp(env);
+    const protections = env.state.spreadsheet.protections;
+    const sheetName = (id: number) => env.state.spreadsheet.sheets.find((s) => s.id === id)?.name;
+    const ownerOnly = protections
+      .filter((p) => p.type === 'SHEET' && !p.warningOnly)
+      .map((p) => sheetName(p.range.sheetId));
+    expect(ownerOnly.sort()).toEqual(['Approvals', 'Log']);
+    expect(protections.filter((p) => !p.warningOnly).every((p) => p.editors.length === 0)).toBe(true);
+    const computed = protections.filter(
+      (p) => p.type === 'RANGE' && sheetName(p.range.sheetId) === 'Workflows',
+    );
+    expect(computed.map((p) => [p.warningOnly, p.range.column, p.range.numColumns])).toEqual([
+      [true, 14, 13],
+    ]);
+  });
+});
+
+describe('running set-up again', () => {
+  it('leaves the workspace exactly as it was', () => {
+    const env = new FakeEnvironment();
+    setUp(env);
+    const before = structuredClone(env.state);
+    const report = setUp(env);
+    expect(report).toEqual({ ok: true, schemaVersion: 1, changes: [] });
+    expect(env.state).toEqual(before);
+  });
+
+  it('keeps every user value through added rows, an extra column and reordered columns', () => {
+    const env = new FakeEnvironment();
+    setUp(env);
+    for (const name of tableNames) typeRows(env, name, 25);
+    env.run((gas) => {
+      const workflows = sheetNamed(gas, 'Workflows');
+      // An extra column of the user's own, in the middle, and two workflow columns swapped.
+      workflows.insertColumnsAfter(3, 1);
+      workflows.getRange(1, 4, 3, 1).setValues([['Budget code'], ['B-17'], ['B-18']]);
+      const team = workflows.getRange(1, 5, 30, 1).getValues();
+      const description = workflows.getRange(1, 3, 30, 1).getValues();
+      workflows.getRange(1, 3, 30, 1).setValues(team);
+      workflows.getRange(1, 5, 30, 1).setValues(description);
+    });
+    const before = contents(env);
+    const report = setUp(env);
+    expect(report).toEqual({ ok: true, schemaVersion: 1, changes: [] });
+    expect(contents(env)).toEqual(before);
+  });
+
+  it('makes the same spreadsheet calls whether sheets hold 10 or 1,000 rows', () => {
+    const calls = (rows: number) => {
+      const env = new FakeEnvironment();
+      setUp(env);
+      growGrids(env, 1200);
+      setUp(env);
+      for (const name of tableNames) typeRows(env, name, rows);
+      env.calls.reset();
+      setUp(env);
+      return env.calls.byMethod();
+    };
+    const small = calls(10);
+    expect(calls(1000)).toEqual(small);
+    expect(Object.values(small).reduce((a, b) => a + b, 0)).toBeGreaterThan(50);
+  });
+
+  it('extends its validation and protections to rows added below the grid', () => {
+    const env = new FakeEnvironment();
+    setUp(env);
+    growGrids(env, 1200);
+    setUp(env);
+    env.run((gas) => {
+      const governance = sheetNamed(gas, 'Governance');
+      expect(governance.getRange('L1150').getDataValidation()).not.toBeNull();
+    });
+    const computed = env.state.spreadsheet.protections.filter((p) => p.type === 'RANGE');
+    expect(computed.every((p) => p.range.row + p.range.numRows - 1 === 1200)).toBe(true);
+  });
+});
+
+function growGrids(env: FakeEnvironment, rows: number): void {
+  env.run((gas) => {
+    for (const name of tableNames) {
+      const sheet = sheetNamed(gas, name);
+      sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+    }
+  });
+}
+
+describe('a workspace edited by hand', () => {
+  it.each([
+    [
+      'a renamed sheet',
+      (env: FakeEnvironment) => env.run((gas) => sheetNamed(gas, 'Scores').setName('Our scores')),
+      'The “Scores” sheet has been renamed to “Our scores”.',
+    ],
+    [
+      'a renamed header',
+      (env: FakeEnvironment) =>
+        env.run((gas) => sheetNamed(gas, 'Workflows').getRange('D1').setValue('Department')),
+      'Workflows has no column headed “Team”, and has “Department”, which the workspace does not use.',
+    ],
+    [
+      'a duplicated header',
+      (env: FakeEnvironment) =>
+        env.run((gas) => sheetNamed(gas, 'Governance').getRange('Z1').setValue('Status')),
+      'Governance has 2 columns headed “Status” (columns L and Z).',
+    ],
+  ])('is reported for %s, with nothing changed', (_case, breakIt, problem) => {
+    const env = new FakeEnvironment();
+    setUp(env);
+    typeRows(env, 'Workflows', 3);
+    breakIt(env);
+    const before = structuredClone(env.state);
+    const report = setUp(env);
+    expect(report.ok).toBe(false);
+    if (report.ok) return;
+    expect(report.problems.map((p) => p.problem)).toContain(problem);
+    expect(env.state).toEqual(before);
+  });
+
+  it('gets a deleted column back, empty, with the other values untouched', () => {
+    const env = new FakeEnvironment();
+    setUp(env);
+    env.run((gas) => {
+      const sheet = sheetNamed(gas, 'Metrics');
+      sheet.getRange(1, 9, sheet.getMaxRows(), 1).clearContent();
+    });
+    const report = setUp(env);
+    expect(report).toEqual({
+      ok: true,
+      schemaVersion: 1,
+      changes: ['Put back the missing column “Note” in Metrics (column L).'],
+    });
+  });
+});
+
+describe('upgrading an older workspace', () => {
+  it('adds the columns and default rows of the newer schema and stores the new version', () => {
+    const env = new FakeEnvironment();
+    setUp(env);
+    typeRows(env, 'Settings', 2);
+    const settings = tableTemplate('Settings');
+    const v2: WorkspaceTemplate = {
+      schemaVersion: 2,
+      sheets: workspaceTemplate.sheets.map((t) =>
+        t === settings
+          ? {
+              ...settings,
+              columns: [
+                ...settings.columns,
+                {
+                  key: 'owner',
+                  header: 'Owner',
+                  type: { kind: 'text' },
+                  width: 120,
+                  help: 'Who set it.',
+                  since: 2,
+                },
+              ],
+              defaultRows: [
+                ...settings.defaultRows,
+                { since: 2, values: { id: 'timing.newOne', group: 'Timing', setting: 'New', value: '1' } },
+              ],
+            }
+          : t,
+      ),
+    };
+    const report = setUp(env, v2);
+    expect(report).toEqual({
+      ok: true,
+      schemaVersion: 2,
+      changes: ['Added the column “Owner” to Settings (column I).', 'Added 1 default row to Settings.'],
+    });
+    expect(env.state.properties.document[SCHEMA_VERSION_KEY]).toBe('2');
+  });
+});
+
+describe('safety', () => {
+  it('refuses to run while someone else holds the document lock, changing nothing', () => {
+    const env = new FakeEnvironment();
+    const other = env.start({ user: 'staff@district.example.org' });
+    other.globals.LockService.getDocumentLock().waitLock(100);
+    const before = structuredClone(env.state);
+    expect(() => setUp(env)).toThrow('Someone else is changing the workspace right now.');
+    expect(env.state).toEqual(before);
+    other.end();
+  });
+
+  it('is completed by the next run when cut short part-way', () => {
+    const clean = new FakeEnvironment();
+    setUp(clean);
+
+    const env = new FakeEnvironment();
+    let inserted = 0;
+    expect(() =>
+      env.run((gas) => {
+        const real = gas.SpreadsheetApp.getActiveSpreadsheet();
+        if (!real) throw new Error('no spreadsheet');
+        const failing = new Proxy(real, {
+          get(target, property, receiver) {
+            if (property === 'insertSheet') {
+              return (...args: [string, number]) => {
+                inserted += 1;
+                if (inserted === 5)
+                  throw new Error('Service Spreadsheets timed out while accessing document.');
+                return target.insertSheet(...args);
+              };
+            }
+            const value: unknown = Reflect.get(target, property, receiver);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        });
+        const spreadsheetApp = new Proxy(gas.SpreadsheetApp, {
+          get: (target, property) =>
+            property === 'getActiveSpreadsheet' ? () => failing : (Reflect.get(target, property) as unknown),
+        });
+        return setUpWorkspace({ ...gas, SpreadsheetApp: spreadsheetApp });
+      }),
+    ).toThrow('timed out');
+    expect(env.state.properties.document[SCHEMA_VERSION_KEY]).toBeUndefined();
+
+    expect(setUp(env).ok).toBe(true);
+    expect(contents(env)).toEqual(contents(clean));
+    expect(env.state.spreadsheet.sheets.map((s) => s.name)).toEqual(
+      clean.state.spreadsheet.sheets.map((s) => s.name),
+    );
+  });
+});

@@ -1,0 +1,46 @@
+import type { SetUpProblem } from '../domain/set-up-plan';
+import type { Phase } from '../domain/workspace-phase';
+import type { JsonApi } from './json';
+
+/**
+ * The sidebar ↔ server contract. The server's entry file must export these functions (checked in
+ * `src/gas/planner-contract.ts`) and the sidebar can call nothing else; every value is plain JSON.
+ */
+export type SheetStatus = {
+  name: string;
+  purpose: string;
+  present: boolean;
+  /** Data rows below the header; null for the Dashboard and for missing sheets. */
+  rows: number | null;
+};
+
+export type WorkspaceStatus = {
+  spreadsheetName: string;
+  /** The schema version stored by set-up; null before the first set-up. */
+  schemaVersion: number | null;
+  currentSchemaVersion: number;
+  sheets: SheetStatus[];
+  phase: Phase;
+  /** What set-up would change now; empty when the workspace is complete. */
+  pendingChanges: string[];
+  /** Hand edits that set-up cannot repair by itself, with what to do. */
+  problems: SetUpProblem[];
+};
+
+export type SetUpReport =
+  { ok: true; schemaVersion: number; changes: string[] } | { ok: false; problems: SetUpProblem[] };
+
+export type PlannerApi = JsonApi<{
+  getWorkspaceStatus(): WorkspaceStatus;
+  setUpWorkspaceFromPlanner(): SetUpReport;
+}>;
+
+/** The contract's function names at run time, for the bundle check; the compiler keeps it complete. */
+export const plannerFunctionNames = [
+  'getWorkspaceStatus',
+  'setUpWorkspaceFromPlanner',
+] as const satisfies readonly (keyof PlannerApi)[];
+type Assert<T extends true> = T;
+export type PlannerFunctionNamesComplete = Assert<
+  [Exclude<keyof PlannerApi, (typeof plannerFunctionNames)[number]>] extends [never] ? true : false
+>;

@@ -1,0 +1,62 @@
+/**
+ * Call counting for the benchmarks, and the boundary between a fake's internals and its callers.
+ *
+ * Each fake object handed to code under test is wrapped in a proxy that records `Type.method` before
+ * the call and runs the method on the unwrapped object, so calls the fakes make among themselves are
+ * not counted. The same object always gets the same proxy.
+ */
+export class CallLog {
+  private readonly counts = new Map<string, number>();
+
+  record(name: string): void {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+  }
+
+  /** Counts by `Type.method`, sorted by name. */
+  byMethod(): Record<string, number> {
+    return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  total(filter: (name: string) => boolean = () => true): number {
+    let sum = 0;
+    for (const [name, count] of this.counts) if (filter(name)) sum += count;
+    return sum;
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+}
+
+/** Called before every counted call; throws to refuse it (authorisation, ended executions). */
+export type CallGuard = (qualifiedName: string) => void;
+
+const proxies = new WeakMap<object, object>();
+const targets = new WeakMap<object, object>();
+
+export function counted<T extends object>(target: T, typeName: string, log: CallLog, guard?: CallGuard): T {
+  const existing = proxies.get(target);
+  if (existing) return existing as T;
+  const proxy = new Proxy(target, {
+    get(raw, property, receiver) {
+      const value: unknown = Reflect.get(raw, property, receiver);
+      if (typeof value !== 'function' || typeof property !== 'string' || property === 'constructor')
+        return value;
+      const name = `${typeName}.${property}`;
+      return (...args: unknown[]) => {
+        guard?.(name);
+        log.record(name);
+        return (value as (...a: unknown[]) => unknown).apply(raw, args);
+      };
+    },
+  });
+  proxies.set(target, proxy);
+  targets.set(proxy, target);
+  return proxy;
+}
+
+/** The fake object behind a proxy handed out by `counted` (or the value itself). */
+export function unwrap<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  return (targets.get(value) as T | undefined) ?? value;
+}

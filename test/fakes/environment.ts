@@ -1,0 +1,212 @@
+import type { AppsScript, Ui } from '../../src/gas/apps-script';
+import { CallLog, counted, type CallGuard } from './calls';
+import { gasError, messages } from './errors';
+import { FakeHtmlService, type HtmlFiles } from './html-service';
+import { FakeLockService, LockTable } from './lock';
+import { FakePropertiesService, type PropertyStores } from './properties';
+import { FakeScriptApp, type TriggerState } from './script-app';
+import { FakeSession } from './session';
+import type { SpreadsheetContext } from './spreadsheet/context';
+import { SpreadsheetModel } from './spreadsheet/model';
+import { FakeSpreadsheetApp } from './spreadsheet/spreadsheet-app';
+import { newSpreadsheetState, type SpreadsheetState } from './spreadsheet/state';
+import { emptyUiRecord, FakeUi, type UiRecord } from './ui';
+import { FakeUtilities } from './utilities';
+
+/** Everything that outlives an execution; plain data, so the playground can save it. */
+export interface WorldState {
+  spreadsheet: SpreadsheetState;
+  properties: PropertyStores;
+  triggers: TriggerState[];
+  nextTriggerId: number;
+}
+
+export const DEFAULT_OWNER = 'coordinator@district.example.org';
+
+export function newWorldState(options: { owner?: string; timeZone?: string } = {}): WorldState {
+  return {
+    spreadsheet: newSpreadsheetState({
+      owner: options.owner ?? DEFAULT_OWNER,
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    }),
+    properties: { script: {}, document: {}, user: {} },
+    triggers: [],
+    nextTriggerId: 1,
+  };
+}
+
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
+
+export interface ExecutionOptions {
+  /** The user running the code; defaults to the spreadsheet's owner. */
+  user?: string;
+  /** What `Session.getActiveUser().getEmail()` returns; "" is possible in real Apps Script. */
+  activeUserEmail?: string;
+  authMode?: AuthModeName;
+  /** 'editor' for menus and sidebar calls; 'trigger' for time-driven runs, which have no Ui. */
+  kind?: 'editor' | 'trigger';
+}
+
+export interface EnvironmentOptions {
+  state?: WorldState;
+  htmlFiles?: HtmlFiles;
+  scriptTimeZone?: string;
+  /** The clock the fakes read; time spent in `sleep` and lock waits is added to it. */
+  now?: () => number;
+}
+
+/** Menu building is all that works in AuthMode.NONE (FAKES §11 rule 17). */
+const allowedWithoutAuth = /^(SpreadsheetApp\.getUi|Ui\.createAddonMenu|Ui\.createMenu|Menu\.\w+)$/;
+/** LIMITED reaches the current document and the Ui, nothing that needs further authorisation. */
+const deniedInLimitedMode = /^(PropertiesService|LockService|ScriptApp|Session|Utilities)\./;
+
+/**
+ * One Apps Script world: a spreadsheet with its properties, triggers and users. Each call into the
+ * add-on runs in an execution started here, as every menu click, sidebar call and trigger run is a
+ * separate execution in Apps Script; locks end with it.
+ */
+export class FakeEnvironment {
+  readonly calls = new CallLog();
+  readonly ui: UiRecord = emptyUiRecord();
+  readonly state: WorldState;
+  /** Answers for `Ui.alert`, consumed in order. */
+  readonly alertAnswers: string[] = [];
+  /** Which global functions exist; the bundle loader points it at the loaded script. */
+  isCallable: (functionName: string) => boolean = () => true;
+  /** Set to make `ScriptApp.getAuthorizationInfo` report that re-authorisation is needed. */
+  authorizationRequired = false;
+  readonly htmlFiles: HtmlFiles;
+  readonly scriptTimeZone: string;
+  private readonly locks = new LockTable();
+  private readonly clock: () => number;
+  private elapsed = 0;
+  private executions = 0;
+
+  constructor(options: EnvironmentOptions = {}) {
+    this.state = options.state ?? newWorldState();
+    this.htmlFiles = options.htmlFiles ?? {};
+    this.scriptTimeZone = options.scriptTimeZone ?? 'America/New_York';
+    this.clock = options.now ?? (() => Date.now());
+  }
+
+  now(): Date {
+    return new Date(this.clock() + this.elapsed);
+  }
+
+  /** Moves the fake clock, as a sleep or a lock wait would take real time. */
+  advance(ms: number): void {
+    this.elapsed += ms;
+  }
+
+  get owner(): string {
+    return this.state.spreadsheet.owner;
+  }
+
+  start(options: ExecutionOptions = {}): FakeExecution {
+    this.executions += 1;
+    return new FakeExecution(this, this.locks, this.executions, options);
+  }
+
+  /** Runs `body` in a fresh execution and ends it, whatever happens. */
+  run<T>(body: (globals: AppsScript) => T, options: ExecutionOptions = {}): T {
+    const execution = this.start(options);
+    try {
+      return body(execution.globals);
+    } finally {
+      execution.end();
+    }
+  }
+
+  nextTriggerId(): string {
+    const id = this.state.nextTriggerId;
+    this.state.nextTriggerId += 1;
+    return String(1000000 + id);
+  }
+}
+
+export class FakeExecution {
+  readonly globals: AppsScript;
+  readonly user: string;
+  private ended = false;
+
+  constructor(
+    env: FakeEnvironment,
+    private readonly locks: LockTable,
+    readonly id: number,
+    options: ExecutionOptions,
+  ) {
+    const user = options.user ?? env.owner;
+    this.user = user;
+    const authMode = options.authMode ?? 'FULL';
+    const kind = options.kind ?? 'editor';
+    const guard: CallGuard = (name) => {
+      if (this.ended)
+        throw gasError(`${name} was called after its execution ended; nothing survives between executions.`);
+      if (authMode === 'NONE' && !allowedWithoutAuth.test(name))
+        throw gasError(messages.authorizationRequired);
+      if (authMode === 'LIMITED' && deniedInLimitedMode.test(name))
+        throw gasError(messages.authorizationRequired);
+    };
+    const wrap = <T extends object>(target: T, typeName: string): T =>
+      counted(target, typeName, env.calls, guard);
+    const documentId = env.state.spreadsheet.id;
+    const wait = (ms: number) => env.advance(ms);
+
+    let ui: Ui | null = null;
+    const spreadsheetContext: SpreadsheetContext = {
+      model: new SpreadsheetModel(env.state.spreadsheet, () => env.now()),
+      user,
+      wrap,
+      ui: () => {
+        if (kind === 'trigger') throw gasError(messages.uiContext);
+        ui ??= wrap(
+          new FakeUi({
+            record: env.ui,
+            wrap,
+            isCallable: (name) => !name.endsWith('_') && env.isCallable(name),
+            nextAlertAnswer: () => env.alertAnswers.shift() ?? 'OK',
+            onSuspend: () => locks.releaseAll(id),
+          }),
+          'Ui',
+        );
+        return ui;
+      },
+      toast: (message, title, timeoutSeconds) => env.ui.toasts.push({ message, title, timeoutSeconds }),
+    };
+
+    this.globals = {
+      SpreadsheetApp: wrap(new FakeSpreadsheetApp(spreadsheetContext, true), 'SpreadsheetApp'),
+      HtmlService: wrap(new FakeHtmlService(env.htmlFiles, wrap), 'HtmlService'),
+      PropertiesService: wrap(
+        new FakePropertiesService(env.state.properties, user, true, wrap),
+        'PropertiesService',
+      ),
+      LockService: wrap(
+        new FakeLockService(locks, { execution: id, user, documentId }, wait, wrap),
+        'LockService',
+      ),
+      Session: wrap(
+        new FakeSession(options.activeUserEmail ?? user, user, env.scriptTimeZone, wrap),
+        'Session',
+      ),
+      Utilities: wrap(new FakeUtilities(wait), 'Utilities'),
+      ScriptApp: wrap(
+        new FakeScriptApp({
+          triggers: env.state.triggers,
+          user,
+          documentId,
+          authorizationRequired: env.authorizationRequired,
+          nextId: () => env.nextTriggerId(),
+          wrap,
+        }),
+        'ScriptApp',
+      ),
+    };
+  }
+
+  /** Ends the execution: its locks are released and its objects stop working. */
+  end(): void {
+    this.ended = true;
+    this.locks.releaseAll(this.id);
+  }
+}

@@ -1,0 +1,66 @@
+import type { AppsScript, Sheet } from '../../src/gas/apps-script';
+import { mapHeaders } from '../../src/domain/header-map';
+import type { TableTemplate } from '../../src/domain/workspace-template';
+import { workspaceTemplate } from '../../sheets-templates';
+import type { FakeEnvironment } from '../fakes/environment';
+
+export function tableTemplate(name: string): TableTemplate {
+  const found = workspaceTemplate.sheets.find(
+    (t): t is TableTemplate => t.kind === 'table' && t.name === name,
+  );
+  if (!found) throw new Error(`no table template ${name}`);
+  return found;
+}
+
+export function sheetNamed(gas: AppsScript, name: string): Sheet {
+  const sheet = gas.SpreadsheetApp.getActiveSpreadsheet()?.getSheetByName(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet;
+}
+
+/** A plausible value a person would type into a column of this kind. */
+function sampleValue(template: TableTemplate, key: string, row: number): unknown {
+  const column = template.columns.find((c) => c.key === key);
+  switch (column?.type.kind) {
+    case 'id':
+      return `${template.idPrefix}-U${String(row).padStart(4, '0')}`;
+    case 'score':
+      return (row % 5) + 1;
+    case 'number':
+      return row;
+    case 'boolean':
+      return row % 2 === 0;
+    case 'date':
+    case 'datetime':
+      return new Date(Date.UTC(2026, 8, 1 + (row % 28)));
+    case 'email':
+      return `person${row}@district.example.org`;
+    case 'url':
+      return `https://district.example.org/evidence/${row}`;
+    case 'choice':
+      return column.type.choices[row % column.type.choices.length] ?? '';
+    default:
+      return `${column?.header ?? key} ${row}`;
+  }
+}
+
+/** Types `count` rows into a sheet the way a person would, below what is there, in one write. */
+export function typeRows(env: FakeEnvironment, name: string, count: number): void {
+  if (count === 0) return;
+  env.run((gas) => {
+    const template = tableTemplate(name);
+    const sheet = sheetNamed(gas, name);
+    const width = sheet.getLastColumn();
+    const headers = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+    const map = mapHeaders(template.columns, headers);
+    const start = sheet.getLastRow() + 1;
+    if (start + count - 1 > sheet.getMaxRows())
+      sheet.insertRowsAfter(sheet.getMaxRows(), start + count - 1 - sheet.getMaxRows());
+    const rows = Array.from({ length: count }, (_, i) => {
+      const row: unknown[] = Array.from({ length: width }, () => '');
+      for (const [key, at] of map.columns) row[at] = sampleValue(template, key, start + i);
+      return row;
+    });
+    sheet.getRange(start, 1, count, width).setValues(rows);
+  });
+}
