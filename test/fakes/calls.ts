@@ -7,9 +7,19 @@
  */
 export class CallLog {
   private readonly counts = new Map<string, number>();
+  private readonly cellCounts = new Map<string, number>();
 
   record(name: string): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+  }
+
+  /** Cells moved by a bulk read or write (getValues, setValues, setNumberFormats, …), for the cost model. */
+  recordCells(name: string, cells: number): void {
+    this.cellCounts.set(name, (this.cellCounts.get(name) ?? 0) + cells);
+  }
+
+  cellsByMethod(): Record<string, number> {
+    return Object.fromEntries([...this.cellCounts.entries()].sort(([a], [b]) => a.localeCompare(b)));
   }
 
   /** Counts by `Type.method`, sorted by name. */
@@ -25,6 +35,7 @@ export class CallLog {
 
   reset(): void {
     this.counts.clear();
+    this.cellCounts.clear();
   }
 }
 
@@ -46,13 +57,21 @@ export function counted<T extends object>(target: T, typeName: string, log: Call
       return (...args: unknown[]) => {
         guard?.(name);
         log.record(name);
-        return (value as (...a: unknown[]) => unknown).apply(raw, args);
+        const result = (value as (...a: unknown[]) => unknown).apply(raw, args);
+        const cells = gridSize(args[0]) || gridSize(result);
+        if (cells > 0) log.recordCells(name, cells);
+        return result;
       };
     },
   });
   proxies.set(target, proxy);
   targets.set(proxy, target);
   return proxy;
+}
+
+function gridSize(value: unknown): number {
+  if (!Array.isArray(value) || !value.every(Array.isArray)) return 0;
+  return (value as unknown[][]).reduce((sum, row) => sum + row.length, 0);
 }
 
 /** The fake object behind a proxy handed out by `counted` (or the value itself). */

@@ -64,3 +64,14 @@ export function typeRows(env: FakeEnvironment, name: string, count: number): voi
     sheet.getRange(start, 1, count, width).setValues(rows);
   });
 }
+
+/** Writes one cell by the column's template key, as a person would type it, wherever the column is. */
+export function setCell(env: FakeEnvironment, name: string, row: number, key: string, value: unknown): void {
+  env.run((gas) => {
+    const sheet = sheetNamed(gas, name);
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
+    const at = mapHeaders(tableTemplate(name).columns, headers).columns.get(key);
+    if (at === undefined) throw new Error(`${name} has no column ${key}`);
+    sheet.getRange(row, at + 1).setValue(value);
+  });
+}

@@ -53,6 +53,8 @@ describe('formula cells compute their value', () => {
     ['=- not a list item', '#ERROR!'],
     ['=AND(TRUE,B2>10)', true],
     ['=ROUND(2/3,2)', 0.67],
+    ['=COUNTIF(B2:B5,"*")', 0],
+    ['=IFERROR(INDEX(A2:A5,MATCH("*",B2:B5,0)),"none")', 'none'],
   ])('%s', (formula, expected) => {
     expect(evaluateFormula(formula, resolver)).toEqual(expected);
   });

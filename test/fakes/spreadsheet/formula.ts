@@ -358,7 +358,8 @@ function matcher(criterion: Scalar): (v: Scalar) => boolean {
           .replace(/\?/g, '.')}$`,
         'is',
       );
-      test = (v) => typeof v === 'string' && pattern.test(v);
+      // Wildcards match text only: an empty cell is not "*".
+      test = (v) => typeof v === 'string' && v !== '' && pattern.test(v);
     }
     return op === '=' ? test : (v) => !test(v);
   }

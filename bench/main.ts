@@ -1,0 +1,109 @@
+/**
+ * npm run bench: spreadsheet service calls and modelled Apps Script time per action, side by side for
+ * workspaces of different sizes, through the built bundle. Figures, not pass/fail: the tests assert
+ * that calls do not grow with rows; this shows how many there are and what they cost.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { workspaceTemplate } from '../sheets-templates';
+import { BundleRuntime } from '../test/bundle/load-bundle';
+import { FakeEnvironment } from '../test/fakes/environment';
+import { sheetNamed, typeRows } from '../test/support/workspace';
+import { modelledMs, SIDEBAR_ROUND_TRIP_MS } from './cost-model';
+
+const root = path.resolve(__dirname, '..');
+const code = readFileSync(path.join(root, 'dist/Code.js'), 'utf8');
+const sidebar = readFileSync(path.join(root, 'dist/Sidebar.html'), 'utf8');
+const tables = workspaceTemplate.sheets.filter((t) => t.kind === 'table').map((t) => t.name);
+
+interface Measure {
+  label: string;
+  calls: Record<string, number>;
+  cells: Record<string, number>;
+}
+
+function workspace(rows: number | null): { env: FakeEnvironment; runtime: BundleRuntime } {
+  const env = new FakeEnvironment({ htmlFiles: { Sidebar: sidebar } });
+  const runtime = new BundleRuntime(code, env);
+  if (rows === null) return { env, runtime };
+  runtime.run('setUpWorkspace');
+  env.run((gas) => {
+    for (const name of tables) {
+      const sheet = sheetNamed(gas, name);
+      sheet.insertRowsAfter(sheet.getMaxRows(), 1200 - sheet.getMaxRows());
+    }
+  });
+  runtime.run('setUpWorkspace');
+  for (const name of tables) typeRows(env, name, rows);
+  return { env, runtime };
+}
+
+function measure(label: string, rows: number | null, action: (runtime: BundleRuntime) => void): Measure {
+  const { env, runtime } = workspace(rows);
+  env.calls.reset();
+  action(runtime);
+  return { label, calls: env.calls.byMethod(), cells: env.calls.cellsByMethod() };
+}
+
+const sizes = [10, 100, 1000];
+const label = (n: number) => `${n.toLocaleString('en-US')} rows`;
+
+function table(title: string, measures: Measure[], roundTrip: boolean): void {
+  const methods = [...new Set(measures.flatMap((m) => Object.keys(m.calls)))].sort();
+  const width = Math.max(36, ...methods.map((m) => m.length + 2));
+  const column = 12;
+  const line = (name: string, values: string[]) =>
+    console.log(name.padEnd(width) + values.map((v) => v.padStart(column)).join(''));
+  console.log(`\n${title}`);
+  line(
+    '',
+    measures.map((m) => m.label),
+  );
+  for (const method of methods)
+    line(
+      `  ${method}`,
+      measures.map((m) => String(m.calls[method] ?? 0)),
+    );
+  const sum = (record: Record<string, number>) => Object.values(record).reduce((a, b) => a + b, 0);
+  line(
+    'total calls',
+    measures.map((m) => String(sum(m.calls))),
+  );
+  line(
+    'cells read or written',
+    measures.map((m) => sum(m.cells).toLocaleString('en-US')),
+  );
+  line(
+    `modelled time${roundTrip ? ' (incl. round trip)' : ''}`,
+    measures.map(
+      (m) =>
+        `${((modelledMs(m.calls, m.cells) + (roundTrip ? SIDEBAR_ROUND_TRIP_MS : 0)) / 1000).toFixed(1)} s`,
+    ),
+  );
+}
+
+console.log(
+  'AI Plan Workspace — benchmarks (spreadsheet calls counted on the fakes; time from bench/cost-model.ts)',
+);
+
+table(
+  'Set up workspace (menu): a new spreadsheet, then re-runs over N user rows in every table sheet',
+  [
+    measure('new', null, (r) => r.run('setUpWorkspace')),
+    ...sizes.map((n) => measure(label(n), n, (r) => r.run('setUpWorkspace'))),
+  ],
+  false,
+);
+
+table(
+  'Open planner: workspace status (sidebar call)',
+  sizes.map((n) => measure(label(n), n, (r) => r.run('getWorkspaceStatus'))),
+  true,
+);
+
+const kb = (text: string) =>
+  `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB (${(gzipSync(text).length / 1024).toFixed(1)} KB gzipped)`;
+console.log('\nBundle sizes');
+console.log(`  dist/Code.js       ${kb(code)}`);
+console.log(`  dist/Sidebar.html  ${kb(sidebar)}`);

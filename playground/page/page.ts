@@ -1,0 +1,254 @@
+/**
+ * The playground page: the add-on menu, the spreadsheet's sheets as tables, and the sidebar frame.
+ * Everything shown comes from the server's in-memory workspace; text is always set as text.
+ */
+interface CellView {
+  text: string;
+  formula?: string;
+  note?: string;
+  checkbox?: boolean;
+  background?: string;
+  bold?: boolean;
+}
+interface SheetView {
+  name: string;
+  tabColor: string | null;
+  frozenRows: number;
+  protection: 'owner-only' | 'warning' | null;
+  columnWidths: number[];
+  rows: CellView[][];
+}
+type MenuEntry =
+  { caption: string; functionName: string } | { separator: true } | { caption: string; items: MenuEntry[] };
+interface View {
+  spreadsheetName: string;
+  menu: MenuEntry[];
+  sidebarTitle: string | null;
+  sheets: SheetView[];
+  toasts: { id: number; message: string; title: string }[];
+  alerts: { id: number; title: string; prompt: string }[];
+}
+
+const MAX_ROWS_SHOWN = 200;
+let view: View | null = null;
+let selected = 0;
+let lastToast = -1;
+let lastAlert = -1;
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+function byId(id: string): HTMLElement {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`#${id} is missing from the page`);
+  return element;
+}
+
+function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+async function post(url: string, body: unknown): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return response.json();
+}
+
+async function refresh(): Promise<void> {
+  view = (await (await fetch('/api/view')).json()) as View;
+  render();
+}
+
+function render(): void {
+  if (!view) return;
+  byId('document-title').textContent = view.spreadsheetName;
+  renderMenu(view.menu);
+  renderTabs(view.sheets);
+  renderSheet(view.sheets[selected]);
+  renderNotices(view);
+  byId('sidebar-title').textContent = view.sidebarTitle ?? 'Sidebar';
+}
+
+function renderMenu(menu: MenuEntry[]): void {
+  const items = byId('menu-items');
+  items.replaceChildren();
+  for (const entry of menu) {
+    if (!('functionName' in entry)) continue;
+    const button = el('button', { type: 'button' }, entry.caption);
+    button.addEventListener('click', () => void runMenuItem(entry.functionName));
+    items.append(button);
+  }
+}
+
+function renderTabs(sheets: SheetView[]): void {
+  if (selected >= sheets.length) selected = 0;
+  const tabs = byId('tabs');
+  const focusedTab = tabs.contains(document.activeElement);
+  tabs.replaceChildren(
+    ...sheets.map((sheet, i) => {
+      const tab = el('button', {
+        type: 'button',
+        role: 'tab',
+        id: `tab-${i}`,
+        'aria-selected': String(i === selected),
+        'aria-controls': 'sheet-panel',
+        tabindex: i === selected ? '0' : '-1',
+      });
+      tab.textContent = sheet.name;
+      if (sheet.tabColor) tab.style.borderTopColor = sheet.tabColor;
+      tab.addEventListener('click', () => select(i));
+      tab.addEventListener('keydown', (event) => {
+        const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+        if (step === 0) return;
+        event.preventDefault();
+        select((selected + step + sheets.length) % sheets.length, true);
+      });
+      return tab;
+    }),
+  );
+  byId('sheet-panel').setAttribute('aria-labelledby', `tab-${selected}`);
+  if (focusedTab) document.getElementById(`tab-${selected}`)?.focus();
+}
+
+function select(index: number, focus = false): void {
+  selected = index;
+  render();
+  if (focus) document.getElementById(`tab-${index}`)?.focus();
+}
+
+function renderSheet(sheet: SheetView | undefined): void {
+  const panel = byId('sheet-panel');
+  if (!sheet) {
+    panel.replaceChildren(el('p', {}, 'No sheets.'));
+    return;
+  }
+  const facts = [
+    `${Math.max(0, sheet.rows.length - 1)} rows below the header`,
+    sheet.frozenRows ? `${sheet.frozenRows} frozen row` : '',
+    sheet.protection === 'owner-only' ? 'protected: only the owner edits by hand' : '',
+    sheet.protection === 'warning' ? 'protected: hand edits ask for confirmation' : '',
+  ].filter(Boolean);
+  const table = el('table');
+  table.append(el('caption', {}, `${sheet.name}: ${facts.join(' · ')}`));
+  const head = el('thead');
+  const headRow = el('tr');
+  headRow.append(el('td', { class: 'corner' }));
+  sheet.columnWidths.forEach((width, i) => {
+    const th = el('th', { scope: 'col' }, columnLetter(i + 1));
+    th.style.minWidth = `${Math.min(width, 320)}px`;
+    headRow.append(th);
+  });
+  head.append(headRow);
+  table.append(head);
+  const body = el('tbody');
+  sheet.rows.slice(0, MAX_ROWS_SHOWN).forEach((row, r) => {
+    const tr = el('tr', r < sheet.frozenRows ? { class: 'frozen' } : {});
+    tr.append(el('th', { scope: 'row' }, String(r + 1)));
+    for (const cell of row) tr.append(cellElement(cell));
+    body.append(tr);
+  });
+  table.append(body);
+  const children: HTMLElement[] = [table];
+  if (sheet.rows.length > MAX_ROWS_SHOWN)
+    children.push(el('p', {}, `Showing the first ${MAX_ROWS_SHOWN} of ${sheet.rows.length} rows.`));
+  panel.replaceChildren(...children);
+}
+
+function cellElement(cell: CellView): HTMLTableCellElement {
+  const td = el('td');
+  if (cell.checkbox !== undefined) {
+    td.textContent = cell.checkbox ? '☑' : '☐';
+    td.setAttribute('aria-label', cell.checkbox ? 'checked' : 'not checked');
+    td.className = 'checkbox';
+  } else {
+    td.textContent = cell.text;
+  }
+  const title = [cell.formula ? `Formula: ${cell.formula}` : '', cell.note ? `Note: ${cell.note}` : '']
+    .filter(Boolean)
+    .join('\n');
+  if (title) td.title = title;
+  if (cell.note) td.classList.add('has-note');
+  if (cell.bold) td.classList.add('bold');
+  if (cell.background) td.style.backgroundColor = cell.background;
+  return td;
+}
+
+function renderNotices(current: View): void {
+  const area = byId('toasts');
+  for (const toast of current.toasts.filter((t) => t.id > lastToast))
+    addNotice(area, `${toast.title ? `${toast.title}: ` : ''}${toast.message}`);
+  for (const alert of current.alerts.filter((a) => a.id > lastAlert))
+    addNotice(area, `${alert.title ? `${alert.title}: ` : ''}${alert.prompt}`, true);
+  lastToast = Math.max(lastToast, ...current.toasts.map((t) => t.id));
+  lastAlert = Math.max(lastAlert, ...current.alerts.map((a) => a.id));
+}
+
+function addNotice(area: HTMLElement, text: string, alert = false): void {
+  const notice = el('p', { class: alert ? 'notice alert' : 'notice' }, text);
+  area.append(notice);
+  while (area.children.length > 4) area.firstElementChild?.remove();
+  if (!alert) window.setTimeout(() => notice.remove(), 8000);
+}
+
+function showSidebar(): void {
+  const frame = el('iframe', {
+    src: `/sidebar?t=${Date.now()}`,
+    title: 'AI Plan Workspace sidebar',
+    id: 'sidebar-iframe',
+  });
+  byId('sidebar-frame').replaceChildren(frame);
+}
+
+async function runMenuItem(functionName: string): Promise<void> {
+  const outcome = (await post('/api/run', { functionName, args: [], menu: true })) as {
+    ok: boolean;
+    message?: string;
+    sidebarOpened?: boolean;
+  };
+  if (!outcome.ok) addNotice(byId('toasts'), `${functionName} failed: ${outcome.message ?? ''}`, true);
+  if (outcome.sidebarOpened) showSidebar();
+  await refresh();
+}
+
+window.addEventListener('message', (event) => {
+  if (event.origin !== window.location.origin) return;
+  const data = event.data as { type?: string };
+  if (data.type === 'aiplan:server-call') void refresh();
+  if (data.type === 'aiplan:close-sidebar')
+    byId('sidebar-frame').replaceChildren(
+      el('p', { class: 'muted' }, 'The sidebar is closed. Open it from the menu.'),
+    );
+});
+
+byId('reset').addEventListener('click', () => {
+  if (!window.confirm('Start over with an empty spreadsheet? The playground workspace will be cleared.'))
+    return;
+  void (async () => {
+    await post('/api/reset', {});
+    lastToast = -1;
+    lastAlert = -1;
+    byId('toasts').replaceChildren();
+    await runMenuItem('openPlanner');
+  })();
+});
+
+void (async () => {
+  await refresh();
+  const loaded = view as View | null;
+  if (loaded?.menu.some((m) => 'functionName' in m && m.functionName === 'openPlanner'))
+    await runMenuItem('openPlanner');
+})();

@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { mapHeaders } from '../src/domain/header-map';
+import type { TableTemplate } from '../src/domain/workspace-template';
+import { workspaceTemplate } from '../sheets-templates';
+import { BundleRuntime } from '../test/bundle/load-bundle';
+import { FakeEnvironment, newWorldState, type WorldState } from '../test/fakes/environment';
+import { formatJavaDate } from '../test/fakes/java-date-format';
+import type { MenuEntry } from '../test/fakes/ui';
+import { SpreadsheetModel } from '../test/fakes/spreadsheet/model';
+import type { SheetState } from '../test/fakes/spreadsheet/state';
+import { loadState, saveState } from './state-file';
+import { resultForSidebar } from './transfer';
+
+/** What the page draws for one sheet. */
+export interface SheetView {
+  name: string;
+  tabColor: string | null;
+  frozenRows: number;
+  protection: 'owner-only' | 'warning' | null;
+  columnWidths: number[];
+  /** Display text of every cell up to the last row and column with content (headers at least). */
+  rows: CellView[][];
+}
+
+export interface CellView {
+  text: string;
+  formula?: string;
+  note?: string;
+  checkbox?: boolean;
+  background?: string;
+  bold?: boolean;
+}
+
+export interface PlaygroundView {
+  spreadsheetName: string;
+  menu: MenuEntry[];
+  sidebarTitle: string | null;
+  sheets: SheetView[];
+  toasts: { id: number; message: string; title: string }[];
+  alerts: { id: number; title: string; prompt: string }[];
+}
+
+/** A call's result, and whether it opened (or reopened) the sidebar. */
+export type RunOutcome = ({ ok: true; value: unknown } | { ok: false; message: string }) & {
+  sidebarOpened: boolean;
+};
+
+export interface PlaygroundOptions {
+  /** Where dist/Code.js and dist/Sidebar.html are. */
+  distDir: string;
+  /** The JSON file the workspace is saved to; null keeps it in memory only (tests). */
+  stateFile: string | null;
+  log?: (message: string) => void;
+}
+
+/**
+ * The product without a Google account: the built bundle, loaded as Apps Script loads it, over the
+ * in-memory Apps Script services, with the workspace saved to a file after every call.
+ */
+export class Playground {
+  private env: FakeEnvironment;
+  private runtime: BundleRuntime;
+  private readonly code: string;
+  private readonly htmlFiles: Record<string, string>;
+  private readonly log: (message: string) => void;
+
+  constructor(private readonly options: PlaygroundOptions) {
+    this.code = readFileSync(path.join(options.distDir, 'Code.js'), 'utf8');
+    this.htmlFiles = { Sidebar: readFileSync(path.join(options.distDir, 'Sidebar.html'), 'utf8') };
+    this.log = options.log ?? ((message) => console.log(message));
+    const saved = options.stateFile ? loadState(options.stateFile) : null;
+    [this.env, this.runtime] = this.start(saved ?? newWorldState());
+    this.openDocument();
+  }
+
+  private start(state: WorldState): [FakeEnvironment, BundleRuntime] {
+    const env = new FakeEnvironment({ state, htmlFiles: this.htmlFiles });
+    return [env, new BundleRuntime(this.code, env)];
+  }
+
+  /** Opening the spreadsheet runs onOpen, which builds the add-on menu. */
+  private openDocument(): void {
+    this.env.ui.menu = null;
+    this.run('onOpen', [{ authMode: 'FULL' }]);
+  }
+
+  /** One server call, as a menu click or `google.script.run` makes it: a fresh execution. */
+  run(functionName: string, args: unknown[]): RunOutcome {
+    if (!this.runtime.functions.has(functionName) || functionName.endsWith('_')) {
+      return { ok: false, message: `Script function not found: ${functionName}`, sidebarOpened: false };
+    }
+    const sidebarBefore = this.env.ui.sidebar;
+    const opened = () => this.env.ui.sidebar !== sidebarBefore;
+    try {
+      const value = this.runtime.run(functionName, args);
+      return { ok: true, value: resultForSidebar(functionName, value, this.log), sidebarOpened: opened() };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.log(`${functionName} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      return { ok: false, message, sidebarOpened: opened() };
+    } finally {
+      this.save();
+    }
+  }
+
+  /** Starts over with an empty spreadsheet. */
+  reset(): void {
+    [this.env, this.runtime] = this.start(newWorldState());
+    this.openDocument();
+    this.save();
+  }
+
+  /** Renames the spreadsheet, as its owner could in Sheets. */
+  rename(name: string): void {
+    this.env.state.spreadsheet.name = name;
+    this.save();
+  }
+
+  sidebarHtml(): string | null {
+    return this.env.ui.sidebar?.content ?? null;
+  }
+
+  /** Forbidden globals the bundle touched since start: shown loudly, since Apps Script would fail there. */
+  touchedGlobals(): string[] {
+    return [...new Set(this.runtime.touched)];
+  }
+
+  view(): PlaygroundView {
+    const model = new SpreadsheetModel(this.env.state.spreadsheet, () => this.env.now());
+    const ui = this.env.ui;
+    return {
+      spreadsheetName: this.env.state.spreadsheet.name,
+      menu: ui.menu ?? [],
+      sidebarTitle: ui.sidebar?.title ?? null,
+      sheets: this.env.state.spreadsheet.sheets.map((sheet) => sheetView(model, sheet)),
+      toasts: ui.toasts.map((t, id) => ({ id, message: t.message, title: t.title })),
+      alerts: ui.alerts.map((a, id) => ({ id, title: a.title, prompt: a.prompt })),
+    };
+  }
+
+  private save(): void {
+    if (this.options.stateFile) saveState(this.options.stateFile, this.env.state);
+  }
+}
+
+function sheetView(model: SpreadsheetModel, sheet: SheetState): SheetView {
+  const state = model.state;
+  const lastRow = Math.max(1, model.lastRow(sheet));
+  const lastColumn = Math.max(1, model.lastColumn(sheet));
+  const grid = { sheetId: sheet.id, row: 1, column: 1, numRows: lastRow, numColumns: lastColumn };
+  const values = model.values(sheet, grid);
+  const template = workspaceTemplate.sheets.find(
+    (t): t is TableTemplate => t.kind === 'table' && t.name === sheet.name,
+  );
+  const decimals = new Map<number, number>();
+  if (template) {
+    for (const [key, at] of mapHeaders(template.columns, values[0] ?? []).columns) {
+      const column = template.columns.find((c) => c.key === key);
+      if (column?.type.kind === 'number') decimals.set(at, column.type.decimals ?? 0);
+    }
+  }
+  const protection = state.protections.find((p) => p.type === 'SHEET' && p.range.sheetId === sheet.id);
+  return {
+    name: sheet.name,
+    tabColor: sheet.tabColor,
+    frozenRows: sheet.frozenRows,
+    protection: protection ? (protection.warningOnly ? 'warning' : 'owner-only') : null,
+    columnWidths: Array.from({ length: lastColumn }, (_, i) => sheet.columnWidths[i] ?? 100),
+    rows: values.map((row, r) =>
+      row.map((value, c) => {
+        const cell = model.cell(sheet, r + 1, c + 1);
+        const view: CellView = { text: displayText(value, cell?.format, decimals.get(c), state.timeZone) };
+        if (cell?.formula) view.formula = cell.formula;
+        if (cell?.note) view.note = cell.note;
+        if (cell?.validation?.criteria === 'CHECKBOX') view.checkbox = value === true;
+        if (cell?.style?.background) view.background = cell.style.background;
+        if (cell?.style?.fontWeight === 'bold') view.bold = true;
+        return view;
+      }),
+    ),
+  };
+}
+
+function displayText(
+  value: unknown,
+  format: string | undefined,
+  decimals: number | undefined,
+  timeZone: string,
+): string {
+  if (value instanceof Date) {
+    const pattern = format?.includes('h') ? 'yyyy-MM-dd HH:mm' : 'yyyy-MM-dd';
+    return formatJavaDate(value, timeZone, pattern);
+  }
+  if (typeof value === 'number' && decimals !== undefined)
+    return String(Math.round(value * 10 ** decimals) / 10 ** decimals);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}

@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { servePlayground, type PlaygroundServer } from '../../playground/http-server';
+
+/** Debian's Chromium, driven by playwright-core (no browser download). */
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-gpu',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A playground on a free localhost port, over a fresh in-memory workspace. */
+export function startPlayground(): Promise<PlaygroundServer> {
+  const root = path.resolve(__dirname, '../..');
+  return servePlayground({
+    port: 0,
+    distDir: path.join(root, 'dist'),
+    stateFile: null,
+    log: () => undefined,
+  });
+}
+
+/** Console errors and uncaught exceptions on the page and in its frames. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.location().url}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return errors;
+}
+
+export async function sidebarFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('#sidebar-iframe');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('the sidebar frame has no content');
+  await frame.waitForSelector('#set-up-button');
+  return frame;
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core against WCAG 2.0/2.1 A and AA, in one document (frames are checked on their own). */
+export async function axeViolations(frame: Frame, exclude: string[] = []): Promise<AxeViolation[]> {
+  await frame.addScriptTag({ content: axeSource });
+  return frame.evaluate(async (excluded) => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(
+      { include: [document], exclude: excluded.map((s) => [s]) },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, iframes: false },
+    );
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  }, exclude);
+}
+
+/** Presses Tab until `selector` in `frame` has focus; fails if it cannot be reached by keyboard. */
+export async function tabTo(page: Page, frame: Frame, selector: string, maxPresses = 40): Promise<void> {
+  for (let i = 0; i < maxPresses; i += 1) {
+    if (await frame.evaluate((s) => document.activeElement === document.querySelector(s), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${selector} could not be reached with the Tab key`);
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { workspaceTemplate } from '../../sheets-templates';
+import { plannerFunctionNames, type SetUpReport, type WorkspaceStatus } from '../../src/shared/contract';
+import { FakeEnvironment } from '../fakes/environment';
+import { checkBundle, touchedProblems, triggerProblems } from './bundle-check';
+
+const dist = path.resolve(__dirname, '../../dist');
+
+/** The names menus, triggers and the sidebar rely on; they must never disappear from the bundle. */
+const stableEntryPoints = ['onOpen', 'onInstall', 'openPlanner', 'setUpWorkspace'];
+
+function built(file: string): string {
+  const full = path.join(dist, file);
+  if (!existsSync(full)) throw new Error(`${full} is missing: run npm run build first (npm test does).`);
+  return readFileSync(full, 'utf8');
+}
+
+describe('dist/Code.js, loaded as Apps Script loads it', () => {
+  const code = built('Code.js');
+  const manifest: unknown = JSON.parse(built('appsscript.json'));
+  const expectations = { entryPoints: [...stableEntryPoints, ...plannerFunctionNames], manifest };
+
+  it('is a classic script whose entry points, menu items and manifest functions are all top-level functions', () => {
+    const { problems, runtime } = checkBundle(code, expectations);
+    expect(problems).toEqual([]);
+    expect(runtime?.env.ui.menu).toEqual([
+      { caption: 'Open planner', functionName: 'openPlanner' },
+      { caption: 'Set up workspace', functionName: 'setUpWorkspace' },
+    ]);
+  });
+
+  it('exposes nothing but the add-on entry points (no developer-only contract runner)', () => {
+    const { runtime } = checkBundle(code, expectations);
+    expect([...(runtime?.functions ?? [])].sort()).toEqual(
+      [...stableEntryPoints, ...plannerFunctionNames].sort(),
+    );
+  });
+
+  it('sets up the workspace through the bundle, opens the planner, and touches no missing global', () => {
+    const env = new FakeEnvironment({ htmlFiles: { Sidebar: built('Sidebar.html') } });
+    const { runtime } = checkBundle(code, expectations, env);
+    if (!runtime) throw new Error('the bundle did not load');
+
+    runtime.run('setUpWorkspace');
+    expect(env.state.spreadsheet.sheets.map((s) => s.name)).toEqual([
+      ...workspaceTemplate.sheets.map((t) => t.name),
+      'Sheet1',
+    ]);
+
+    runtime.run('openPlanner');
+    expect(env.ui.sidebar?.title).toBe('AI Plan Workspace');
+    expect(env.ui.sidebar?.content).toContain('<main id="app"');
+
+    const status = runtime.run('getWorkspaceStatus') as WorkspaceStatus;
+    expect(status.phase.number).toBe(1);
+    expect(status.sheets.every((s) => s.present)).toBe(true);
+
+    const again = runtime.run('setUpWorkspaceFromPlanner') as SetUpReport;
+    expect(again).toEqual({ ok: true, schemaVersion: workspaceTemplate.schemaVersion, changes: [] });
+
+    expect([...touchedProblems(runtime), ...triggerProblems(runtime)]).toEqual([]);
+  });
+
+  it('gives the sidebar plain JSON: no Date or function reaches google.script.run', () => {
+    const env = new FakeEnvironment();
+    const { runtime } = checkBundle(code, expectations, env);
+    runtime?.run('setUpWorkspace');
+    for (const name of plannerFunctionNames.filter((n) => n.startsWith('get'))) {
+      const value = runtime?.run(name);
+      expect(JSON.parse(JSON.stringify(value))).toEqual(value);
+    }
+  });
+
+  it('asks only for the scopes it uses', () => {
+    expect((manifest as { oauthScopes: string[] }).oauthScopes).toEqual([
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    ]);
+    expect((manifest as { runtimeVersion: string }).runtimeVersion).toBe('V8');
+  });
+});
