@@ -22,7 +22,10 @@ export function decodeState(text: string): WorldState {
 }
 
 export function loadState(file: string): WorldState | null {
-  return existsSync(file) ? decodeState(readFileSync(file, 'utf8')) : null;
+  if (!existsSync(file)) return null;
+  const state = decodeState(readFileSync(file, 'utf8'));
+  state.files ??= [];
+  return state;
 }
 
 /** Written to a temporary file first, so a crash never leaves half a file behind. */

@@ -1,6 +1,7 @@
 // npm run build: dist/Code.js (webpack + gas-webpack-plugin + esbuild-loader), dist/Sidebar.html (esbuild,
 // with its script and styles inlined, as Apps Script serves only inline assets) and dist/appsscript.json.
-// `npm run build -- --contract` builds the developer-only contract bundle instead of the add-on's.
+// `npm run build -- --contract` builds the developer-only platform-contract bundle into build/contract/
+// instead: never the published add-on (README: Platform contract).
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,25 +10,26 @@ import GasPlugin from 'gas-webpack-plugin';
 import webpack from 'webpack';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const dist = path.join(root, 'dist');
 const contract = process.argv.includes('--contract');
-const entry = contract ? './test/contract/apps-script-entry.ts' : './src/gas/main.ts';
+const out = path.join(root, contract ? 'build/contract' : 'dist');
+const entry = contract ? 'test/contract/apps-script-entry.ts' : 'src/gas/main.ts';
+const manifest = contract ? 'test/contract/appsscript.json' : 'appsscript.json';
 
 async function buildServer() {
   const config = {
     mode: 'production',
     context: root,
-    entry,
+    entry: `./${entry}`,
     target: ['web', 'es2020'],
     devtool: false,
-    output: { path: dist, filename: 'Code.js' },
+    output: { path: out, filename: 'Code.js' },
     resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2020' } }] },
     // Production's usedExports would tree-shake the entry's exports and leave a broken bundle
     // (PLATFORM.md §5.1); unminified code also stays readable in the Apps Script editor.
     optimization: { usedExports: false, minimize: false },
     performance: { hints: false },
-    plugins: [new GasPlugin({ autoGlobalExportsFiles: [entry.replace('./', '')] })],
+    plugins: [new GasPlugin({ autoGlobalExportsFiles: [entry] })],
   };
   const stats = await new Promise((resolve, reject) =>
     webpack(config, (error, result) => (error ? reject(error) : resolve(result))),
@@ -35,9 +37,9 @@ async function buildServer() {
   if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
 }
 
-async function buildSidebar() {
-  const script = await esbuild.build({
-    entryPoints: [path.join(root, 'src/sidebar/main.ts')],
+async function bundle(file) {
+  const result = await esbuild.build({
+    entryPoints: [path.join(root, file)],
     bundle: true,
     format: 'iife',
     target: 'es2020',
@@ -45,29 +47,38 @@ async function buildSidebar() {
     write: false,
     logLevel: 'silent',
   });
-  const styles = await esbuild.build({
-    entryPoints: [path.join(root, 'src/sidebar/sidebar.css')],
-    bundle: true,
-    minify: true,
-    write: false,
-    logLevel: 'silent',
-  });
-  const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-  const css = styles.outputFiles[0].text.replace(/<\/style/gi, '<\\/style');
-  const template = await readFile(path.join(root, 'src/sidebar/index.html'), 'utf8');
-  if (!template.includes('<!-- styles -->') || !template.includes('<!-- script -->')) {
-    throw new Error('src/sidebar/index.html must contain <!-- styles --> and <!-- script -->');
-  }
-  const html = template
-    .replace('<!-- styles -->', () => `<style>${css}</style>`)
-    .replace('<!-- script -->', () => `<script>${js}</script>`);
-  await writeFile(path.join(dist, 'Sidebar.html'), html);
+  return result.outputFiles[0].text;
 }
 
-await rm(dist, { recursive: true, force: true });
-await mkdir(dist, { recursive: true });
+/** One HTML file with its script (and styles, if any) inlined at the template's markers. */
+async function buildHtml({ template, script, styles, output }) {
+  const js = (await bundle(script)).replace(/<\/script/gi, '<\\/script');
+  const css = styles ? (await bundle(styles)).replace(/<\/style/gi, '<\\/style') : '';
+  const html = await readFile(path.join(root, template), 'utf8');
+  if (!html.includes('<!-- script -->') || (styles && !html.includes('<!-- styles -->'))) {
+    throw new Error(`${template} must contain <!-- script -->${styles ? ' and <!-- styles -->' : ''}`);
+  }
+  const inlined = html
+    .replace('<!-- styles -->', () => `<style>${css}</style>`)
+    .replace('<!-- script -->', () => `<script>${js}</script>`);
+  await writeFile(path.join(out, output), inlined);
+}
+
+await rm(out, { recursive: true, force: true });
+await mkdir(out, { recursive: true });
 await Promise.all([
   buildServer(),
-  buildSidebar(),
-  copyFile(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json')),
+  contract
+    ? buildHtml({
+        template: 'test/contract/client.html',
+        script: 'test/contract/client-entry.ts',
+        output: 'ContractClient.html',
+      })
+    : buildHtml({
+        template: 'src/sidebar/index.html',
+        script: 'src/sidebar/main.ts',
+        styles: 'src/sidebar/sidebar.css',
+        output: 'Sidebar.html',
+      }),
+  copyFile(path.join(root, manifest), path.join(out, 'appsscript.json')),
 ]);

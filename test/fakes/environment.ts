@@ -1,6 +1,7 @@
 import type { AppsScript, Ui } from '../../src/gas/apps-script';
 import { CallLog, counted, type CallGuard } from './calls';
 import { gasError, messages } from './errors';
+import { FakeDriveApp } from './drive-app';
 import { FakeHtmlService, type HtmlFiles } from './html-service';
 import { FakeLockService, LockTable } from './lock';
 import { FakePropertiesService, type PropertyStores } from './properties';
@@ -16,6 +17,8 @@ import { FakeUtilities } from './utilities';
 /** Everything that outlives an execution; plain data, so the playground can save it. */
 export interface WorldState {
   spreadsheet: SpreadsheetState;
+  /** Other spreadsheets in the Drive, made by `SpreadsheetApp.create` (the contract build only). */
+  files: SpreadsheetState[];
   properties: PropertyStores;
   triggers: TriggerState[];
   nextTriggerId: number;
@@ -29,6 +32,7 @@ export function newWorldState(options: { owner?: string; timeZone?: string } = {
       owner: options.owner ?? DEFAULT_OWNER,
       ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     }),
+    files: [],
     properties: { script: {}, document: {}, user: {} },
     triggers: [],
     nextTriggerId: 1,
@@ -108,7 +112,7 @@ export class FakeEnvironment {
   }
 
   /** Runs `body` in a fresh execution and ends it, whatever happens. */
-  run<T>(body: (globals: AppsScript) => T, options: ExecutionOptions = {}): T {
+  run<T>(body: (globals: FakeGlobals) => T, options: ExecutionOptions = {}): T {
     const execution = this.start(options);
     try {
       return body(execution.globals);
@@ -124,8 +128,14 @@ export class FakeEnvironment {
   }
 }
 
+/** The add-on's services, plus the few the developer-only contract build uses. */
+export interface FakeGlobals extends AppsScript {
+  SpreadsheetApp: FakeSpreadsheetApp;
+  DriveApp: FakeDriveApp;
+}
+
 export class FakeExecution {
-  readonly globals: AppsScript;
+  readonly globals: FakeGlobals;
   readonly user: string;
   private ended = false;
 
@@ -175,7 +185,11 @@ export class FakeExecution {
     };
 
     this.globals = {
-      SpreadsheetApp: wrap(new FakeSpreadsheetApp(spreadsheetContext, true), 'SpreadsheetApp'),
+      SpreadsheetApp: wrap(
+        new FakeSpreadsheetApp(spreadsheetContext, true, env.state.files),
+        'SpreadsheetApp',
+      ),
+      DriveApp: wrap(new FakeDriveApp(env.state.files, wrap), 'DriveApp'),
       HtmlService: wrap(new FakeHtmlService(env.htmlFiles, wrap), 'HtmlService'),
       PropertiesService: wrap(
         new FakePropertiesService(env.state.properties, user, true, wrap),

@@ -9,7 +9,9 @@ import * as enums from '../enums';
 import { FakeConditionalFormatRuleBuilder } from './conditional-format';
 import type { SpreadsheetContext } from './context';
 import { FakeDataValidationBuilder } from './data-validation';
+import { SpreadsheetModel } from './model';
 import { FakeSpreadsheet } from './spreadsheet';
+import { newSpreadsheetState, type SpreadsheetState } from './state';
 
 export class FakeSpreadsheetApp implements SpreadsheetApp {
   readonly DataValidationCriteria = enums.DataValidationCriteria;
@@ -21,7 +23,22 @@ export class FakeSpreadsheetApp implements SpreadsheetApp {
   constructor(
     private readonly ctx: SpreadsheetContext,
     private readonly hasDocument: boolean,
+    /** Other spreadsheets in the user's Drive, where `create` puts new ones. */
+    private readonly files: SpreadsheetState[],
   ) {}
+
+  /** A new spreadsheet in the user's Drive (needs the full spreadsheets scope in Apps Script). */
+  create(name: string): Spreadsheet {
+    const state = newSpreadsheetState({
+      id: `1FakeCreated${String(this.files.length + 1).padStart(32, '0')}`,
+      name,
+      owner: this.ctx.user,
+      timeZone: this.ctx.model.state.timeZone,
+    });
+    this.files.push(state);
+    const model = new SpreadsheetModel(state, this.ctx.model.now);
+    return this.ctx.wrap(new FakeSpreadsheet({ ...this.ctx, model }), 'Spreadsheet');
+  }
 
   /** Null where the execution has no document, as for a standalone script. */
   getActiveSpreadsheet(): Spreadsheet | null {
