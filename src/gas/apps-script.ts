@@ -387,9 +387,14 @@ export interface Trigger {
   getUniqueId(): string;
 }
 
+export interface Charts {
+  ChartType: typeof GoogleAppsScript.Charts.ChartType;
+}
+
 /** The Apps Script globals the add-on reads, gathered in one record (see `services.ts`). */
 export interface AppsScript {
   SpreadsheetApp: SpreadsheetApp;
+  Charts: Charts;
   HtmlService: HtmlService;
   PropertiesService: PropertiesService;
   LockService: LockService;

@@ -1,4 +1,5 @@
 import type { ContractCase } from './contract';
+import { chartCases } from './cases/charts';
 import { formatCases } from './cases/formats';
 import { lockCases } from './cases/locks';
 import { metadataCases } from './cases/metadata';
@@ -23,4 +24,5 @@ export const contractCases: readonly ContractCase[] = [
   ...lockCases,
   ...utilityCases,
   ...triggerCases,
+  ...chartCases,
 ];

@@ -2,6 +2,7 @@ import type { AppsScript, Ui } from '../../src/gas/apps-script';
 import { CallLog, counted, type CallGuard } from './calls';
 import { gasError, messages } from './errors';
 import { FakeDriveApp } from './drive-app';
+import * as enums from './enums';
 import { FakeHtmlService, type HtmlFiles } from './html-service';
 import { FakeLockService, LockTable } from './lock';
 import { FakePropertiesService, type PropertyStores } from './properties';
@@ -190,6 +191,7 @@ export class FakeExecution {
         'SpreadsheetApp',
       ),
       DriveApp: wrap(new FakeDriveApp(env.state.files, wrap), 'DriveApp'),
+      Charts: { ChartType: enums.ChartType },
       HtmlService: wrap(new FakeHtmlService(env.htmlFiles, wrap), 'HtmlService'),
       PropertiesService: wrap(
         new FakePropertiesService(env.state.properties, user, true, wrap),
