@@ -5,8 +5,10 @@ export const log: TableTemplate = {
   key: 'log',
   name: 'Log',
   purpose: 'Append-only record of every change the add-on makes, each row chained to the one before.',
+  // Every user's actions are logged by the add-on running as them, so the sheet cannot be closed to
+  // them; hand edits get a warning instead, and the chain hash shows any edit, insertion or deletion.
   idPrefix: 'LG',
-  protection: 'owner-only',
+  protection: 'warning',
   tabColor: '#5f6368',
   columns: [
     { key: 'id', header: 'Event', type: { kind: 'id' }, width: 90, since: 1, help: 'Sequence of the event.' },
@@ -21,10 +23,10 @@ export const log: TableTemplate = {
     {
       key: 'who',
       header: 'Who',
-      type: { kind: 'email' },
+      type: { kind: 'text' },
       width: 200,
       since: 1,
-      help: 'Who did it (empty when Google does not share the address).',
+      help: 'Who did it: their email, or the name they typed when Google does not share the address.',
     },
     { key: 'action', header: 'Action', type: { kind: 'text' }, width: 180, since: 1, help: 'What was done.' },
     {
@@ -50,6 +52,14 @@ export const log: TableTemplate = {
       width: 180,
       since: 1,
       help: 'The value after the change.',
+    },
+    {
+      key: 'note',
+      header: 'Note',
+      type: { kind: 'text', long: true },
+      width: 200,
+      since: 1,
+      help: 'Why, when the person gave a reason (for example, for replacing the selected workflow).',
     },
     {
       key: 'hash',

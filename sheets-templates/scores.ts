@@ -55,10 +55,10 @@ export const scores: TableTemplate = {
     {
       key: 'scorer',
       header: 'Scorer',
-      type: { kind: 'email' },
+      type: { kind: 'text' },
       width: 200,
       since: 1,
-      help: 'The email address of the person scoring.',
+      help: 'Who scored: their email, or the name they typed when Google does not share the address.',
     },
     score('common', 'Common', '1: a few times a year … 5: many times a day across a team.'),
     score(

@@ -70,8 +70,11 @@ export interface TableTemplate {
   /** Prefix of row IDs, e.g. "WF" for WF-001. */
   idPrefix: string;
   columns: readonly ColumnTemplate[];
-  /** `owner-only`: only the spreadsheet owner may edit by hand (Approvals, Log). */
-  protection: 'none' | 'owner-only';
+  /**
+   * `owner-only`: only the owner and the people who ran set-up may edit (Approvals); `warning`: hand
+   * edits ask "are you sure?" (Log, whose chain hash shows tampering).
+   */
+  protection: 'none' | 'warning' | 'owner-only';
   tabColor: string;
   defaultRows: readonly DefaultRow[];
   conditionalFormats: readonly ConditionalFormatTemplate[];

@@ -4,11 +4,19 @@
  * else in the bundle is reachable from outside. Keep this file to thin wrappers.
  */
 import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
+import type {
+  SaveResult,
+  ScoreInput,
+  SelectionInput,
+  WorkflowBoard,
+  WorkflowInput,
+} from '../shared/workflows';
 import { buildMenu } from './menu';
 import { showPlanner } from './planner';
 import { appsScript } from './services';
 import { setUpWorkspace as runSetUp, TOAST_TITLE } from './set-up';
 import { UserError } from './user-error';
+import * as workflows from './workflow-board';
 import { workspaceStatus } from './workspace-status';
 
 /** Simple trigger: adds the menu when the spreadsheet opens. */
@@ -54,4 +62,24 @@ export function getWorkspaceStatus(): WorkspaceStatus {
 /** Sidebar: set up or repair the workspace, returning what changed. */
 export function setUpWorkspaceFromPlanner(): SetUpReport {
   return runSetUp(appsScript());
+}
+
+/** Sidebar: the candidate workflows with their scores, ranked. */
+export function getWorkflowBoard(): WorkflowBoard {
+  return workflows.workflowBoard(appsScript());
+}
+
+/** Sidebar: add a workflow (id null) or edit one. */
+export function saveWorkflow(input: WorkflowInput): SaveResult {
+  return workflows.saveWorkflow(appsScript(), input);
+}
+
+/** Sidebar: save the current user's score for a workflow. */
+export function saveScore(input: ScoreInput): SaveResult {
+  return workflows.saveScore(appsScript(), input);
+}
+
+/** Sidebar: choose the one workflow to pilot (replacing a selection needs a reason, which is logged). */
+export function selectWorkflow(input: SelectionInput): SaveResult {
+  return workflows.selectWorkflow(appsScript(), input);
 }

@@ -5,5 +5,14 @@ import type { AppsScript } from './apps-script';
  * also the compile-time proof that the real services match the interfaces the fakes implement.
  */
 export function appsScript(): AppsScript {
-  return { SpreadsheetApp, Charts, HtmlService, PropertiesService, LockService, Session, Utilities, ScriptApp };
+  return {
+    SpreadsheetApp,
+    Charts,
+    HtmlService,
+    PropertiesService,
+    LockService,
+    Session,
+    Utilities,
+    ScriptApp,
+  };
 }

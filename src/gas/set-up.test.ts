@@ -75,7 +75,7 @@ describe('setting up a new workspace', () => {
     });
   });
 
-  it('protects Approvals and Log for the owner only, and warns before hand edits of computed columns', () => {
+  it('protects Approvals for the owner only, warns before hand edits of the Log and computed columns', () => {
     const env = new FakeEnvironment();
     env.state.spreadsheet.editors.push('staff@district.example.org');
     setUp(env);
@@ -84,7 +84,11 @@ describe('setting up a new workspace', () => {
     const ownerOnly = protections
       .filter((p) => p.type === 'SHEET' && !p.warningOnly)
       .map((p) => sheetName(p.range.sheetId));
-    expect(ownerOnly.sort()).toEqual(['Approvals', 'Log']);
+    expect(ownerOnly).toEqual(['Approvals']);
+    const warned = protections
+      .filter((p) => p.type === 'SHEET' && p.warningOnly)
+      .map((p) => sheetName(p.range.sheetId));
+    expect(warned.sort()).toEqual(['Dashboard', 'Log']);
     expect(protections.filter((p) => !p.warningOnly).every((p) => p.editors.length === 0)).toBe(true);
     const computed = protections.filter(
       (p) => p.type === 'RANGE' && sheetName(p.range.sheetId) === 'Workflows',

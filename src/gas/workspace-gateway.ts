@@ -1,5 +1,5 @@
 import { asCellText } from '../domain/cell-text';
-import { columnFormat, type ValidationSpec } from '../domain/column-format';
+import { columnFormat } from '../domain/column-format';
 import { columnLetter } from '../domain/header-map';
 import type {
   LayoutSheetPlan,
@@ -14,7 +14,8 @@ import type {
   ConditionalFormatTemplate,
   WorkspaceTemplate,
 } from '../domain/workspace-template';
-import type { AppsScript, ConditionalFormatRule, DataValidation, Sheet, Spreadsheet } from './apps-script';
+import type { AppsScript, ConditionalFormatRule, Sheet, Spreadsheet } from './apps-script';
+import { formatDataRows, placeColumns, runs, ValidationRules } from './column-formatting';
 
 /** Document property holding the schema version of the last completed set-up. */
 export const SCHEMA_VERSION_KEY = 'aiplan.schemaVersion';
@@ -25,6 +26,7 @@ const HEADER_BACKGROUND = '#e8eaed';
 const COMPUTED_DESCRIPTION = 'AI Plan Workspace: filled in by the add-on';
 const OWNER_ONLY_DESCRIPTION = 'AI Plan Workspace: only the owner edits this sheet by hand';
 const DASHBOARD_DESCRIPTION = 'AI Plan Workspace: formulas for the leader view';
+const WARNING_DESCRIPTION = 'AI Plan Workspace: written by the add-on; hand edits break the log chain';
 
 export interface WorkspaceRead {
   snapshot: WorkspaceSnapshot;
@@ -120,9 +122,7 @@ function applyTable(
     maxRows = plan.needRows;
   }
   const template = plan.template;
-  const placed = template.columns
-    .map((column) => ({ column, at: plan.columns[column.key] ?? 0 }))
-    .sort((a, b) => a.at - b.at);
+  const placed = placeColumns(template, plan.columns);
   const dataRows = maxRows - 1;
 
   // Headers of new columns, and the width the template gives them (widths people set are kept).
@@ -139,18 +139,8 @@ function applyTable(
       .setNotes([run.items.map((p) => p.column.help)])
       .setFontWeight('bold')
       .setBackground(HEADER_BACKGROUND);
-    const formats = run.items.map((p) => columnFormat(p.column.type).numberFormat);
-    sheet
-      .getRange(2, run.start, dataRows, run.items.length)
-      .setNumberFormats(Array.from({ length: dataRows }, () => formats));
   }
-  for (const { column, at } of placed) {
-    const format = columnFormat(column.type);
-    if (!format.validation && !format.wrap) continue;
-    const range = sheet.getRange(2, at, dataRows, 1);
-    if (format.validation) range.setDataValidation(rules.get(format.validation, column.help));
-    if (format.wrap) range.setWrap(true);
-  }
+  formatDataRows(sheet, placed, 2, dataRows, rules);
 
   sheet.setFrozenRows(1);
   sheet.setTabColor(template.tabColor);
@@ -162,6 +152,7 @@ function applyTable(
     dataRows,
   );
   if (template.protection === 'owner-only') protectSheet(sheet, OWNER_ONLY_DESCRIPTION, 'owner-only');
+  if (template.protection === 'warning') protectSheet(sheet, WARNING_DESCRIPTION, 'warning');
 
   if (plan.appendRows.length > 0) {
     const types = new Map(placed.map((p) => [p.at, p.column]));
@@ -267,47 +258,6 @@ function protectSheet(sheet: Sheet, description: string, mode: 'warning' | 'owne
   const editors = protection.getEditors().map((user) => user.getEmail());
   if (editors.length > 0) protection.removeEditors(editors);
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
-}
-
-/** Validation rules, built once per kind for the whole set-up. */
-class ValidationRules {
-  private readonly built = new Map<string, DataValidation>();
-
-  constructor(private readonly gas: AppsScript) {}
-
-  get(spec: ValidationSpec, help: string): DataValidation {
-    const key = `${JSON.stringify(spec)}|${help}`;
-    let rule = this.built.get(key);
-    if (!rule) {
-      const builder = this.gas.SpreadsheetApp.newDataValidation();
-      const withCriteria =
-        spec.kind === 'list'
-          ? builder.requireValueInList([...spec.values], true)
-          : spec.kind === 'checkbox'
-            ? builder.requireCheckbox()
-            : spec.kind === 'number'
-              ? builder.requireNumberBetween(spec.min, spec.max)
-              : spec.kind === 'date'
-                ? builder.requireDate()
-                : spec.kind === 'email'
-                  ? builder.requireTextIsEmail()
-                  : builder.requireTextIsUrl();
-      rule = withCriteria.setAllowInvalid(false).setHelpText(help).build();
-      this.built.set(key, rule);
-    }
-    return rule;
-  }
-}
-
-/** Groups positioned items into runs of adjacent columns, so each run is one range. */
-function runs<T extends { at: number }>(items: readonly T[]): { start: number; items: T[] }[] {
-  const out: { start: number; items: T[] }[] = [];
-  for (const item of [...items].sort((a, b) => a.at - b.at)) {
-    const last = out[out.length - 1];
-    if (last && last.start + last.items.length === item.at) last.items.push(item);
-    else out.push({ start: item.at, items: [item] });
-  }
-  return out;
 }
 
 function toCell(value: CellInput, column: ColumnTemplate | undefined): string | number | boolean {

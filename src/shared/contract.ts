@@ -1,6 +1,7 @@
 import type { SetUpProblem } from '../domain/set-up-plan';
 import type { Phase } from '../domain/workspace-phase';
 import type { JsonApi } from './json';
+import type { SaveResult, ScoreInput, SelectionInput, WorkflowBoard, WorkflowInput } from './workflows';
 
 /**
  * The sidebar ↔ server contract. The server's entry file must export these functions (checked in
@@ -33,12 +34,20 @@ export type SetUpReport =
 export type PlannerApi = JsonApi<{
   getWorkspaceStatus(): WorkspaceStatus;
   setUpWorkspaceFromPlanner(): SetUpReport;
+  getWorkflowBoard(): WorkflowBoard;
+  saveWorkflow(input: WorkflowInput): SaveResult;
+  saveScore(input: ScoreInput): SaveResult;
+  selectWorkflow(input: SelectionInput): SaveResult;
 }>;
 
 /** The contract's function names at run time, for the bundle check; the compiler keeps it complete. */
 export const plannerFunctionNames = [
   'getWorkspaceStatus',
   'setUpWorkspaceFromPlanner',
+  'getWorkflowBoard',
+  'saveWorkflow',
+  'saveScore',
+  'selectWorkflow',
 ] as const satisfies readonly (keyof PlannerApi)[];
 type Assert<T extends true> = T;
 export type PlannerFunctionNamesComplete = Assert<

@@ -77,6 +77,7 @@ describe('dist/Code.js, loaded as Apps Script loads it', () => {
     expect((manifest as { oauthScopes: string[] }).oauthScopes).toEqual([
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
     expect((manifest as { runtimeVersion: string }).runtimeVersion).toBe('V8');
   });

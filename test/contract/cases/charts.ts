@@ -23,7 +23,11 @@ export const chartCases: ContractCase[] = [
       sheet.insertChart(chart);
       const charts = sheet.getCharts();
       t.equal(charts.length, 1, 'charts after insertChart');
-      t.equal(charts[0]?.getRanges().map((r) => r.getA1Notation()), ['A1:B3'], 'chart ranges');
+      t.equal(
+        charts[0]?.getRanges().map((r) => r.getA1Notation()),
+        ['A1:B3'],
+        'chart ranges',
+      );
       t.ok(charts[0]?.getChartId() !== null, 'an inserted chart has an id');
       if (charts[0]) sheet.removeChart(charts[0]);
       t.equal(sheet.getCharts().length, 0, 'charts after removeChart');

@@ -1,0 +1,190 @@
+import { asCellText } from '../domain/cell-text';
+import { columnLetter } from '../domain/header-map';
+import { readTableData, type TableData } from '../domain/table';
+import type { ColumnTemplate, TableTemplate } from '../domain/workspace-template';
+import type { AppsScript, Sheet, Spreadsheet } from './apps-script';
+import { formatDataRows, placeColumns, runs, ValidationRules } from './column-formatting';
+import { UserError } from './user-error';
+
+/** Rows added when a sheet runs out of grid, so it does not grow one row at a time. */
+const GROWTH = 100;
+
+/**
+ * One workspace sheet, read once: changes are made to a copy in memory and written back in batches by
+ * `flush` — appended rows in one write, whole computed columns in one write per run of adjacent
+ * columns, and single edited cells grouped per row. The number of calls depends on what changed, never
+ * on how many rows the sheet holds.
+ */
+export class SheetTable {
+  readonly data: TableData;
+  private readonly values: unknown[][];
+  private readonly columns = new Map<string, { column: ColumnTemplate; at: number }>();
+  private readonly existingRows: number;
+  private readonly dirty = new Map<number, Set<number>>();
+  private readonly wholeColumns = new Set<number>();
+
+  private constructor(
+    readonly sheet: Sheet,
+    readonly template: TableTemplate,
+    values: unknown[][],
+    private maxRows: number,
+  ) {
+    this.values = values;
+    this.data = readTableData(template, values);
+    for (const [key, at] of this.data.map.columns) {
+      const column = template.columns.find((c) => c.key === key);
+      if (column) this.columns.set(key, { column, at: at + 1 });
+    }
+    this.existingRows = this.data.lastRow;
+    this.values.length = this.existingRows;
+  }
+
+  /** Reads the sheet (one `getValues`); a missing sheet or column is the user's to repair, so it says how. */
+  static open(
+    spreadsheet: Spreadsheet,
+    template: TableTemplate,
+    required: readonly string[] = [],
+  ): SheetTable {
+    const sheet = spreadsheet.getSheetByName(template.name);
+    if (!sheet) {
+      throw new UserError(
+        `The ${template.name} sheet is missing. Run Set up workspace (on the planner's Overview) to repair it.`,
+      );
+    }
+    const table = new SheetTable(sheet, template, sheet.getDataRange().getValues(), sheet.getMaxRows());
+    const missing = required.filter((key) => !table.columns.has(key));
+    if (missing.length > 0) {
+      const headers = missing
+        .map((key) => `“${template.columns.find((c) => c.key === key)?.header ?? key}”`)
+        .join(', ');
+      throw new UserError(
+        `The ${template.name} sheet has no ${headers} column. Run Set up workspace (on the planner's Overview) to repair it.`,
+      );
+    }
+    return table;
+  }
+
+  /** The table as it stands in memory, changes included. */
+  current(): TableData {
+    return readTableData(this.template, this.values);
+  }
+
+  has(key: string): boolean {
+    return this.columns.has(key);
+  }
+
+  get lastRow(): number {
+    return this.values.length;
+  }
+
+  /** The raw value in a row (1-based) and column key. */
+  get(row: number, key: string): unknown {
+    const at = this.columns.get(key)?.at;
+    return at === undefined ? undefined : this.values[row - 1]?.[at - 1];
+  }
+
+  /** Sets a cell, converted for its column (text can never become a formula). Unknown columns are skipped. */
+  set(row: number, key: string, value: unknown): void {
+    const placed = this.columns.get(key);
+    if (!placed) return;
+    const line = (this.values[row - 1] ??= []);
+    while (line.length < this.data.width) line.push('');
+    const cell = toCell(placed.column, value);
+    if (sameCell(line[placed.at - 1], cell)) return;
+    line[placed.at - 1] = cell;
+    if (row <= this.existingRows && !this.wholeColumns.has(placed.at)) {
+      let cells = this.dirty.get(row);
+      if (!cells) this.dirty.set(row, (cells = new Set()));
+      cells.add(placed.at);
+    }
+  }
+
+  /** Adds a row below the last one; returns its row number. */
+  append(cells: Readonly<Record<string, unknown>>): number {
+    this.values.push(Array.from({ length: this.data.width }, () => ''));
+    const row = this.values.length;
+    for (const [key, value] of Object.entries(cells)) this.set(row, key, value);
+    return row;
+  }
+
+  /** These columns are written whole (rows 2 to the last) at flush: for columns the add-on computes. */
+  writeWholeColumns(keys: readonly string[]): void {
+    for (const key of keys) {
+      const at = this.columns.get(key)?.at;
+      if (at !== undefined) this.wholeColumns.add(at);
+    }
+  }
+
+  flush(gas: AppsScript): void {
+    const width = this.data.width;
+    const appended = this.values.length - this.existingRows;
+    if (appended > 0) {
+      this.ensureRows(gas, this.values.length);
+      const block = this.values
+        .slice(this.existingRows)
+        .map((line) => Array.from({ length: width }, (_, i) => line[i] ?? ''));
+      this.sheet.getRange(this.existingRows + 1, 1, appended, width).setValues(block);
+    }
+    const existingData = this.existingRows - 1;
+    if (existingData > 0) {
+      for (const run of runs([...this.wholeColumns].map((at) => ({ at })))) {
+        const block = this.values
+          .slice(1, this.existingRows)
+          .map((line) => run.items.map((item) => line[item.at - 1] ?? ''));
+        this.sheet.getRange(2, run.start, existingData, run.items.length).setValues(block);
+      }
+    }
+    for (const [row, cells] of this.dirty) {
+      for (const run of runs([...cells].map((at) => ({ at })))) {
+        const line = this.values[row - 1] ?? [];
+        this.sheet
+          .getRange(row, run.start, 1, run.items.length)
+          .setValues([run.items.map((item) => line[item.at - 1] ?? '')]);
+      }
+    }
+    this.dirty.clear();
+  }
+
+  /** Grows the grid when rows are appended past it; new rows get the columns' formats and validation. */
+  private ensureRows(gas: AppsScript, needed: number): void {
+    if (needed <= this.maxRows) return;
+    const added = Math.max(needed - this.maxRows, GROWTH);
+    this.sheet.insertRowsAfter(this.maxRows, added);
+    const columns = Object.fromEntries([...this.columns].map(([key, p]) => [key, p.at]));
+    formatDataRows(
+      this.sheet,
+      placeColumns(this.template, columns),
+      this.maxRows + 1,
+      added,
+      new ValidationRules(gas),
+    );
+    this.maxRows += added;
+  }
+
+  /** "Workflows!B7", for messages. */
+  cellName(row: number, key: string): string {
+    const at = this.columns.get(key)?.at ?? 1;
+    return `${this.template.name}!${columnLetter(at)}${row}`;
+  }
+}
+
+function sameCell(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return a === b;
+}
+
+function toCell(column: ColumnTemplate, value: unknown): unknown {
+  if (value === null || value === undefined) return '';
+  switch (column.type.kind) {
+    case 'boolean':
+      return value === true;
+    case 'number':
+    case 'score':
+      return typeof value === 'number' && Number.isFinite(value) ? value : '';
+    case 'date':
+    case 'datetime':
+      return value instanceof Date ? value : '';
+    default:
+      return asCellText(String(value));
+  }
+}

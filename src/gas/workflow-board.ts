@@ -1,0 +1,439 @@
+import { scores as scoresTemplate } from '../../sheets-templates/scores';
+import { settings as settingsTemplate } from '../../sheets-templates/settings';
+import { workflows as workflowsTemplate } from '../../sheets-templates/workflows';
+import type { LogEvent } from '../domain/audit-log';
+import { criterionKeys, redFlagKeys } from '../domain/rubric';
+import { isSelectable, scoreWorkflows, type WorkflowResult } from '../domain/scoring';
+import { nextId, text, type RowProblem } from '../domain/table';
+import { computedWorkflowColumns, computedWorkflowKeys } from '../domain/workflow-columns';
+import {
+  checkScoreInput,
+  checkSelectionInput,
+  checkWorkflowInput,
+  type FieldError,
+} from '../domain/workflow-input';
+import {
+  readScores,
+  readWeights,
+  readWorkflows,
+  type ScoreRecord,
+  type WorkflowRecord,
+} from '../domain/workflow-records';
+import type { SaveResult, WorkflowBoard, WorkflowCard } from '../shared/workflows';
+import { activeSpreadsheet } from './active-spreadsheet';
+import type { AppsScript, Spreadsheet } from './apps-script';
+import { appendToLog } from './audit-log-gateway';
+import { withDocumentLock } from './document-lock';
+import { displayName, rememberMyName, whoAmI, type Identity } from './identity';
+import { SheetTable } from './sheet-table';
+
+/**
+ * Phase 1 in the planner: the candidate workflows with their team scores, adding and editing them,
+ * scoring, and choosing exactly one. The sheets are the source of truth: every action reads Workflows,
+ * Scores and Settings once, decides in the domain, and writes back in batches under the document lock,
+ * finding rows by their ID.
+ */
+
+interface Workspace {
+  spreadsheet: Spreadsheet;
+  workflowsTable: SheetTable;
+  scoresTable: SheetTable;
+  weights: ReturnType<typeof readWeights>;
+  workflows: WorkflowRecord[];
+  scores: ScoreRecord[];
+  results: Map<string, WorkflowResult>;
+  problems: RowProblem[];
+}
+
+function load(gas: AppsScript): Workspace {
+  const spreadsheet = activeSpreadsheet(gas);
+  const workflowsTable = SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
+  const scoresTable = SheetTable.open(spreadsheet, scoresTemplate, [
+    'workflowId',
+    'scorer',
+    ...criterionKeys,
+  ]);
+  const settingsTable = SheetTable.open(spreadsheet, settingsTemplate, ['id', 'value']);
+  return analyse({ spreadsheet, workflowsTable, scoresTable, weights: readWeights(settingsTable.data) });
+}
+
+/** Reads records from the tables as they stand in memory and scores every workflow. */
+function analyse(
+  base: Pick<Workspace, 'spreadsheet' | 'workflowsTable' | 'scoresTable' | 'weights'>,
+): Workspace {
+  const read = readWorkflows(base.workflowsTable.current());
+  const ids = new Set(read.workflows.flatMap((w) => (w.id ? [w.id] : [])));
+  const scoreRead = readScores(base.scoresTable.current(), ids);
+  const results = scoreWorkflows([...ids], scoreRead.scores, base.weights.weights);
+  const problems = [...read.problems, ...scoreRead.problems, ...base.weights.problems];
+  const selected = read.workflows.filter((w) => w.selected);
+  if (selected.length > 1) {
+    problems.push({
+      sheet: 'Workflows',
+      row: selected[1]?.row ?? 0,
+      message: `${selected.length} workflows are ticked as selected (rows ${selected.map((w) => w.row).join(', ')}); choose one in the planner.`,
+    });
+  }
+  return {
+    ...base,
+    workflows: read.workflows,
+    scores: scoreRead.scores,
+    results: new Map(results.map((r) => [r.workflowId, r])),
+    problems,
+  };
+}
+
+export function workflowBoard(gas: AppsScript): WorkflowBoard {
+  return board(load(gas), whoAmI(gas));
+}
+
+function board(ws: Workspace, me: Identity): WorkflowBoard {
+  const mine = displayName(me).toLowerCase();
+  const cards: WorkflowCard[] = ws.workflows.map((w) => {
+    const result = w.id ? ws.results.get(w.id) : undefined;
+    const my = ws.scores.find((s) => s.workflowId === w.id && s.scorer.toLowerCase() === mine);
+    return {
+      id: w.id,
+      row: w.row,
+      name: w.name,
+      description: w.description,
+      team: w.team,
+      timeLost: w.timeLost,
+      fragmented: w.fragmented,
+      frequentSafe: w.frequentSafe,
+      dataTier: w.dataTier,
+      flags: { ...w.flags },
+      consensus: result?.consensus ? { ...result.consensus } : null,
+      total: result?.total ?? null,
+      band: result?.band ?? null,
+      eligibility: result?.eligibility ?? 'not-scored',
+      reason: w.id
+        ? (result?.reason ?? 'No scores yet.')
+        : 'This row has no ID yet; it gets one with the next save.',
+      rank: result?.rank ?? null,
+      disagreements: result?.disagreements ?? [],
+      fitWarning: result?.fitWarning ?? null,
+      scorers: result?.scorers ?? 0,
+      selected: w.selected,
+      myScore: my
+        ? {
+            scores: { ...my.scores },
+            redFlags: [...my.redFlags],
+            fitsDay: my.fitsDay === null ? null : my.fitsDay ? 'yes' : 'no',
+            note: my.note,
+          }
+        : null,
+    };
+  });
+  const order = (c: WorkflowCard) =>
+    c.rank !== null ? c.rank : c.eligibility === 'not-scored' ? 100000 : 200000;
+  const sorted = cards
+    .map((card, i) => ({ card, i }))
+    .sort((a, b) => order(a.card) - order(b.card) || a.i - b.i)
+    .map((x) => x.card);
+  return {
+    workflows: sorted,
+    problems: ws.problems,
+    me: { email: me.email, name: me.name },
+    setUp: true,
+  };
+}
+
+/** Rows typed into Workflows by hand get the next free IDs. */
+function assignMissingIds(ws: Workspace): void {
+  const taken = ws.workflows.flatMap((w) => (w.id ? [w.id] : []));
+  for (const w of ws.workflows) {
+    if (w.id) continue;
+    const id = nextId(workflowsTemplate.idPrefix, taken);
+    taken.push(id);
+    ws.workflowsTable.set(w.row, 'id', id);
+  }
+}
+
+/**
+ * Writes what the add-on computes into Workflows (consensus, total, band, eligibility, rank, …) and
+ * the workflow names into Scores, and stamps the rows whose result changed.
+ */
+function writeComputed(ws: Workspace, now: Date): void {
+  const table = ws.workflowsTable;
+  table.writeWholeColumns([...computedWorkflowKeys, 'updated']);
+  for (const w of ws.workflows) {
+    const result = ws.results.get(w.id ?? '');
+    if (!result) continue;
+    const columns = computedWorkflowColumns(result);
+    const changed = Object.entries(columns).some(
+      ([key, value]) => String(table.get(w.row, key) ?? '') !== String(value ?? ''),
+    );
+    for (const [key, value] of Object.entries(columns)) table.set(w.row, key, value);
+    if (changed) table.set(w.row, 'updated', now);
+  }
+  const names = new Map(ws.workflows.map((w) => [w.id, w.name]));
+  const scores = ws.scoresTable;
+  if (scores.has('workflow')) {
+    const rows = scores.current().rows.map((r) => r.row);
+    const stale = rows.some(
+      (row) => text(scores.get(row, 'workflow')) !== (names.get(text(scores.get(row, 'workflowId'))) ?? ''),
+    );
+    if (stale) {
+      scores.writeWholeColumns(['workflow']);
+      for (const row of rows)
+        scores.set(row, 'workflow', names.get(text(scores.get(row, 'workflowId'))) ?? '');
+    }
+  }
+}
+
+/** Runs a change: lock, read, check, change, recompute, write, log; the board comes from what was written. */
+function change(
+  gas: AppsScript,
+  apply: (
+    ws: Workspace,
+    me: Identity,
+    now: Date,
+  ) => { errors: FieldError[] } | { message: string; events: LogEvent[] },
+): SaveResult {
+  return withDocumentLock(gas, () => {
+    const me = whoAmI(gas);
+    const loaded = load(gas);
+    const now = new Date();
+    const outcome = apply(loaded, me, now);
+    if ('errors' in outcome) return { ok: false, errors: outcome.errors };
+    assignMissingIds(loaded);
+    const ws = analyse(loaded);
+    writeComputed(ws, now);
+    ws.workflowsTable.flush(gas);
+    ws.scoresTable.flush(gas);
+    appendToLog(gas, ws.spreadsheet, outcome.events, now);
+    return { ok: true, message: outcome.message, board: board(analyse(ws), whoAmI(gas)) };
+  });
+}
+
+const describeWorkflow = (w: { id: string | null; name: string }) => `${w.id ?? '(new)'} ${w.name}`;
+
+export function saveWorkflow(gas: AppsScript, input: unknown): SaveResult {
+  const checked = checkWorkflowInput(input);
+  if (!checked.ok) return { ok: false, errors: checked.errors };
+  const value = checked.value;
+  return change(gas, (ws, me) => {
+    const existing = value.id === null ? null : ws.workflows.find((w) => w.id === value.id);
+    if (value.id !== null && !existing) {
+      return {
+        errors: [
+          {
+            field: 'id',
+            message: `Workflow ${value.id} is no longer in the sheet; someone may have deleted it. Reload the list.`,
+          },
+        ],
+      };
+    }
+    const clash = ws.workflows.find(
+      (w) => w !== existing && w.name.toLowerCase() === value.name.toLowerCase(),
+    );
+    if (clash) {
+      return {
+        errors: [
+          {
+            field: 'name',
+            message: `A workflow named “${clash.name}” already exists (${clash.id ?? `row ${clash.row}`}).`,
+          },
+        ],
+      };
+    }
+    const cells = {
+      name: value.name,
+      description: value.description,
+      team: value.team,
+      timeLost: value.timeLost,
+      fragmented: value.fragmented,
+      frequentSafe: value.frequentSafe,
+      dataTier: value.dataTier,
+      ...value.flags,
+    };
+    const table = ws.workflowsTable;
+    if (existing) {
+      const before = summary(table, existing.row);
+      for (const [key, v] of Object.entries(cells)) table.set(existing.row, key, v);
+      return {
+        message: `Saved “${value.name}”.`,
+        events: [
+          {
+            who: displayName(me),
+            action: 'Edited workflow',
+            subject: existing.id ?? '',
+            before,
+            after: summary(table, existing.row),
+            note: '',
+          },
+        ],
+      };
+    }
+    const id = nextId(
+      workflowsTemplate.idPrefix,
+      ws.workflows.flatMap((w) => (w.id ? [w.id] : [])),
+    );
+    const row = table.append({ id, ...cells, selected: false });
+    return {
+      message: `Added “${value.name}” as ${id}.`,
+      events: [
+        {
+          who: displayName(me),
+          action: 'Added workflow',
+          subject: id,
+          before: '',
+          after: summary(table, row),
+          note: '',
+        },
+      ],
+    };
+  });
+}
+
+function summary(table: SheetTable, row: number): string {
+  const keys = [
+    'name',
+    'team',
+    'dataTier',
+    'familyFacing',
+    'studentFacing',
+    'nonEnglish',
+    'newVendor',
+    'dutiesChange',
+  ];
+  return keys
+    .map((k) => [k, table.get(row, k)] as const)
+    .filter(([, v]) => v !== '' && v !== false && v !== undefined)
+    .map(([k, v]) => (v === true ? k : `${k}: ${text(v)}`))
+    .join('; ');
+}
+
+export function saveScore(gas: AppsScript, input: unknown): SaveResult {
+  const checked = checkScoreInput(input);
+  if (!checked.ok) return { ok: false, errors: checked.errors };
+  const value = checked.value;
+  return change(gas, (ws, me) => {
+    let who = displayName(me);
+    if (me.email === '') {
+      if (value.scorerName) {
+        rememberMyName(gas, value.scorerName);
+        who = value.scorerName;
+      } else if (!me.name) {
+        return {
+          errors: [
+            {
+              field: 'scorerName',
+              message: 'Google does not share your email here: type your name so your score is yours.',
+            },
+          ],
+        };
+      }
+    }
+    const workflow = ws.workflows.find((w) => w.id === value.workflowId);
+    if (!workflow) {
+      return {
+        errors: [
+          {
+            field: 'workflowId',
+            message: `Workflow ${value.workflowId} is no longer in the sheet; reload the list.`,
+          },
+        ],
+      };
+    }
+    const table = ws.scoresTable;
+    const mine = table.data.rows.find(
+      (r) =>
+        text(r.cells['workflowId']) === value.workflowId &&
+        text(r.cells['scorer']).toLowerCase() === who.toLowerCase(),
+    );
+    const cells: Record<string, unknown> = {
+      workflowId: value.workflowId,
+      workflow: workflow.name,
+      scorer: who,
+      ...value.scores,
+      ...Object.fromEntries(redFlagKeys.map((k) => [k, value.redFlags.includes(k)])),
+      fitsDay: value.fitsDay === 'yes' ? 'Yes' : value.fitsDay === 'no' ? 'No' : '',
+      note: value.note,
+      scoredAt: new Date(),
+    };
+    const describe = (scores: Record<string, unknown>) =>
+      criterionKeys.map((k) => `${k} ${String(scores[k] ?? '')}`).join(', ');
+    let before = '';
+    if (mine) {
+      before = describe(mine.cells);
+      for (const [key, v] of Object.entries(cells)) table.set(mine.row, key, v);
+    } else {
+      const ids = table.data.rows.map((r) => text(r.cells['id']));
+      table.append({ id: nextId(scoresTemplate.idPrefix, ids, 4), ...cells });
+    }
+    return {
+      message: `Saved your score for “${workflow.name}”.`,
+      events: [
+        {
+          who,
+          action: 'Scored workflow',
+          subject: value.workflowId,
+          before,
+          after: describe(value.scores),
+          note: value.note,
+        },
+      ],
+    };
+  });
+}
+
+export function selectWorkflow(gas: AppsScript, input: unknown): SaveResult {
+  const checked = checkSelectionInput(input);
+  if (!checked.ok) return { ok: false, errors: checked.errors };
+  const value = checked.value;
+  return change(gas, (ws, me) => {
+    const chosen = ws.workflows.find((w) => w.id === value.workflowId);
+    if (!chosen?.id)
+      return {
+        errors: [
+          {
+            field: 'workflowId',
+            message: `Workflow ${value.workflowId} is no longer in the sheet; reload the list.`,
+          },
+        ],
+      };
+    const result = ws.results.get(chosen.id);
+    if (!result || !isSelectable(result)) {
+      return {
+        errors: [
+          {
+            field: 'workflowId',
+            message: `“${chosen.name}” cannot be selected. ${result?.reason ?? 'No scores yet.'}`,
+          },
+        ],
+      };
+    }
+    const current = ws.workflows.filter((w) => w.selected);
+    const others = current.filter((w) => w !== chosen);
+    if (others.length === 0 && chosen.selected)
+      return { message: `“${chosen.name}” is already the selected workflow.`, events: [] };
+    if (others.length > 0 && (!value.confirmReplace || value.reason === '')) {
+      return {
+        errors: [
+          {
+            field: 'reason',
+            message: `“${others.map((w) => w.name).join('”, “')}” is selected now. Confirm replacing it, and say why (the reason is logged).`,
+          },
+        ],
+      };
+    }
+    const table = ws.workflowsTable;
+    for (const w of ws.workflows) table.set(w.row, 'selected', w === chosen);
+    const warning = result.eligibility === 'needs-baseline' ? ' It still needs a baseline plan.' : '';
+    return {
+      message: `Selected “${chosen.name}”.${warning}`,
+      events: [
+        {
+          who: displayName(me),
+          action: others.length > 0 ? 'Replaced the selected workflow' : 'Selected workflow',
+          subject: chosen.id,
+          before: others.map(describeWorkflow).join('; '),
+          after: describeWorkflow(chosen),
+          note: value.reason,
+        },
+      ],
+    };
+  });
+}
