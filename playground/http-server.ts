@@ -115,6 +115,11 @@ export async function servePlayground(options: ServeOptions): Promise<Playground
             JSON.stringify(playground.run(body.functionName, body.args)),
           );
         }
+        if (request.method === 'POST' && url.pathname === '/api/acting-as') {
+          const body = (await readBody(request)) as { user?: unknown };
+          const ok = typeof body.user === 'string' && playground.actAs(body.user);
+          return send(response, ok ? 200 : 400, 'application/json', JSON.stringify({ ok }));
+        }
         if (request.method === 'POST' && url.pathname === '/api/reset') {
           playground.reset();
           return send(response, 200, 'application/json', '{"ok":true}');

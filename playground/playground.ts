@@ -32,8 +32,43 @@ export interface CellView {
   bold?: boolean;
 }
 
+/** People the playground can act as, so a team can be tried out on one computer. */
+export interface PlaygroundUser {
+  /** The account running the add-on. */
+  user: string;
+  /** What Session.getActiveUser() shows: '' for an account outside the domain. */
+  activeUserEmail: string;
+  label: string;
+}
+
+export const playgroundUsers: readonly PlaygroundUser[] = [
+  {
+    user: 'coordinator@district.example.org',
+    activeUserEmail: 'coordinator@district.example.org',
+    label: 'AI coordinator (owner)',
+  },
+  {
+    user: 'principal@district.example.org',
+    activeUserEmail: 'principal@district.example.org',
+    label: 'Principal',
+  },
+  {
+    user: 'comms@district.example.org',
+    activeUserEmail: 'comms@district.example.org',
+    label: 'Communications lead',
+  },
+  {
+    user: 'volunteer@gmail.com',
+    activeUserEmail: '',
+    label: 'Outside account (email not shared)',
+  },
+];
+
 export interface PlaygroundView {
   spreadsheetName: string;
+  /** Who the sidebar runs as now, and who else it can run as. */
+  actingAs: string;
+  users: { user: string; label: string }[];
   menu: MenuEntry[];
   sidebarTitle: string | null;
   sheets: SheetView[];
@@ -64,6 +99,7 @@ export class Playground {
   private readonly code: string;
   private readonly htmlFiles: Record<string, string>;
   private readonly log: (message: string) => void;
+  private actingAs: PlaygroundUser = playgroundUsers[0] as PlaygroundUser;
 
   constructor(private readonly options: PlaygroundOptions) {
     this.code = readFileSync(path.join(options.distDir, 'Code.js'), 'utf8');
@@ -93,7 +129,10 @@ export class Playground {
     const sidebarBefore = this.env.ui.sidebar;
     const opened = () => this.env.ui.sidebar !== sidebarBefore;
     try {
-      const value = this.runtime.run(functionName, args);
+      const value = this.runtime.run(functionName, args, {
+        user: this.actingAs.user,
+        activeUserEmail: this.actingAs.activeUserEmail,
+      });
       return { ok: true, value: resultForSidebar(functionName, value, this.log), sidebarOpened: opened() };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -109,6 +148,13 @@ export class Playground {
     [this.env, this.runtime] = this.start(newWorldState());
     this.openDocument();
     this.save();
+  }
+
+  /** Every later call runs as this person, as if they had opened the shared sheet. */
+  actAs(user: string): boolean {
+    const found = playgroundUsers.find((u) => u.user === user);
+    if (found) this.actingAs = found;
+    return found !== undefined;
   }
 
   /** Renames the spreadsheet, as its owner could in Sheets. */
@@ -131,6 +177,8 @@ export class Playground {
     const ui = this.env.ui;
     return {
       spreadsheetName: this.env.state.spreadsheet.name,
+      actingAs: this.actingAs.user,
+      users: playgroundUsers.map(({ user, label }) => ({ user, label })),
       menu: ui.menu ?? [],
       sidebarTitle: ui.sidebar?.title ?? null,
       sheets: this.env.state.spreadsheet.sheets.map((sheet) => sheetView(model, sheet)),

@@ -22,6 +22,8 @@ type MenuEntry =
   { caption: string; functionName: string } | { separator: true } | { caption: string; items: MenuEntry[] };
 interface View {
   spreadsheetName: string;
+  actingAs: string;
+  users: { user: string; label: string }[];
   menu: MenuEntry[];
   sidebarTitle: string | null;
   sheets: SheetView[];
@@ -77,6 +79,7 @@ function render(): void {
   if (!view) return;
   byId('document-title').textContent = view.spreadsheetName;
   renderMenu(view.menu);
+  renderActingAs(view);
   renderTabs(view.sheets);
   renderSheet(view.sheets[selected]);
   renderNotices(view);
@@ -92,6 +95,16 @@ function renderMenu(menu: MenuEntry[]): void {
     button.addEventListener('click', () => void runMenuItem(entry.functionName));
     items.append(button);
   }
+}
+
+function renderActingAs(current: View): void {
+  const select = byId('acting-as') as HTMLSelectElement;
+  if (select.options.length !== current.users.length) {
+    select.replaceChildren(
+      ...current.users.map((u) => el('option', { value: u.user }, `${u.label} — ${u.user}`)),
+    );
+  }
+  select.value = current.actingAs;
 }
 
 function renderTabs(sheets: SheetView[]): void {
@@ -232,6 +245,16 @@ window.addEventListener('message', (event) => {
     byId('sidebar-frame').replaceChildren(
       el('p', { class: 'muted' }, 'The sidebar is closed. Open it from the menu.'),
     );
+});
+
+byId('acting-as').addEventListener('change', (event) => {
+  const user = (event.target as HTMLSelectElement).value;
+  void (async () => {
+    await post('/api/acting-as', { user });
+    // The sidebar is per person: open it again as the new user, as they would in their own browser.
+    if (document.getElementById('sidebar-iframe')) showSidebar();
+    await refresh();
+  })();
 });
 
 byId('reset').addEventListener('click', () => {

@@ -1,4 +1,4 @@
-import { criterionKeys, redFlagKeys } from './rubric';
+import { criteria, criterionKeys, redFlagKeys } from './rubric';
 import { dataTiers, profileFlags } from './workflow-records';
 
 /**
@@ -136,7 +136,7 @@ export function checkScoreInput(input: unknown): Checked<ScoreFields> {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 5) {
       errors.push({
         field: key,
-        message: `Choose a score from 1 to 5 for ${key === 'risk' ? 'low enough risk' : key === 'pain' ? 'painful enough' : key}.`,
+        message: `Choose a score from 1 to 5 for “${criteria.find((c) => c.key === key)?.name ?? key}”.`,
       });
     } else {
       scores[key] = v;

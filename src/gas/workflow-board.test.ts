@@ -92,9 +92,16 @@ describe('the workflow board', () => {
     expect(board.me.email).toBe('coordinator@district.example.org');
   });
 
-  it('says what to do when the workspace is not set up', () => {
-    expect(() => new FakeEnvironment().run((gas) => workflowBoard(gas))).toThrow(
-      'The Workflows sheet is missing. Run Set up workspace',
+  it('is empty and says so before set-up', () => {
+    const board = new FakeEnvironment().run((gas) => workflowBoard(gas));
+    expect(board).toMatchObject({ setUp: false, workflows: [], problems: [] });
+  });
+
+  it('says what to do when a sheet it needs was renamed away', () => {
+    const env = workspace();
+    env.run((gas) => sheetNamed(gas, 'Scores').setName('Old scores'));
+    expect(() => env.run((gas) => workflowBoard(gas))).toThrow(
+      'The Scores sheet is missing. Run Set up workspace',
     );
   });
 });

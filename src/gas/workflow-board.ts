@@ -83,7 +83,12 @@ function analyse(
   };
 }
 
+/** The board for the sidebar; before set-up (no Workflows sheet) an empty board that says so. */
 export function workflowBoard(gas: AppsScript): WorkflowBoard {
+  if (!activeSpreadsheet(gas).getSheetByName(workflowsTemplate.name)) {
+    const me = whoAmI(gas);
+    return { workflows: [], problems: [], me: { email: me.email, name: me.name }, setUp: false };
+  }
   return board(load(gas), whoAmI(gas));
 }
 

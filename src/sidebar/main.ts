@@ -1,55 +1,248 @@
 import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
+import type { FieldError, SaveResult, ScoreInput, WorkflowBoard, WorkflowInput } from '../shared/workflows';
 import { announce, h } from './dom';
 import { callServer } from './server';
+import { replaceSelectionView } from './views/replace-selection-view';
+import { scoreDraft, scoreFormView } from './views/score-form-view';
+import { workflowDraft, workflowFormView } from './views/workflow-form-view';
+import { workflowListView } from './views/workflow-list-view';
 import { workspaceView } from './views/workspace-view';
+
+/** The screen shown; forms keep what the person typed in their draft until it is saved or cancelled. */
+type Screen =
+  | { kind: 'overview' }
+  | { kind: 'workflows' }
+  | { kind: 'workflow-form'; draft: WorkflowInput; errors: FieldError[] }
+  | { kind: 'score-form'; workflowId: string; draft: ScoreInput; errors: FieldError[] }
+  | { kind: 'replace'; workflowId: string; reason: string; errors: FieldError[] };
 
 interface AppState {
   status: WorkspaceStatus | null;
+  board: WorkflowBoard | null;
+  screen: Screen;
   busy: boolean;
   report: SetUpReport | null;
+  /** A failure to reach the server or a problem with the workspace, shown as an alert. */
   error: string | null;
+  /** What the last save did, shown until the next action. */
+  message: string | null;
 }
 
-const state: AppState = { status: null, busy: false, report: null, error: null };
+const state: AppState = {
+  status: null,
+  board: null,
+  screen: { kind: 'overview' },
+  busy: false,
+  report: null,
+  error: null,
+  message: null,
+};
 
 function errorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text || 'Something went wrong. Please try again.';
 }
 
-/** Re-renders from state, keeping keyboard focus on the same control (or moving it to the report). */
-function render(focus?: 'report'): void {
+const headingOf: Record<Screen['kind'], string> = {
+  overview: 'phase-heading',
+  workflows: 'workflows-heading',
+  'workflow-form': 'form-heading',
+  'score-form': 'form-heading',
+  replace: 'form-heading',
+};
+
+/** Re-renders from state, keeping keyboard focus on the same control unless told where to put it. */
+function render(focus?: string): void {
   const app = document.getElementById('app');
   if (!app) return;
   const focusedId = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
   app.setAttribute('aria-busy', String(state.busy));
   const documentName = document.getElementById('document-name');
   if (documentName && state.status) documentName.textContent = state.status.spreadsheetName;
-  const content: HTMLElement[] = [];
-  if (state.error) {
-    content.push(h('div', { class: 'notice notice-problem', role: 'alert' }, state.error));
-  }
-  if (state.status) {
+  const content: (HTMLElement | null)[] = [navigation()];
+  if (state.error) content.push(h('div', { class: 'notice notice-problem', role: 'alert' }, state.error));
+  if (state.message) {
     content.push(
-      workspaceView(
-        { status: state.status, busy: state.busy, report: state.report },
-        { setUp: () => void setUp(), refresh: () => void refresh() },
-      ),
+      h('p', { id: 'message', class: 'notice notice-done', role: 'status', tabindex: '-1' }, state.message),
     );
-  } else if (!state.error) {
-    content.push(h('p', { class: 'muted' }, 'Loading the workspace…'));
   }
-  app.replaceChildren(...content);
-  const target = focus === 'report' ? 'report' : focusedId;
+  content.push(screenView());
+  app.replaceChildren(...content.filter((c): c is HTMLElement => c !== null));
+  const target = focus ?? focusedId;
   if (target) document.getElementById(target)?.focus();
 }
 
-async function refresh(): Promise<void> {
+function navigation(): HTMLElement | null {
+  if (!state.board?.setUp) return null;
+  const current = state.screen.kind === 'overview' ? 'overview' : 'workflows';
+  const link = (id: string, screen: 'overview' | 'workflows', text: string) => {
+    const element = h(
+      'button',
+      { id, type: 'button', class: 'nav-item', 'aria-current': current === screen ? 'page' : undefined },
+      text,
+    );
+    element.addEventListener('click', () => go({ kind: screen }));
+    return element;
+  };
+  return h(
+    'nav',
+    { class: 'nav', 'aria-label': 'Planner' },
+    link('nav-workflows', 'workflows', '1. Choose a workflow'),
+    link('nav-overview', 'overview', 'Overview'),
+  );
+}
+
+function screenView(): HTMLElement {
+  const { status, board, screen, busy } = state;
+  if (!status || !board) return h('p', { class: 'muted' }, state.error ? '' : 'Loading the workspace…');
+  const card = (id: string) => board.workflows.find((w) => w.id === id);
+  switch (screen.kind) {
+    case 'overview':
+      return workspaceView(
+        { status, busy, report: state.report },
+        { setUp: () => void setUp(), refresh: () => void load() },
+      );
+    case 'workflows':
+      return workflowListView(board, busy, {
+        add: () => go({ kind: 'workflow-form', draft: workflowDraft(null), errors: [] }),
+        edit: (id) => go({ kind: 'workflow-form', draft: workflowDraft(card(id) ?? null), errors: [] }),
+        score: (id) => {
+          const found = card(id);
+          if (found)
+            go({ kind: 'score-form', workflowId: id, draft: scoreDraft(found, board.me), errors: [] });
+        },
+        select: (id) => startSelection(id),
+        refresh: () => void load(),
+      });
+    case 'workflow-form':
+      return workflowFormView(screen.draft, screen.errors, busy, {
+        save: () => void save(() => callServer('saveWorkflow', screen.draft), screen),
+        cancel: () => go({ kind: 'workflows' }),
+      });
+    case 'score-form': {
+      const found = card(screen.workflowId);
+      if (!found) return gone();
+      return scoreFormView(found, screen.draft, screen.errors, busy, {
+        save: () => void save(() => callServer('saveScore', screen.draft), screen),
+        cancel: () => go({ kind: 'workflows' }),
+      });
+    }
+    case 'replace': {
+      const chosen = card(screen.workflowId);
+      const current = board.workflows.find((w) => w.selected && w.id !== screen.workflowId);
+      if (!chosen || !current) return gone();
+      return replaceSelectionView(current, chosen, screen.reason, screen.errors, busy, {
+        changeReason: (reason) => (screen.reason = reason),
+        confirm: () =>
+          void save(
+            () =>
+              callServer('selectWorkflow', {
+                workflowId: screen.workflowId,
+                reason: screen.reason,
+                confirmReplace: true,
+              }),
+            screen,
+          ),
+        cancel: () => go({ kind: 'workflows' }),
+      });
+    }
+  }
+}
+
+/** The workflow a form was for is no longer in the sheet (someone deleted its row). */
+function gone(): HTMLElement {
+  const back = h(
+    'button',
+    { id: 'back-to-list', type: 'button', class: 'button button-primary' },
+    'Back to the list',
+  );
+  back.addEventListener('click', () => go({ kind: 'workflows' }));
+  return h(
+    'div',
+    { class: 'notice notice-problem', role: 'alert' },
+    h('p', {}, 'That workflow is no longer in the sheet.'),
+    back,
+  );
+}
+
+function go(screen: Screen): void {
+  state.screen = screen;
+  state.message = null;
+  state.error = null;
+  render(headingOf[screen.kind]);
+  if (screen.kind === 'overview') void refreshStatus();
+}
+
+function startSelection(workflowId: string): void {
+  const board = state.board;
+  if (!board) return;
+  if (board.workflows.some((w) => w.selected && w.id !== workflowId)) {
+    go({ kind: 'replace', workflowId, reason: '', errors: [] });
+    return;
+  }
+  void save(() => callServer('selectWorkflow', { workflowId, reason: '', confirmReplace: false }), null);
+}
+
+/**
+ * Sends a change. On success the list comes back already recomputed, with the message focused so a
+ * screen reader reads it; on refusal the form shows why, with nothing changed.
+ */
+async function save(
+  call: () => Promise<SaveResult>,
+  form: Extract<Screen, { errors: FieldError[] }> | null,
+): Promise<void> {
+  state.busy = true;
+  state.message = null;
+  state.error = null;
+  render();
+  let focus: string | undefined;
+  try {
+    const result = await call();
+    if (result.ok) {
+      state.board = result.board;
+      state.screen = { kind: 'workflows' };
+      state.message = result.message;
+      focus = 'message';
+    } else if (form && state.screen === form) {
+      form.errors = result.errors;
+      focus = 'error-summary';
+    } else {
+      state.error = result.errors.map((e) => e.message).join(' ');
+      announce(state.error);
+    }
+  } catch (error) {
+    state.error = errorMessage(error);
+    announce(state.error);
+  } finally {
+    state.busy = false;
+    render(focus);
+  }
+}
+
+async function refreshStatus(): Promise<void> {
+  try {
+    state.status = await callServer('getWorkspaceStatus');
+    if (state.screen.kind === 'overview') render();
+  } catch (error) {
+    state.error = errorMessage(error);
+    render();
+  }
+}
+
+/** Reads the workspace and the board together (two calls in flight at once). */
+async function load(first = false): Promise<void> {
   state.busy = true;
   render();
   try {
-    state.status = await callServer('getWorkspaceStatus');
+    const [status, board] = await Promise.all([
+      callServer('getWorkspaceStatus'),
+      callServer('getWorkflowBoard'),
+    ]);
+    state.status = status;
+    state.board = board;
     state.error = null;
+    if (first && board.setUp) state.screen = { kind: 'workflows' };
+    if (!board.setUp) state.screen = { kind: 'overview' };
   } catch (error) {
     state.error = errorMessage(error);
   } finally {
@@ -65,7 +258,12 @@ async function setUp(): Promise<void> {
   announce('Setting up the workspace. This can take a minute.');
   try {
     state.report = await callServer('setUpWorkspaceFromPlanner');
-    state.status = await callServer('getWorkspaceStatus');
+    const [status, board] = await Promise.all([
+      callServer('getWorkspaceStatus'),
+      callServer('getWorkflowBoard'),
+    ]);
+    state.status = status;
+    state.board = board;
     state.error = null;
     announce(state.report.ok ? 'The workspace is ready.' : 'Set-up stopped. Nothing was changed.');
   } catch (error) {
@@ -77,4 +275,4 @@ async function setUp(): Promise<void> {
   }
 }
 
-void refresh();
+void load(true);

@@ -49,7 +49,7 @@ export async function sidebarFrame(page: Page): Promise<Frame> {
   const handle = await page.waitForSelector('#sidebar-iframe');
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('the sidebar frame has no content');
-  await frame.waitForSelector('#set-up-button');
+  await frame.waitForSelector('#app[aria-busy="false"]');
   return frame;
 }
 

@@ -1,4 +1,5 @@
 import type { SetUpReport, WorkspaceStatus } from '../../shared/contract';
+import { button } from '../controls';
 import { h } from '../dom';
 
 export interface WorkspaceViewActions {
@@ -32,7 +33,7 @@ function phaseSection(status: WorkspaceStatus): HTMLElement {
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'phase-heading' },
-    h('h2', { id: 'phase-heading' }, 'Where the plan stands'),
+    h('h2', { id: 'phase-heading', tabindex: '-1' }, 'Where the plan stands'),
     h(
       'p',
       { class: 'phase-title' },
@@ -128,27 +129,8 @@ function workspaceSection(
     h(
       'div',
       { class: 'actions' },
-      button('set-up-button', busy ? 'Working…' : label, busy, actions.setUp, 'primary'),
-      button('refresh-button', 'Refresh', busy, actions.refresh, 'secondary'),
+      button('set-up-button', busy ? 'Working…' : label, { busy, kind: 'primary', onClick: actions.setUp }),
+      button('refresh-button', 'Refresh', { busy, kind: 'secondary', onClick: actions.refresh }),
     ),
   );
-}
-
-/** Busy buttons stay focusable (aria-disabled, not disabled), so keyboard focus is never lost. */
-function button(
-  id: string,
-  text: string,
-  busy: boolean,
-  onClick: () => void,
-  kind: 'primary' | 'secondary',
-): HTMLButtonElement {
-  const element = h(
-    'button',
-    { id, type: 'button', class: `button button-${kind}`, 'aria-disabled': busy ? 'true' : undefined },
-    text,
-  );
-  element.addEventListener('click', () => {
-    if (!busy) onClick();
-  });
-  return element;
 }
