@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { workspaceTemplate } from '../sheets-templates';
 import { BundleRuntime } from '../test/bundle/load-bundle';
 import { FakeEnvironment } from '../test/fakes/environment';
-import { sheetNamed, typeRows } from '../test/support/workspace';
+import { addScoredWorkflows, sheetNamed, teamScorers, typeRows } from '../test/support/workspace';
 import { modelledMs, SIDEBAR_ROUND_TRIP_MS } from './cost-model';
 
 const root = path.resolve(__dirname, '..');
@@ -99,6 +99,61 @@ table(
 table(
   'Open planner: workspace status (sidebar call)',
   sizes.map((n) => measure(label(n), n, (r) => r.run('getWorkspaceStatus'))),
+  true,
+);
+
+/** N workflows scored by three people each, and the first one selected, as a team would leave it. */
+function scoredWorkspace(count: number): { env: FakeEnvironment; runtime: BundleRuntime } {
+  const env = new FakeEnvironment({ htmlFiles: { Sidebar: sidebar } });
+  const runtime = new BundleRuntime(code, env);
+  runtime.run('setUpWorkspace');
+  addScoredWorkflows(env, count);
+  runtime.run('selectWorkflow', [{ workflowId: 'WF-0010', reason: '', confirmReplace: false }]);
+  return { env, runtime };
+}
+
+function measureWorkflows(count: number, action: (runtime: BundleRuntime) => unknown): Measure {
+  const { env, runtime } = scoredWorkspace(count);
+  env.calls.reset();
+  const result = action(runtime) as { ok?: boolean } | undefined;
+  if (result && result.ok === false)
+    throw new Error(`the benchmarked action was refused: ${JSON.stringify(result)}`);
+  return {
+    label: `${count.toLocaleString('en-US')} wf`,
+    calls: env.calls.byMethod(),
+    cells: env.calls.cellsByMethod(),
+  };
+}
+
+const scoreInput = {
+  workflowId: 'WF-0011',
+  scores: { common: 4, measurable: 4, risk: 4, pain: 4 },
+  redFlags: [],
+  fitsDay: 'yes',
+  note: 'Benchmark score',
+  scorerName: null,
+};
+const asScorer = { user: teamScorers[0], activeUserEmail: teamScorers[0] };
+
+table(
+  'Open planner: the workflow board, N workflows with 3 scores each (sidebar call)',
+  sizes.map((n) => measureWorkflows(n, (r) => r.run('getWorkflowBoard'))),
+  true,
+);
+
+table(
+  'Save a score (replaces the scorer’s row; recomputes and writes every workflow’s team score)',
+  sizes.map((n) => measureWorkflows(n, (r) => r.run('saveScore', [scoreInput], asScorer))),
+  true,
+);
+
+table(
+  'Select a workflow (replacing the selection, with a reason; logged)',
+  sizes.map((n) =>
+    measureWorkflows(n, (r) =>
+      r.run('selectWorkflow', [{ workflowId: 'WF-0011', reason: 'Benchmark', confirmReplace: true }]),
+    ),
+  ),
   true,
 );
 

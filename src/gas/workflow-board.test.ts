@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
 import { FakeEnvironment } from '../../test/fakes/environment';
-import { setCell, sheetNamed, tableTemplate } from '../../test/support/workspace';
+import { addScoredWorkflows, setCell, sheetNamed, tableTemplate } from '../../test/support/workspace';
 import { verifyChain, type LogEntry } from '../domain/audit-log';
 import { mapHeaders } from '../domain/header-map';
 import type { SaveResult, ScoreInput, WorkflowBoard, WorkflowInput } from '../shared/workflows';
@@ -458,21 +458,7 @@ describe('selecting the one workflow', () => {
 describe('service calls', () => {
   function workspaceWith(count: number): FakeEnvironment {
     const env = workspace();
-    env.run((gas) => {
-      const sheet = sheetNamed(gas, 'Workflows');
-      sheet.insertRowsAfter(sheet.getMaxRows(), 1200);
-      const rows = Array.from({ length: count }, (_, i) => [
-        `WF-${String(i + 10).padStart(4, '0')}`,
-        `Workflow ${i}`,
-      ]);
-      sheet.getRange(6, 1, count, 2).setValues(rows);
-      const scores = sheetNamed(gas, 'Scores');
-      scores.insertRowsAfter(scores.getMaxRows(), 4000);
-      const scoreRows = rows.flatMap(([id], i) =>
-        [ana, ben, 'cy@district.example.org'].map((who) => ['', id, '', who, 1 + (i % 5), 3, 3 + (i % 3), 4]),
-      );
-      scores.getRange(2, 1, scoreRows.length, 8).setValues(scoreRows);
-    });
+    addScoredWorkflows(env, count);
     score(env, ana, 'WF-001', [4, 4, 4, 4]);
     env.run((gas) => selectWorkflow(gas, { workflowId: 'WF-001', reason: '', confirmReplace: false }));
     return env;

@@ -45,8 +45,7 @@ interface Workspace {
   problems: RowProblem[];
 }
 
-function load(gas: AppsScript): Workspace {
-  const spreadsheet = activeSpreadsheet(gas);
+function load(spreadsheet: Spreadsheet): Workspace {
   const workflowsTable = SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
   const scoresTable = SheetTable.open(spreadsheet, scoresTemplate, [
     'workflowId',
@@ -85,11 +84,12 @@ function analyse(
 
 /** The board for the sidebar; before set-up (no Workflows sheet) an empty board that says so. */
 export function workflowBoard(gas: AppsScript): WorkflowBoard {
-  if (!activeSpreadsheet(gas).getSheetByName(workflowsTemplate.name)) {
+  const spreadsheet = activeSpreadsheet(gas);
+  if (!spreadsheet.getSheetByName(workflowsTemplate.name)) {
     const me = whoAmI(gas);
     return { workflows: [], problems: [], me: { email: me.email, name: me.name }, setUp: false };
   }
-  return board(load(gas), whoAmI(gas));
+  return board(load(spreadsheet), whoAmI(gas));
 }
 
 function board(ws: Workspace, me: Identity): WorkflowBoard {
@@ -198,7 +198,7 @@ function change(
 ): SaveResult {
   return withDocumentLock(gas, () => {
     const me = whoAmI(gas);
-    const loaded = load(gas);
+    const loaded = load(activeSpreadsheet(gas));
     const now = new Date();
     const outcome = apply(loaded, me, now);
     if ('errors' in outcome) return { ok: false, errors: outcome.errors };
@@ -208,7 +208,9 @@ function change(
     ws.workflowsTable.flush(gas);
     ws.scoresTable.flush(gas);
     appendToLog(gas, ws.spreadsheet, outcome.events, now);
-    return { ok: true, message: outcome.message, board: board(analyse(ws), whoAmI(gas)) };
+    // Someone without a shared email may just have given their name: read it back for the board.
+    const after = me.email === '' ? whoAmI(gas) : me;
+    return { ok: true, message: outcome.message, board: board(analyse(ws), after) };
   });
 }
 

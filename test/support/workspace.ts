@@ -75,3 +75,42 @@ export function setCell(env: FakeEnvironment, name: string, row: number, key: st
     sheet.getRange(row, at + 1).setValue(value);
   });
 }
+
+const SPARE_ROWS = 50;
+
+/** Scorers used by `addScoredWorkflows`. */
+export const teamScorers = [
+  'ana@district.example.org',
+  'ben@district.example.org',
+  'cy@district.example.org',
+] as const;
+
+/**
+ * Adds `count` workflows below the examples, each scored by three people (scores typed into the
+ * Scores sheet by hand, as a team working in the sheet would), for tests and benchmarks of scale.
+ */
+export function addScoredWorkflows(env: FakeEnvironment, count: number): void {
+  env.run((gas) => {
+    const workflows = sheetNamed(gas, 'Workflows');
+    const start = workflows.getLastRow() + 1;
+    // Spare rows below, as a sheet in use has: growing the grid is a separate, occasional cost.
+    if (start + count + SPARE_ROWS > workflows.getMaxRows())
+      workflows.insertRowsAfter(workflows.getMaxRows(), start + count + SPARE_ROWS - workflows.getMaxRows());
+    const rows = Array.from({ length: count }, (_, i) => [
+      `WF-${String(i + 10).padStart(4, '0')}`,
+      `Workflow ${i + 10}`,
+    ]);
+    workflows.getRange(start, 1, count, 2).setValues(rows);
+    const scores = sheetNamed(gas, 'Scores');
+    const scoreRows = rows.flatMap(([id], i) =>
+      teamScorers.map((who) => ['', id, '', who, 1 + (i % 5), 3, 3 + (i % 3), 4]),
+    );
+    const first = scores.getLastRow() + 1;
+    if (first + scoreRows.length + SPARE_ROWS > scores.getMaxRows())
+      scores.insertRowsAfter(
+        scores.getMaxRows(),
+        first + scoreRows.length + SPARE_ROWS - scores.getMaxRows(),
+      );
+    scores.getRange(first, 1, scoreRows.length, 8).setValues(scoreRows);
+  });
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from '@jest/globals';
+import { workflows as workflowsTemplate } from '../../sheets-templates/workflows';
+import { FakeEnvironment } from '../../test/fakes/environment';
+import { sheetNamed } from '../../test/support/workspace';
+import { activeSpreadsheet } from './active-spreadsheet';
+import { setUpWorkspace } from './set-up';
+import { SheetTable } from './sheet-table';
+
+function workspace(): FakeEnvironment {
+  const env = new FakeEnvironment();
+  env.run((gas) => setUpWorkspace(gas));
+  return env;
+}
+
+describe('a sheet table', () => {
+  it('grows the grid when rows are appended past it, and gives the new rows the columns’ validation', () => {
+    const env = workspace();
+    env.run((gas) => {
+      const sheet = sheetNamed(gas, 'Workflows');
+      sheet.deleteRows(10, sheet.getMaxRows() - 9);
+    });
+    env.run((gas) => {
+      const table = SheetTable.open(activeSpreadsheet(gas), workflowsTemplate);
+      for (let i = 0; i < 6; i += 1) table.append({ id: `WF-10${i}`, name: `Added ${i}`, selected: false });
+      table.flush(gas);
+    });
+    env.run((gas) => {
+      const sheet = sheetNamed(gas, 'Workflows');
+      expect(sheet.getMaxRows()).toBe(109);
+      expect(sheet.getRange('B11').getValue()).toBe('Added 5');
+      expect(sheet.getRange('B12').getValue()).toBe('');
+      const selected =
+        sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]?.indexOf('Selected') ?? -1;
+      expect(
+        sheet
+          .getRange(100, selected + 1)
+          .getDataValidation()
+          ?.getCriteriaType(),
+      ).toBe(gas.SpreadsheetApp.DataValidationCriteria.CHECKBOX);
+    });
+  });
+
+  it('writes nothing for a cell set to the value it already holds', () => {
+    const env = workspace();
+    env.calls.reset();
+    env.run((gas) => {
+      const table = SheetTable.open(activeSpreadsheet(gas), workflowsTemplate);
+      for (const row of table.data.rows) table.set(row.row, 'name', row.cells['name']);
+      table.flush(gas);
+    });
+    expect(env.calls.byMethod()['Range.setValues'] ?? 0).toBe(0);
+  });
+
+  it('groups the edited cells of one row into one write, and stores text as text', () => {
+    const env = workspace();
+    env.calls.reset();
+    env.run((gas) => {
+      const table = SheetTable.open(activeSpreadsheet(gas), workflowsTemplate);
+      table.set(2, 'name', '=1+1');
+      table.set(2, 'description', '+44 20 7946 0000');
+      table.flush(gas);
+    });
+    expect(env.calls.byMethod()['Range.setValues']).toBe(1);
+    env.run((gas) => {
+      const range = sheetNamed(gas, 'Workflows').getRange('B2:C2');
+      expect(range.getValues()).toEqual([['=1+1', '+44 20 7946 0000']]);
+      expect(range.getFormulas()).toEqual([['', '']]);
+    });
+  });
+});
