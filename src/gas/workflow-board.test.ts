@@ -424,6 +424,19 @@ describe('selecting the one workflow', () => {
     ]);
   });
 
+  it('warns when the selected workflow has since become ineligible', () => {
+    const env = scored();
+    ok(select(env, 'WF-001'));
+    const board = ok(score(env, ben, 'WF-001', [5, 4, 4, 4], { redFlags: ['flagNoReview'] }));
+    expect(board.workflows.find((w) => w.id === 'WF-001')).toMatchObject({
+      selected: true,
+      eligibility: 'not-eligible',
+    });
+    expect(board.problems.map((p) => p.message)).toEqual([
+      '“FAQ drafting from approved materials” is selected but is no longer eligible. Not eligible: red flag raised by 1 scorer (output would be sent without a person reviewing it). Choose another workflow, or revisit its scores.',
+    ]);
+  });
+
   it('keeps the Log chain intact across actions', () => {
     const env = scored();
     ok(select(env, 'WF-001'));

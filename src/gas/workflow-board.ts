@@ -73,11 +73,22 @@ function analyse(
       message: `${selected.length} workflows are ticked as selected (rows ${selected.map((w) => w.row).join(', ')}); choose one in the planner.`,
     });
   }
+  const byId = new Map(results.map((r) => [r.workflowId, r]));
+  for (const w of selected) {
+    const result = w.id ? byId.get(w.id) : undefined;
+    if (result && !isSelectable(result)) {
+      problems.push({
+        sheet: 'Workflows',
+        row: w.row,
+        message: `“${w.name}” is selected but is no longer eligible. ${result.reason} Choose another workflow, or revisit its scores.`,
+      });
+    }
+  }
   return {
     ...base,
     workflows: read.workflows,
     scores: scoreRead.scores,
-    results: new Map(results.map((r) => [r.workflowId, r])),
+    results: byId,
     problems,
   };
 }
