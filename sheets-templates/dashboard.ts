@@ -17,9 +17,10 @@ export const dashboard: LayoutTemplate = {
     ['Scores entered', '=COUNTA([Scores.id])'],
     ['Selected workflow', '=IFERROR(INDEX([Workflows.name],MATCH(TRUE,[Workflows.selected],0)),"None yet")'],
     [
-      'Checklist items done',
-      '=COUNTIF([Governance.status],"Done")&" of "&COUNTIFS([Governance.applies],"Yes")',
+      'Required checklist items done',
+      '=COUNTIFS([Governance.applies],"Yes",[Governance.requirement],"<>Recommended",[Governance.status],"Done")+COUNTIFS([Governance.applies],"Yes",[Governance.requirement],"<>Recommended",[Governance.status],"N/A",[Governance.naReason],"<>")&" of "&COUNTIFS([Governance.applies],"Yes",[Governance.requirement],"<>Recommended")',
     ],
+    ['Plan version', '=IFERROR(INDEX([Workflows.planVersion],MATCH(TRUE,[Workflows.selected],0)),"")'],
     ['Approvals received', '=COUNTIF([Approvals.status],"Approved")&" of "&COUNTA([Approvals.id])'],
     ['Pilot state', '=IFERROR(INDEX([Pilot.state],MATCH("*",[Pilot.state],0)),"Not started")'],
   ],

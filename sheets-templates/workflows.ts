@@ -224,6 +224,15 @@ export const workflows: TableTemplate = {
       help: 'The one workflow chosen for the pilot. Choose it in the planner, which records why.',
     },
     {
+      key: 'planVersion',
+      header: 'Plan version',
+      type: { kind: 'text' },
+      width: 110,
+      since: 1,
+      computed: true,
+      help: 'For the selected workflow: a fingerprint of its description, profile, checklist and pilot plan. It changes with any change of content; approvals name the version they approved.',
+    },
+    {
       key: 'updated',
       header: 'Updated',
       type: { kind: 'datetime' },

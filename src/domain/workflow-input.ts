@@ -1,13 +1,9 @@
+import { clean, isRecord, textField, type Checked, type FieldError } from './input-fields';
 import { criteria, criterionKeys, redFlagKeys } from './rubric';
 import { dataTiers, profileFlags } from './workflow-records';
 
-/**
- * Checks what the sidebar sends before anything is written. The sidebar is not trusted: every field is
- * checked for type and length here, and every problem is reported with its field so the form can show
- * it beside the input.
- */
-export type FieldError = { field: string; message: string };
-export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+/** Checks the workflow, score and selection the sidebar sends, before anything is written. */
+export type { Checked, FieldError };
 
 export const limits = {
   name: 120,
@@ -18,35 +14,6 @@ export const limits = {
   reason: 500,
   scorerName: 80,
 } as const;
-
-/** Removes control characters (but keeps line breaks and tabs) and surrounding space. */
-function clean(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
-}
-
-function textField(
-  errors: FieldError[],
-  input: Record<string, unknown>,
-  field: string,
-  label: string,
-  max: number,
-  required = false,
-): string {
-  const value = clean(input[field]);
-  if (value === null) {
-    errors.push({ field, message: `${label} must be text.` });
-    return '';
-  }
-  if (required && value === '') errors.push({ field, message: `${label} is required.` });
-  if (value.length > max)
-    errors.push({ field, message: `${label} is too long: ${value.length} characters, at most ${max}.` });
-  return value;
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface WorkflowFields {
   id: string | null;

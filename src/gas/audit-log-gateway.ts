@@ -1,5 +1,7 @@
 import { log as logTemplate } from '../../sheets-templates/log';
-import { chainEvents, type LogEvent, type LogHead } from '../domain/audit-log';
+import { chainEvents, verifyChain, type LogEntry, type LogEvent, type LogHead } from '../domain/audit-log';
+import { text } from '../domain/table';
+import type { LogCheck } from '../shared/governance';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { signer } from './document-secret';
 import { SheetTable } from './sheet-table';
@@ -37,4 +39,42 @@ export function appendToLog(
   }
   table.flush(gas);
   properties.setProperty(HEAD_KEY, JSON.stringify(next));
+}
+
+/**
+ * Checks the whole Log against its chain and reports the first broken link: an edited, inserted,
+ * deleted or reordered row, or rows cut from the end.
+ */
+export function checkLog(gas: AppsScript, spreadsheet: Spreadsheet): LogCheck {
+  const table = SheetTable.open(spreadsheet, logTemplate, ['id', 'hash']);
+  const stored = gas.PropertiesService.getDocumentProperties().getProperty(HEAD_KEY);
+  const head: LogHead | null = stored ? (JSON.parse(stored) as LogHead) : null;
+  const rows = table.data.rows.map(({ row, cells }) => {
+    const time = cells['time'];
+    const entry: LogEntry = {
+      id: text(cells['id']),
+      // A time edited into text can only fail its hash; the epoch stands in for it.
+      time: time instanceof Date && !Number.isNaN(time.getTime()) ? time : new Date(0),
+      who: text(cells['who']),
+      action: text(cells['action']),
+      subject: text(cells['subject']),
+      before: text(cells['before']),
+      after: text(cells['after']),
+      note: text(cells['note']),
+      hash: text(cells['hash']),
+    };
+    return { row, entry };
+  });
+  const check = verifyChain(rows, head, signer(gas));
+  if (check.ok) {
+    return {
+      ok: true,
+      entries: check.entries,
+      message:
+        check.entries === 0
+          ? 'The Log is empty.'
+          : `All ${check.entries} Log entries are intact: none was edited, inserted or deleted.`,
+    };
+  }
+  return { ok: false, entries: rows.length, message: check.message };
 }

@@ -4,6 +4,7 @@
  * else in the bundle is reachable from outside. Keep this file to thin wrappers.
  */
 import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
+import type { ChecklistInput, ChecklistSaveResult, GovernanceBoard, LogCheck } from '../shared/governance';
 import type {
   SaveResult,
   ScoreInput,
@@ -11,6 +12,9 @@ import type {
   WorkflowBoard,
   WorkflowInput,
 } from '../shared/workflows';
+import { activeSpreadsheet } from './active-spreadsheet';
+import { checkLog as checkLogChain } from './audit-log-gateway';
+import * as governance from './governance';
 import { buildMenu } from './menu';
 import { showPlanner } from './planner';
 import { appsScript } from './services';
@@ -82,4 +86,25 @@ export function saveScore(input: ScoreInput): SaveResult {
 /** Sidebar: choose the one workflow to pilot (replacing a selection needs a reason, which is logged). */
 export function selectWorkflow(input: SelectionInput): SaveResult {
   return workflows.selectWorkflow(appsScript(), input);
+}
+
+/** Sidebar: the selected workflow's checklist and the readiness gate. */
+export function getGovernanceBoard(): GovernanceBoard {
+  return governance.governanceBoard(appsScript());
+}
+
+/** Sidebar: save a checklist row's status, evidence, N/A reason, due date or owner. */
+export function updateChecklistItem(input: ChecklistInput): ChecklistSaveResult {
+  return governance.updateChecklistItem(appsScript(), input);
+}
+
+/** Sidebar: select a checklist row in the Governance sheet. */
+export function showChecklistRow(id: string): { ok: boolean; message: string } {
+  return governance.showChecklistRow(appsScript(), id);
+}
+
+/** Sidebar: check the Log's chain and report the first broken link. */
+export function checkLog(): LogCheck {
+  const gas = appsScript();
+  return checkLogChain(gas, activeSpreadsheet(gas));
 }

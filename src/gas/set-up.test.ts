@@ -94,7 +94,7 @@ describe('setting up a new workspace', () => {
       (p) => p.type === 'RANGE' && sheetName(p.range.sheetId) === 'Workflows',
     );
     expect(computed.map((p) => [p.warningOnly, p.range.column, p.range.numColumns])).toEqual([
-      [true, 14, 13],
+      [true, 14, 14],
     ]);
   });
 });

@@ -67,4 +67,26 @@ describe('a sheet table', () => {
       expect(range.getFormulas()).toEqual([['', '']]);
     });
   });
+
+  it('writes the same columns edited in adjacent rows as one block', () => {
+    const env = workspace();
+    env.calls.reset();
+    env.run((gas) => {
+      const table = SheetTable.open(activeSpreadsheet(gas), workflowsTemplate);
+      for (const row of [2, 3, 4]) table.set(row, 'team', `Team ${row}`);
+      table.set(5, 'description', 'Only this one');
+      table.flush(gas);
+    });
+    expect(env.calls.byMethod()['Range.setValues']).toBe(2);
+    env.run((gas) => {
+      const sheet = sheetNamed(gas, 'Workflows');
+      expect(sheet.getRange('D2:D5').getValues().flat()).toEqual([
+        'Team 2',
+        'Team 3',
+        'Team 4',
+        'Operations',
+      ]);
+      expect(sheet.getRange('C5').getValue()).toBe('Only this one');
+    });
+  });
 });

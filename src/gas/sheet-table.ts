@@ -12,8 +12,8 @@ const GROWTH = 100;
 /**
  * One workspace sheet, read once: changes are made to a copy in memory and written back in batches by
  * `flush` — appended rows in one write, whole computed columns in one write per run of adjacent
- * columns, and single edited cells grouped per row. The number of calls depends on what changed, never
- * on how many rows the sheet holds.
+ * columns, and edited cells grouped into rectangles of adjacent rows and columns. The number of calls
+ * depends on what changed, never on how many rows the sheet holds.
  */
 export class SheetTable {
   readonly data: TableData;
@@ -62,6 +62,19 @@ export class SheetTable {
       );
     }
     return table;
+  }
+
+  /**
+   * A column as the sheet shows it (one `getDisplayValues`), by row: dates in the spreadsheet's own
+   * time zone and format, which a script's Date objects do not carry.
+   */
+  displayed(key: string): Map<number, string> {
+    const at = this.columns.get(key)?.at;
+    const shown = new Map<number, string>();
+    if (at === undefined || this.existingRows < 2) return shown;
+    const values = this.sheet.getRange(2, at, this.existingRows - 1, 1).getDisplayValues();
+    values.forEach((line, i) => shown.set(i + 2, line[0] ?? ''));
+    return shown;
   }
 
   /** The table as it stands in memory, changes included. */
@@ -134,15 +147,36 @@ export class SheetTable {
         this.sheet.getRange(2, run.start, existingData, run.items.length).setValues(block);
       }
     }
-    for (const [row, cells] of this.dirty) {
-      for (const run of runs([...cells].map((at) => ({ at })))) {
-        const line = this.values[row - 1] ?? [];
-        this.sheet
-          .getRange(row, run.start, 1, run.items.length)
-          .setValues([run.items.map((item) => line[item.at - 1] ?? '')]);
+    for (const block of this.dirtyBlocks()) {
+      for (const run of block.runs) {
+        const lines = this.values.slice(block.start - 1, block.start - 1 + block.rows);
+        const values = lines.map((line) =>
+          Array.from({ length: run.width }, (_, i) => line[run.start - 1 + i] ?? ''),
+        );
+        this.sheet.getRange(block.start, run.start, block.rows, run.width).setValues(values);
       }
     }
     this.dirty.clear();
+  }
+
+  /**
+   * Edited cells as rectangles: adjacent rows edited in the same columns (IDs given to a pasted block,
+   * a checklist marked as no longer applying) are one write, not one per row.
+   */
+  private dirtyBlocks(): { start: number; rows: number; runs: { start: number; width: number }[] }[] {
+    const blocks: { start: number; rows: number; runs: { start: number; width: number }[]; shape: string }[] =
+      [];
+    for (const row of [...this.dirty.keys()].sort((a, b) => a - b)) {
+      const cells = runs([...(this.dirty.get(row) ?? [])].map((at) => ({ at }))).map((run) => ({
+        start: run.start,
+        width: run.items.length,
+      }));
+      const shape = cells.map((c) => `${c.start}+${c.width}`).join(',');
+      const last = blocks[blocks.length - 1];
+      if (last && last.shape === shape && last.start + last.rows === row) last.rows += 1;
+      else blocks.push({ start: row, rows: 1, runs: cells, shape });
+    }
+    return blocks;
   }
 
   /** Grows the grid when rows are appended past it; new rows get the columns' formats and validation. */
@@ -182,6 +216,9 @@ function toCell(column: ColumnTemplate, value: unknown): unknown {
     case 'score':
       return typeof value === 'number' && Number.isFinite(value) ? value : '';
     case 'date':
+      // A yyyy-mm-dd string is written as typed, so Sheets reads it in the spreadsheet's time zone.
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+      return value instanceof Date ? value : '';
     case 'datetime':
       return value instanceof Date ? value : '';
     default:

@@ -383,7 +383,10 @@ describe('selecting the one workflow', () => {
     const board = ok(select(env, 'WF-001'));
     expect(board.workflows.filter((w) => w.selected).map((w) => w.id)).toEqual(['WF-001']);
     expect(sheetColumn(env, 'Workflows', 'selected')).toEqual([true, false, false, false]);
-    expect(sheetColumn(env, 'Log', 'action').slice(-1)).toEqual(['Selected workflow']);
+    expect(sheetColumn(env, 'Log', 'action').slice(-2)).toEqual([
+      'Selected workflow',
+      'Generated checklist rows',
+    ]);
   });
 
   it.each([
@@ -414,7 +417,7 @@ describe('selecting the one workflow', () => {
     ok(select(env, 'WF-003', 'Cabinet prefers the newsletter pilot', true));
     expect(sheetColumn(env, 'Workflows', 'selected')).toEqual([false, false, true, false]);
     const log = env.run((gas) => sheetNamed(gas, 'Log').getDataRange().getValues());
-    const last = log[log.length - 1] ?? [];
+    const last = log.find((row) => row[3] === 'Replaced the selected workflow') ?? [];
     expect(last.slice(3, 8)).toEqual([
       'Replaced the selected workflow',
       'WF-003',
@@ -457,14 +460,14 @@ describe('selecting the one workflow', () => {
         hash: r[8],
       } as LogEntry,
     }));
-    expect(entries.length).toBe(4);
+    expect(entries.length).toBe(5);
     expect(
       verifyChain(
         entries,
         JSON.parse(env.state.properties.document['aiplan.logHead'] ?? 'null') as never,
         sign,
       ),
-    ).toEqual({ ok: true, entries: 4 });
+    ).toEqual({ ok: true, entries: 5 });
   });
 });
 

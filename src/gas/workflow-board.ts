@@ -24,6 +24,7 @@ import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { appendToLog } from './audit-log-gateway';
 import { withDocumentLock } from './document-lock';
+import { syncGovernance } from './governance';
 import { displayName, rememberMyName, whoAmI, type Identity } from './identity';
 import { SheetTable } from './sheet-table';
 
@@ -205,7 +206,7 @@ function change(
     ws: Workspace,
     me: Identity,
     now: Date,
-  ) => { errors: FieldError[] } | { message: string; events: LogEvent[] },
+  ) => { errors: FieldError[] } | { message: string; events: LogEvent[]; checklistMayChange?: boolean },
 ): SaveResult {
   return withDocumentLock(gas, () => {
     const me = whoAmI(gas);
@@ -219,6 +220,8 @@ function change(
     ws.workflowsTable.flush(gas);
     ws.scoresTable.flush(gas);
     appendToLog(gas, ws.spreadsheet, outcome.events, now);
+    // The checklist follows the selection and the selected workflow's profile.
+    if (outcome.checklistMayChange) syncGovernance(gas, ws.spreadsheet, displayName(me), now);
     // Someone without a shared email may just have given their name: read it back for the board.
     const after = me.email === '' ? whoAmI(gas) : me;
     return { ok: true, message: outcome.message, board: board(analyse(ws), after) };
@@ -271,6 +274,7 @@ export function saveWorkflow(gas: AppsScript, input: unknown): SaveResult {
       const before = summary(table, existing.row);
       for (const [key, v] of Object.entries(cells)) table.set(existing.row, key, v);
       return {
+        checklistMayChange: existing.selected,
         message: `Saved “${value.name}”.`,
         events: [
           {
@@ -441,6 +445,7 @@ export function selectWorkflow(gas: AppsScript, input: unknown): SaveResult {
     for (const w of ws.workflows) table.set(w.row, 'selected', w === chosen);
     const warning = result.eligibility === 'needs-baseline' ? ' It still needs a baseline plan.' : '';
     return {
+      checklistMayChange: true,
       message: `Selected “${chosen.name}”.${warning}`,
       events: [
         {

@@ -1,6 +1,7 @@
 import type { SetUpProblem } from '../domain/set-up-plan';
 import type { Phase } from '../domain/workspace-phase';
 import type { JsonApi } from './json';
+import type { ChecklistInput, ChecklistSaveResult, GovernanceBoard, LogCheck } from './governance';
 import type { SaveResult, ScoreInput, SelectionInput, WorkflowBoard, WorkflowInput } from './workflows';
 
 /**
@@ -38,6 +39,10 @@ export type PlannerApi = JsonApi<{
   saveWorkflow(input: WorkflowInput): SaveResult;
   saveScore(input: ScoreInput): SaveResult;
   selectWorkflow(input: SelectionInput): SaveResult;
+  getGovernanceBoard(): GovernanceBoard;
+  updateChecklistItem(input: ChecklistInput): ChecklistSaveResult;
+  showChecklistRow(id: string): { ok: boolean; message: string };
+  checkLog(): LogCheck;
 }>;
 
 /** The contract's function names at run time, for the bundle check; the compiler keeps it complete. */
@@ -48,6 +53,10 @@ export const plannerFunctionNames = [
   'saveWorkflow',
   'saveScore',
   'selectWorkflow',
+  'getGovernanceBoard',
+  'updateChecklistItem',
+  'showChecklistRow',
+  'checkLog',
 ] as const satisfies readonly (keyof PlannerApi)[];
 type Assert<T extends true> = T;
 export type PlannerFunctionNamesComplete = Assert<

@@ -114,3 +114,36 @@ export function addScoredWorkflows(env: FakeEnvironment, count: number): void {
     scores.getRange(first, 1, scoreRows.length, 8).setValues(scoreRows);
   });
 }
+
+/**
+ * Adds `count` checklist rows a district wrote for `workflowId` (its own items, statuses mixed), for
+ * tests and benchmarks of scale.
+ */
+export function addChecklistRows(env: FakeEnvironment, workflowId: string, count: number): void {
+  env.run((gas) => {
+    const template = tableTemplate('Governance');
+    const sheet = sheetNamed(gas, 'Governance');
+    const width = sheet.getLastColumn();
+    const map = mapHeaders(template.columns, sheet.getRange(1, 1, 1, width).getValues()[0] ?? []);
+    const statuses = ['Not started', 'In progress', 'Done'];
+    const rows = Array.from({ length: count }, (_, i) => {
+      const cells: Record<string, unknown> = {
+        id: `GV-U${String(i + 1).padStart(5, '0')}`,
+        workflowId,
+        category: 'District items',
+        item: `District check ${i + 1}`,
+        requirement: i % 2 === 0 ? 'Required' : 'Recommended',
+        applies: 'Yes',
+        ownerRole: 'Workflow owner',
+        status: statuses[i % statuses.length],
+      };
+      const line: unknown[] = Array.from({ length: width }, () => '');
+      for (const [key, at] of map.columns) line[at] = cells[key] ?? '';
+      return line;
+    });
+    const start = sheet.getLastRow() + 1;
+    if (start + count + SPARE_ROWS > sheet.getMaxRows())
+      sheet.insertRowsAfter(sheet.getMaxRows(), start + count + SPARE_ROWS - sheet.getMaxRows());
+    sheet.getRange(start, 1, count, width).setValues(rows);
+  });
+}

@@ -111,6 +111,7 @@ export class FakeRange implements Range {
   }
   activate(): Range {
     this.ctx.model.state.activeSheetId = this.grid.sheetId;
+    this.ctx.model.state.activeRange = { ...this.grid };
     return this.ctx.wrap(this, 'Range');
   }
 

@@ -98,6 +98,8 @@ export interface SpreadsheetState {
   timeZone: string;
   sheets: SheetState[];
   activeSheetId: number;
+  /** The selection made by `Range.activate()` (what the user sees selected); absent until then. */
+  activeRange?: GridRange;
   namedRanges: { name: string; range: GridRange }[];
   protections: ProtectionState[];
   metadata: MetadataState[];

@@ -1,0 +1,51 @@
+import { text, type RowProblem, type TableData } from './table';
+
+/**
+ * Who holds each role, from the Settings sheet's "Role" rows (role name in Setting, the person's name
+ * in Value, their address in Email). Checklist owners and, later, approvers are found through it.
+ */
+export interface RolePerson {
+  role: string;
+  name: string;
+  email: string;
+  row: number;
+}
+
+export interface RoleDirectory {
+  people: RolePerson[];
+  /** The person for a role, as written on a checklist row: their name, else their email, else "". */
+  personFor: (role: string) => string;
+}
+
+const emailShape = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
+export const isEmailAddress = (value: string): boolean => emailShape.test(value);
+
+export function readRoles(settings: TableData): { directory: RoleDirectory; problems: RowProblem[] } {
+  const people: RolePerson[] = [];
+  const problems: RowProblem[] = [];
+  for (const { row, cells } of settings.rows) {
+    if (text(cells['group']).toLowerCase() !== 'role') continue;
+    const role = text(cells['setting']);
+    if (role === '') continue;
+    const email = text(cells['email']);
+    if (email !== '' && !isEmailAddress(email)) {
+      problems.push({
+        sheet: 'Settings',
+        row,
+        message: `Settings row ${row}: the email for ${role} (“${email}”) is not an email address.`,
+      });
+    }
+    people.push({ role, name: text(cells['value']), email: isEmailAddress(email) ? email : '', row });
+  }
+  const byRole = new Map(people.map((p) => [p.role.toLowerCase(), p]));
+  return {
+    directory: {
+      people,
+      personFor: (role) => {
+        const person = byRole.get(role.trim().toLowerCase());
+        return person ? person.name || person.email : '';
+      },
+    },
+    problems,
+  };
+}

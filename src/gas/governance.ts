@@ -1,0 +1,309 @@
+import { defaultChecklist } from '../../sheets-templates/checklist';
+import { governance as governanceTemplate } from '../../sheets-templates/governance';
+import { settings as settingsTemplate } from '../../sheets-templates/settings';
+import { workflows as workflowsTemplate } from '../../sheets-templates/workflows';
+import type { LogEvent } from '../domain/audit-log';
+import { checkChecklistInput } from '../domain/checklist-input';
+import { isComplete, readChecklist, rowProblem, type ChecklistRecord } from '../domain/checklist-records';
+import { planChecklist } from '../domain/checklist-sync';
+import { canonicalPlan, planVersion } from '../domain/plan-version';
+import { gates, ownerLabel, readiness } from '../domain/readiness';
+import { readRoles, type RoleDirectory } from '../domain/roles';
+import type { RowProblem } from '../domain/table';
+import { readWorkflows, type WorkflowRecord } from '../domain/workflow-records';
+import type { ChecklistRow, ChecklistSaveResult, GovernanceBoard } from '../shared/governance';
+import { activeSpreadsheet } from './active-spreadsheet';
+import type { AppsScript, Spreadsheet } from './apps-script';
+import { appendToLog } from './audit-log-gateway';
+import { withDocumentLock } from './document-lock';
+import { displayName, whoAmI } from './identity';
+import { SheetTable } from './sheet-table';
+import { UserError } from './user-error';
+
+/**
+ * Phase 2 in the planner: the selected workflow's governance checklist, worked in the sheet or here,
+ * and the readiness gate. The checklist follows the selection and the workflow's profile; the plan
+ * version fingerprints what approvers will approve.
+ */
+
+interface Governance {
+  spreadsheet: Spreadsheet;
+  workflowsTable: SheetTable;
+  governanceTable: SheetTable;
+  roles: RoleDirectory;
+  selected: WorkflowRecord | null;
+  /** More than one workflow ticked as selected: the checklist waits until one is chosen. */
+  ambiguous: boolean;
+  workflowProblems: RowProblem[];
+  checklist: ChecklistRecord[];
+  dueShown: Map<number, string>;
+  sha256Hex: (text: string) => string;
+}
+
+function load(gas: AppsScript, spreadsheet: Spreadsheet): Governance {
+  const workflowsTable = SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
+  const governanceTable = SheetTable.open(spreadsheet, governanceTemplate, [
+    'id',
+    'workflowId',
+    'code',
+    'status',
+  ]);
+  const settingsTable = SheetTable.open(spreadsheet, settingsTemplate, ['id', 'setting']);
+  const { workflows } = readWorkflows(workflowsTable.data);
+  const selected = workflows.filter((w) => w.selected && w.id !== null);
+  const dueShown = governanceTable.displayed('due');
+  const { directory, problems } = readRoles(settingsTable.data);
+  return {
+    spreadsheet,
+    workflowsTable,
+    governanceTable,
+    roles: directory,
+    selected: selected.length === 1 ? (selected[0] ?? null) : null,
+    ambiguous: selected.length > 1,
+    workflowProblems: problems,
+    checklist: readChecklist(governanceTable.data, dueShown),
+    dueShown,
+    sha256Hex: (text) =>
+      gas.Utilities.computeDigest(gas.Utilities.DigestAlgorithm.SHA_256, text)
+        .map((b) => ((b + 256) % 256).toString(16).padStart(2, '0'))
+        .join(''),
+  };
+}
+
+/** Re-reads the checklist from the table as it stands in memory, after changes. */
+function reread(g: Governance): Governance {
+  return { ...g, checklist: readChecklist(g.governanceTable.current(), g.dueShown) };
+}
+
+/**
+ * Brings the Governance sheet in step with the selection and profile, and the plan version in
+ * Workflows in step with the content. Returns what it did, for the Log; writes nothing when in step.
+ */
+function sync(g: Governance, who: string): { g: Governance; events: LogEvent[] } {
+  const selected = g.selected;
+  const changes = planChecklist(defaultChecklist, selected, g.checklist, g.roles.personFor);
+  const table = g.governanceTable;
+  for (const { row, cells } of changes.update)
+    for (const [key, value] of Object.entries(cells)) table.set(row, key, value);
+  for (const cells of changes.append) table.append(cells);
+  const events: LogEvent[] = [];
+  if (changes.append.length > 0 && selected?.id) {
+    events.push({
+      who,
+      action: 'Generated checklist rows',
+      subject: selected.id,
+      before: '',
+      after: changes.append.map((c) => String(c['code'])).join(', '),
+      note: '',
+    });
+  }
+  const stopped = changes.update.filter((u) => u.cells['applies'] === 'No');
+  if (stopped.length > 0) {
+    const codes = stopped.map((u) => g.checklist.find((r) => r.row === u.row)?.code ?? `row ${u.row}`);
+    events.push({
+      who,
+      action: 'Checklist rows no longer apply',
+      subject: selected?.id ?? '',
+      before: '',
+      after: codes.join(', '),
+      note: 'Kept with their content; they count again if they apply again.',
+    });
+  }
+  const next = reread(g);
+  writePlanVersion(next);
+  return { g: next, events };
+}
+
+function versionOf(g: Governance): string | null {
+  if (!g.selected) return null;
+  return planVersion(canonicalPlan(g.selected, g.checklist), g.sha256Hex);
+}
+
+function writePlanVersion(g: Governance): void {
+  const version = versionOf(g);
+  const { workflows } = readWorkflows(g.workflowsTable.current());
+  for (const w of workflows) {
+    g.workflowsTable.set(w.row, 'planVersion', w.row === g.selected?.row ? (version ?? '') : '');
+  }
+}
+
+function board(g: Governance, today: string): GovernanceBoard {
+  const selected = g.selected;
+  const mine = selected ? g.checklist.filter((r) => r.workflowId === selected.id && r.applies) : [];
+  const gate = readiness(mine, g.roles.personFor);
+  const rows: ChecklistRow[] = mine
+    .filter((r): r is ChecklistRecord & { id: string } => r.id !== null)
+    .map((r) => ({
+      id: r.id,
+      row: r.row,
+      code: r.code,
+      category: r.category,
+      item: r.item,
+      requirement: r.requirement,
+      condition: r.condition,
+      expectedEvidence: r.expectedEvidence,
+      ownerRole: r.ownerRole,
+      owner: r.owner,
+      ownerLabel: ownerLabel(r, g.roles.personFor),
+      status: r.status ?? '',
+      evidence: r.evidence,
+      naReason: r.naReason,
+      due: r.due,
+      overdue: r.due !== '' && r.due < today && !isComplete(r),
+      gating: gates(r),
+      complete: isComplete(r),
+      problem: rowProblem(r)?.message ?? null,
+    }));
+  const problems = [...g.workflowProblems, ...mine.flatMap((r) => rowProblem(r) ?? [])];
+  if (g.ambiguous) {
+    problems.unshift({
+      sheet: 'Workflows',
+      row: 0,
+      message:
+        'More than one workflow is ticked as selected. Choose one in the planner; the checklist follows it.',
+    });
+  }
+  return {
+    setUp: true,
+    selected: selected?.id ? { id: selected.id, name: selected.name } : null,
+    planVersion: versionOf(g),
+    ready: gate.ready,
+    gating: gate.gating,
+    complete: gate.complete,
+    recommendedOpen: gate.recommendedOpen,
+    summary: selected
+      ? gate.summary
+      : 'Select a workflow first: its checklist is generated when it is selected.',
+    missing: gate.missing.map((group) => ({
+      owner: group.owner,
+      ids: group.items.flatMap((r) => (r.id ? [r.id] : [])),
+    })),
+    rows,
+    problems,
+  };
+}
+
+function today(gas: AppsScript, spreadsheet: Spreadsheet): string {
+  return gas.Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+}
+
+/** Writes the tables and the Log: the checklist first, so a crash before the Log is repaired by the next sync. */
+function commit(gas: AppsScript, g: Governance, events: readonly LogEvent[], now: Date): void {
+  g.governanceTable.flush(gas);
+  g.workflowsTable.flush(gas);
+  appendToLog(gas, g.spreadsheet, events, now);
+}
+
+/**
+ * Keeps the checklist in step with the selection: called after a workflow is selected or edited, inside
+ * the caller's document lock.
+ */
+export function syncGovernance(gas: AppsScript, spreadsheet: Spreadsheet, who: string, now: Date): void {
+  if (!spreadsheet.getSheetByName(governanceTemplate.name)) return;
+  const { g, events } = sync(load(gas, spreadsheet), who);
+  commit(gas, g, events, now);
+}
+
+/**
+ * The Governance view. Opening it repairs a checklist that fell out of step (a profile flag edited in
+ * the sheet, or an action cut short); when nothing needs doing it only reads.
+ */
+export function governanceBoard(gas: AppsScript): GovernanceBoard {
+  const spreadsheet = activeSpreadsheet(gas);
+  if (!spreadsheet.getSheetByName(governanceTemplate.name)) return emptyBoard();
+  const loaded = load(gas, spreadsheet);
+  const plan = planChecklist(defaultChecklist, loaded.selected, loaded.checklist, loaded.roles.personFor);
+  const storedVersion = loaded.selected ? loaded.workflowsTable.get(loaded.selected.row, 'planVersion') : '';
+  const inStep =
+    plan.append.length === 0 &&
+    plan.update.length === 0 &&
+    (storedVersion ?? '') === (versionOf(loaded) ?? '');
+  if (inStep) return board(loaded, today(gas, spreadsheet));
+  return withDocumentLock(gas, () => {
+    const now = new Date();
+    const { g, events } = sync(load(gas, spreadsheet), displayName(whoAmI(gas)));
+    commit(gas, g, events, now);
+    return board(g, today(gas, spreadsheet));
+  });
+}
+
+function emptyBoard(): GovernanceBoard {
+  return {
+    setUp: false,
+    selected: null,
+    planVersion: null,
+    ready: false,
+    gating: 0,
+    complete: 0,
+    recommendedOpen: 0,
+    summary: 'Run Set up workspace first.',
+    missing: [],
+    rows: [],
+    problems: [],
+  };
+}
+
+/** Saves a status, evidence link, N/A reason, due date or owner from the planner; logs status changes. */
+export function updateChecklistItem(gas: AppsScript, input: unknown): ChecklistSaveResult {
+  const checked = checkChecklistInput(input);
+  if (!checked.ok) return { ok: false, errors: checked.errors };
+  const value = checked.value;
+  const spreadsheet = activeSpreadsheet(gas);
+  return withDocumentLock(gas, () => {
+    const now = new Date();
+    const who = displayName(whoAmI(gas));
+    const synced = sync(load(gas, spreadsheet), who);
+    const g = synced.g;
+    const record = g.checklist.find((r) => r.id === value.id);
+    if (!record || !g.selected || record.workflowId !== g.selected.id || !record.applies) {
+      return {
+        ok: false,
+        errors: [
+          {
+            field: 'id',
+            message: `Checklist row ${value.id} is no longer part of the selected workflow’s checklist; reload the list.`,
+          },
+        ],
+      };
+    }
+    const table = g.governanceTable;
+    const before = record.status ?? '';
+    table.set(record.row, 'status', value.status);
+    table.set(record.row, 'evidence', value.evidence);
+    table.set(record.row, 'naReason', value.naReason);
+    table.set(record.row, 'due', value.due);
+    table.set(record.row, 'owner', value.owner);
+    if (before !== value.status) table.set(record.row, 'updated', now);
+    const after = reread(g);
+    writePlanVersion(after);
+    const events: LogEvent[] = [...synced.events];
+    if (before !== value.status) {
+      events.push({
+        who,
+        action: 'Checklist status',
+        subject: `${record.id} ${record.code}`.trim(),
+        before,
+        after: value.status,
+        note: value.status === 'N/A' ? value.naReason : value.evidence,
+      });
+    }
+    commit(gas, after, events, now);
+    const shown = board(after, today(gas, spreadsheet));
+    const message = shown.ready
+      ? `Saved ${record.code}. Every required item is complete: the plan is ready for approval.`
+      : `Saved ${record.code}. ${shown.complete} of ${shown.gating} required items complete.`;
+    return { ok: true, message, board: shown };
+  });
+}
+
+/** Selects the row in the Governance sheet, so the person can work on it there. */
+export function showChecklistRow(gas: AppsScript, id: unknown): { ok: boolean; message: string } {
+  if (typeof id !== 'string' || id === '') throw new UserError('The checklist row could not be read.');
+  const spreadsheet = activeSpreadsheet(gas);
+  const table = SheetTable.open(spreadsheet, governanceTemplate, ['id']);
+  const found = table.data.rows.find((r) => String(r.cells['id']) === id);
+  if (!found) return { ok: false, message: `Checklist row ${id} is no longer in the Governance sheet.` };
+  table.sheet.activate();
+  table.sheet.getRange(found.row, 1, 1, table.data.width).activate();
+  return { ok: true, message: `Governance row ${found.row} is selected in the sheet.` };
+}
