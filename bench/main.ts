@@ -9,7 +9,13 @@ import { gzipSync } from 'node:zlib';
 import { workspaceTemplate } from '../sheets-templates';
 import { BundleRuntime } from '../test/bundle/load-bundle';
 import { FakeEnvironment } from '../test/fakes/environment';
-import { addScoredWorkflows, sheetNamed, teamScorers, typeRows } from '../test/support/workspace';
+import {
+  addChecklistRows,
+  addScoredWorkflows,
+  sheetNamed,
+  teamScorers,
+  typeRows,
+} from '../test/support/workspace';
 import { modelledMs, SIDEBAR_ROUND_TRIP_MS } from './cost-model';
 
 const root = path.resolve(__dirname, '..');
@@ -154,6 +160,72 @@ table(
       r.run('selectWorkflow', [{ workflowId: 'WF-0011', reason: 'Benchmark', confirmReplace: true }]),
     ),
   ),
+  true,
+);
+
+/**
+ * A governed workspace: FAQ drafting selected with its checklist, plus N rows the district added to it,
+ * and the newsletter scored so it can be selected next.
+ */
+function checklistWorkspace(rows: number): { env: FakeEnvironment; runtime: BundleRuntime; g01: string } {
+  const env = new FakeEnvironment({ htmlFiles: { Sidebar: sidebar } });
+  const runtime = new BundleRuntime(code, env);
+  runtime.run('setUpWorkspace');
+  for (const workflowId of ['WF-001', 'WF-003'])
+    runtime.run('saveScore', [{ ...scoreInput, workflowId }], asScorer);
+  runtime.run('selectWorkflow', [{ workflowId: 'WF-001', reason: '', confirmReplace: false }]);
+  addChecklistRows(env, 'WF-001', rows);
+  const board = runtime.run('getGovernanceBoard') as { rows: { id: string; code: string }[] };
+  return { env, runtime, g01: board.rows.find((row) => row.code === 'G01')?.id ?? '' };
+}
+
+function measureChecklist(rows: number, action: (runtime: BundleRuntime, g01: string) => unknown): Measure {
+  const { env, runtime, g01 } = checklistWorkspace(rows);
+  env.calls.reset();
+  const result = action(runtime, g01) as { ok?: boolean } | undefined;
+  if (result && result.ok === false)
+    throw new Error(`the benchmarked action was refused: ${JSON.stringify(result)}`);
+  return {
+    label: `${rows.toLocaleString('en-US')} rows`,
+    calls: env.calls.byMethod(),
+    cells: env.calls.cellsByMethod(),
+  };
+}
+
+const checklistSizes = [40, 400, 4000];
+
+table(
+  'Generate a checklist: select another workflow over N checklist rows (marks the old rows, adds the new)',
+  checklistSizes.map((n) =>
+    measureChecklist(n, (r) =>
+      r.run('selectWorkflow', [{ workflowId: 'WF-003', reason: 'Benchmark', confirmReplace: true }]),
+    ),
+  ),
+  true,
+);
+
+table(
+  'Update a checklist status (Done, with evidence; logged)',
+  checklistSizes.map((n) =>
+    measureChecklist(n, (r, id) =>
+      r.run('updateChecklistItem', [
+        {
+          id,
+          status: 'Done',
+          evidence: 'https://district.example.org/memo',
+          naReason: '',
+          due: '',
+          owner: '',
+        },
+      ]),
+    ),
+  ),
+  true,
+);
+
+table(
+  'Compute readiness: open the Governance view over N checklist rows',
+  checklistSizes.map((n) => measureChecklist(n, (r) => r.run('getGovernanceBoard'))),
   true,
 );
 

@@ -74,6 +74,8 @@ export interface PlaygroundView {
   sheets: SheetView[];
   toasts: { id: number; message: string; title: string }[];
   alerts: { id: number; title: string; prompt: string }[];
+  /** The rows the add-on last selected (Range.activate), as the person would see them selected. */
+  active: { sheet: string; row: number; numRows: number } | null;
 }
 
 /** A call's result, and whether it opened (or reopened) the sidebar. */
@@ -184,7 +186,14 @@ export class Playground {
       sheets: this.env.state.spreadsheet.sheets.map((sheet) => sheetView(model, sheet)),
       toasts: ui.toasts.map((t, id) => ({ id, message: t.message, title: t.title })),
       alerts: ui.alerts.map((a, id) => ({ id, title: a.title, prompt: a.prompt })),
+      active: this.activeRows(),
     };
+  }
+
+  private activeRows(): PlaygroundView['active'] {
+    const range = this.env.state.spreadsheet.activeRange;
+    const sheet = range && this.env.state.spreadsheet.sheets.find((s) => s.id === range.sheetId);
+    return range && sheet ? { sheet: sheet.name, row: range.row, numRows: range.numRows } : null;
   }
 
   private save(): void {

@@ -29,6 +29,7 @@ interface View {
   sheets: SheetView[];
   toasts: { id: number; message: string; title: string }[];
   alerts: { id: number; title: string; prompt: string }[];
+  active: { sheet: string; row: number; numRows: number } | null;
 }
 
 const MAX_ROWS_SHOWN = 200;
@@ -36,6 +37,7 @@ let view: View | null = null;
 let selected = 0;
 let lastToast = -1;
 let lastAlert = -1;
+let lastActive = '';
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -77,6 +79,12 @@ async function refresh(): Promise<void> {
 
 function render(): void {
   if (!view) return;
+  // The add-on selected rows (e.g. "Show in sheet"): open that tab, as Sheets would.
+  const active = view.active ? JSON.stringify(view.active) : '';
+  if (active !== lastActive && view.active) {
+    const index = view.sheets.findIndex((s) => s.name === view?.active?.sheet);
+    if (index >= 0) selected = index;
+  }
   byId('document-title').textContent = view.spreadsheetName;
   renderMenu(view.menu);
   renderActingAs(view);
@@ -168,8 +176,17 @@ function renderSheet(sheet: SheetView | undefined): void {
   head.append(headRow);
   table.append(head);
   const body = el('tbody');
+  const active = view?.active?.sheet === sheet.name ? view.active : null;
   sheet.rows.slice(0, MAX_ROWS_SHOWN).forEach((row, r) => {
-    const tr = el('tr', r < sheet.frozenRows ? { class: 'frozen' } : {});
+    const isActive = active !== null && r + 1 >= active.row && r + 1 < active.row + active.numRows;
+    const tr = el(
+      'tr',
+      r < sheet.frozenRows
+        ? { class: 'frozen' }
+        : isActive
+          ? { class: 'active-row', 'aria-current': 'true' }
+          : {},
+    );
     tr.append(el('th', { scope: 'row' }, String(r + 1)));
     for (const cell of row) tr.append(cellElement(cell));
     body.append(tr);
@@ -179,6 +196,11 @@ function renderSheet(sheet: SheetView | undefined): void {
   if (sheet.rows.length > MAX_ROWS_SHOWN)
     children.push(el('p', {}, `Showing the first ${MAX_ROWS_SHOWN} of ${sheet.rows.length} rows.`));
   panel.replaceChildren(...children);
+  const activeKey = view?.active ? JSON.stringify(view.active) : '';
+  if (activeKey !== lastActive) {
+    lastActive = activeKey;
+    panel.querySelector('.active-row')?.scrollIntoView({ block: 'center' });
+  }
 }
 
 function cellElement(cell: CellView): HTMLTableCellElement {

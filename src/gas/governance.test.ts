@@ -272,8 +272,7 @@ describe('the Log check', () => {
     ok(update(env, boardOf(env), 'G01', { status: 'Done' }));
     return env;
   }
-  const check = (env: FakeEnvironment) =>
-    env.run((gas) => checkLog(gas, activeSpreadsheet(gas)));
+  const check = (env: FakeEnvironment) => env.run((gas) => checkLog(gas, activeSpreadsheet(gas)));
 
   it('finds every entry intact', () => {
     expect(check(logged())).toEqual({

@@ -99,11 +99,13 @@ function sync(g: Governance, who: string): { g: Governance; events: LogEvent[] }
   }
   const stopped = changes.update.filter((u) => u.cells['applies'] === 'No');
   if (stopped.length > 0) {
-    const codes = stopped.map((u) => g.checklist.find((r) => r.row === u.row)?.code ?? `row ${u.row}`);
+    const records = stopped.map((u) => g.checklist.find((r) => r.row === u.row));
+    const codes = records.map((r, i) => r?.code || `row ${stopped[i]?.row ?? ''}`);
+    const workflows = [...new Set(records.map((r) => r?.workflowId ?? ''))].filter(Boolean);
     events.push({
       who,
       action: 'Checklist rows no longer apply',
-      subject: selected?.id ?? '',
+      subject: workflows.join(', '),
       before: '',
       after: codes.join(', '),
       note: 'Kept with their content; they count again if they apply again.',

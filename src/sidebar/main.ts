@@ -1,7 +1,10 @@
 import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
-import type { FieldError, SaveResult, ScoreInput, WorkflowBoard, WorkflowInput } from '../shared/workflows';
+import type { ChecklistInput, GovernanceBoard, LogCheck } from '../shared/governance';
+import type { FieldError, ScoreInput, WorkflowBoard, WorkflowInput } from '../shared/workflows';
 import { announce, h } from './dom';
 import { callServer } from './server';
+import { checklistDraft, checklistItemView } from './views/checklist-item-view';
+import { governanceView } from './views/governance-view';
 import { replaceSelectionView } from './views/replace-selection-view';
 import { scoreDraft, scoreFormView } from './views/score-form-view';
 import { workflowDraft, workflowFormView } from './views/workflow-form-view';
@@ -14,11 +17,16 @@ type Screen =
   | { kind: 'workflows' }
   | { kind: 'workflow-form'; draft: WorkflowInput; errors: FieldError[] }
   | { kind: 'score-form'; workflowId: string; draft: ScoreInput; errors: FieldError[] }
-  | { kind: 'replace'; workflowId: string; reason: string; errors: FieldError[] };
+  | { kind: 'replace'; workflowId: string; reason: string; errors: FieldError[] }
+  | { kind: 'governance' }
+  | { kind: 'checklist-item'; id: string; draft: ChecklistInput; errors: FieldError[] };
 
 interface AppState {
   status: WorkspaceStatus | null;
   board: WorkflowBoard | null;
+  /** Loaded when the Governance view is first opened, and kept current by its actions. */
+  governance: GovernanceBoard | null;
+  logCheck: LogCheck | null;
   screen: Screen;
   busy: boolean;
   report: SetUpReport | null;
@@ -31,6 +39,8 @@ interface AppState {
 const state: AppState = {
   status: null,
   board: null,
+  governance: null,
+  logCheck: null,
   screen: { kind: 'overview' },
   busy: false,
   report: null,
@@ -49,6 +59,8 @@ const headingOf: Record<Screen['kind'], string> = {
   'workflow-form': 'form-heading',
   'score-form': 'form-heading',
   replace: 'form-heading',
+  governance: 'governance-heading',
+  'checklist-item': 'form-heading',
 };
 
 /** Re-renders from state, keeping keyboard focus on the same control unless told where to put it. */
@@ -72,23 +84,38 @@ function render(focus?: string): void {
   if (target) document.getElementById(target)?.focus();
 }
 
+type Section = 'workflows' | 'governance' | 'overview';
+
+const sectionOf = (screen: Screen): Section =>
+  screen.kind === 'overview'
+    ? 'overview'
+    : screen.kind === 'governance' || screen.kind === 'checklist-item'
+      ? 'governance'
+      : 'workflows';
+
 function navigation(): HTMLElement | null {
   if (!state.board?.setUp) return null;
-  const current = state.screen.kind === 'overview' ? 'overview' : 'workflows';
-  const link = (id: string, screen: 'overview' | 'workflows', text: string) => {
+  const current = sectionOf(state.screen);
+  const link = (section: Section, text: string) => {
     const element = h(
       'button',
-      { id, type: 'button', class: 'nav-item', 'aria-current': current === screen ? 'page' : undefined },
+      {
+        id: `nav-${section}`,
+        type: 'button',
+        class: 'nav-item',
+        'aria-current': current === section ? 'page' : undefined,
+      },
       text,
     );
-    element.addEventListener('click', () => go({ kind: screen }));
+    element.addEventListener('click', () => go({ kind: section }));
     return element;
   };
   return h(
     'nav',
     { class: 'nav', 'aria-label': 'Planner' },
-    link('nav-workflows', 'workflows', '1. Choose a workflow'),
-    link('nav-overview', 'overview', 'Overview'),
+    link('workflows', '1. Choose'),
+    link('governance', '2. Govern'),
+    link('overview', 'Overview'),
   );
 }
 
@@ -114,16 +141,44 @@ function screenView(): HTMLElement {
         select: (id) => startSelection(id),
         refresh: () => void load(),
       });
+    case 'governance':
+      if (!state.governance) return h('p', { class: 'muted' }, state.error ? '' : 'Loading the checklist…');
+      return governanceView(state.governance, state.logCheck, busy, {
+        edit: (id) => {
+          const row = state.governance?.rows.find((r) => r.id === id);
+          if (row) go({ kind: 'checklist-item', id, draft: checklistDraft(row), errors: [] });
+        },
+        show: (id) => void showInSheet(id),
+        refresh: () => void loadGovernance(),
+        checkLog: () => void runLogCheck(),
+        chooseWorkflow: () => go({ kind: 'workflows' }),
+      });
+    case 'checklist-item': {
+      const row = state.governance?.rows.find((r) => r.id === screen.id);
+      if (!row) return gone();
+      return checklistItemView(row, screen.draft, screen.errors, busy, {
+        save: () =>
+          void save(
+            () => callServer('updateChecklistItem', screen.draft),
+            screen,
+            (result) => {
+              state.governance = result.board;
+              state.screen = { kind: 'governance' };
+            },
+          ),
+        cancel: () => go({ kind: 'governance' }),
+      });
+    }
     case 'workflow-form':
       return workflowFormView(screen.draft, screen.errors, busy, {
-        save: () => void save(() => callServer('saveWorkflow', screen.draft), screen),
+        save: () => void save(() => callServer('saveWorkflow', screen.draft), screen, showBoard),
         cancel: () => go({ kind: 'workflows' }),
       });
     case 'score-form': {
       const found = card(screen.workflowId);
       if (!found) return gone();
       return scoreFormView(found, screen.draft, screen.errors, busy, {
-        save: () => void save(() => callServer('saveScore', screen.draft), screen),
+        save: () => void save(() => callServer('saveScore', screen.draft), screen, showBoard),
         cancel: () => go({ kind: 'workflows' }),
       });
     }
@@ -142,6 +197,7 @@ function screenView(): HTMLElement {
                 confirmReplace: true,
               }),
             screen,
+            showBoard,
           ),
         cancel: () => go({ kind: 'workflows' }),
       });
@@ -171,6 +227,8 @@ function go(screen: Screen): void {
   state.error = null;
   render(headingOf[screen.kind]);
   if (screen.kind === 'overview') void refreshStatus();
+  if (screen.kind === 'governance' && !state.governance)
+    void loadGovernance().then(() => render(headingOf.governance));
 }
 
 function startSelection(workflowId: string): void {
@@ -180,16 +238,28 @@ function startSelection(workflowId: string): void {
     go({ kind: 'replace', workflowId, reason: '', errors: [] });
     return;
   }
-  void save(() => callServer('selectWorkflow', { workflowId, reason: '', confirmReplace: false }), null);
+  void save(
+    () => callServer('selectWorkflow', { workflowId, reason: '', confirmReplace: false }),
+    null,
+    showBoard,
+  );
+}
+
+/** After a workflow change: the recomputed list. The checklist may have followed, so it is re-read when next shown. */
+function showBoard(result: { board: WorkflowBoard }): void {
+  state.board = result.board;
+  state.governance = null;
+  state.screen = { kind: 'workflows' };
 }
 
 /**
- * Sends a change. On success the list comes back already recomputed, with the message focused so a
- * screen reader reads it; on refusal the form shows why, with nothing changed.
+ * Sends a change. On success `done` shows the result, with the message focused so a screen reader
+ * reads it; on refusal the form shows why, with nothing changed.
  */
-async function save(
-  call: () => Promise<SaveResult>,
+async function save<Board>(
+  call: () => Promise<{ ok: true; message: string; board: Board } | { ok: false; errors: FieldError[] }>,
   form: Extract<Screen, { errors: FieldError[] }> | null,
+  done: (result: { message: string; board: Board }) => void,
 ): Promise<void> {
   state.busy = true;
   state.message = null;
@@ -199,8 +269,7 @@ async function save(
   try {
     const result = await call();
     if (result.ok) {
-      state.board = result.board;
-      state.screen = { kind: 'workflows' };
+      done(result);
       state.message = result.message;
       focus = 'message';
     } else if (form && state.screen === form) {
@@ -216,6 +285,47 @@ async function save(
   } finally {
     state.busy = false;
     render(focus);
+  }
+}
+
+async function loadGovernance(): Promise<void> {
+  state.busy = true;
+  render();
+  try {
+    state.governance = await callServer('getGovernanceBoard');
+    state.error = null;
+  } catch (error) {
+    state.error = errorMessage(error);
+  } finally {
+    state.busy = false;
+    render();
+  }
+}
+
+async function showInSheet(id: string): Promise<void> {
+  try {
+    const result = await callServer('showChecklistRow', id);
+    announce(result.message);
+    if (!result.ok) {
+      state.error = result.message;
+      render();
+    }
+  } catch (error) {
+    state.error = errorMessage(error);
+    render();
+  }
+}
+
+async function runLogCheck(): Promise<void> {
+  state.busy = true;
+  render();
+  try {
+    state.logCheck = await callServer('checkLog');
+  } catch (error) {
+    state.error = errorMessage(error);
+  } finally {
+    state.busy = false;
+    render(state.logCheck ? 'log-result' : undefined);
   }
 }
 

@@ -1,0 +1,134 @@
+import { checklistLimits } from '../../domain/checklist-input';
+import { checklistStatuses } from '../../domain/checklist-records';
+import type { ChecklistInput, ChecklistRow } from '../../shared/governance';
+import type { FieldError } from '../../shared/workflows';
+import { button, errorFor, errorSummary, form, radioGroup, textField } from '../controls';
+import { h } from '../dom';
+
+export interface ChecklistItemActions {
+  save(): void;
+  cancel(): void;
+}
+
+export function checklistDraft(row: ChecklistRow): ChecklistInput {
+  return {
+    id: row.id,
+    status: (checklistStatuses as readonly string[]).includes(row.status) ? row.status : 'Not started',
+    evidence: row.evidence,
+    naReason: row.naReason,
+    due: row.due,
+    owner: row.owner,
+  };
+}
+
+const fieldIds: Record<string, string> = {
+  status: 'item-status',
+  evidence: 'item-evidence',
+  naReason: 'item-naReason',
+  due: 'item-due',
+  owner: 'item-owner',
+};
+
+/** One checklist row: its status, evidence, N/A reason, due date and owner. Edits `draft` in place. */
+export function checklistItemView(
+  row: ChecklistRow,
+  draft: ChecklistInput,
+  errors: readonly FieldError[],
+  busy: boolean,
+  actions: ChecklistItemActions,
+): HTMLElement {
+  const due = h('input', {
+    id: fieldIds['due'] ?? 'due',
+    type: 'date',
+    'aria-describedby': errorFor(errors, 'due') ? 'item-due-error item-due-hint' : 'item-due-hint',
+    'aria-invalid': errorFor(errors, 'due') ? 'true' : undefined,
+  });
+  due.value = draft.due;
+  due.addEventListener('input', () => (draft.due = due.value));
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'form-heading' },
+    h(
+      'h2',
+      { id: 'form-heading', tabindex: '-1' },
+      `${row.code || 'Item'}: ${row.category || 'Checklist item'}`,
+    ),
+    h('p', {}, row.item),
+    row.expectedEvidence ? h('p', { class: 'muted' }, `Evidence expected: ${row.expectedEvidence}`) : null,
+    h(
+      'p',
+      { class: 'muted' },
+      row.gating
+        ? row.condition
+          ? `Required because: ${row.condition}.`
+          : 'Required before approval.'
+        : 'Recommended: it does not block approval.',
+    ),
+    errorSummary(errors, fieldIds),
+    form(
+      () => {
+        if (!busy) actions.save();
+      },
+      radioGroup({
+        id: fieldIds['status'] ?? 'status',
+        legend: 'Status',
+        value: draft.status,
+        choices: checklistStatuses.map((s) => ({
+          value: s,
+          label: s === 'N/A' ? 'N/A (does not apply; say why)' : s,
+        })),
+        error: errorFor(errors, 'status'),
+        onChange: (value) => (draft.status = value),
+      }),
+      textField({
+        id: fieldIds['evidence'] ?? 'evidence',
+        label: 'Evidence link',
+        hint: 'A link to the document, memo or page that shows it is done (https://…).',
+        value: draft.evidence,
+        maxLength: checklistLimits.evidence,
+        autocomplete: 'url',
+        error: errorFor(errors, 'evidence'),
+        onInput: (value) => (draft.evidence = value),
+      }),
+      textField({
+        id: fieldIds['naReason'] ?? 'naReason',
+        label: 'N/A reason',
+        hint: 'Required when the status is N/A.',
+        value: draft.naReason,
+        maxLength: checklistLimits.naReason,
+        multiline: true,
+        error: errorFor(errors, 'naReason'),
+        onInput: (value) => (draft.naReason = value),
+      }),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: fieldIds['due'] ?? 'due' }, 'Due date'),
+        h(
+          'p',
+          { id: 'item-due-hint', class: 'hint' },
+          'Overdue items are flagged here and turn red in the sheet.',
+        ),
+        errorFor(errors, 'due')
+          ? h('p', { id: 'item-due-error', class: 'field-error' }, errorFor(errors, 'due') ?? '')
+          : null,
+        due,
+      ),
+      textField({
+        id: fieldIds['owner'] ?? 'owner',
+        label: 'Owner',
+        hint: `The person responsible. Role: ${row.ownerRole || 'none'}; leave empty to use the person Settings names for it.`,
+        value: draft.owner,
+        maxLength: checklistLimits.owner,
+        error: errorFor(errors, 'owner'),
+        onInput: (value) => (draft.owner = value),
+      }),
+      h(
+        'div',
+        { class: 'actions' },
+        button('save-item', busy ? 'Saving…' : 'Save', { busy, kind: 'primary', onClick: actions.save }),
+        button('cancel-item', 'Cancel', { busy: false, kind: 'secondary', onClick: actions.cancel }),
+      ),
+    ),
+  );
+}
