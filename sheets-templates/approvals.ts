@@ -1,15 +1,5 @@
+import { approvalStatuses } from '../src/domain/approval-records';
 import type { TableTemplate } from '../src/domain/workspace-template';
-
-export const approvalStatuses = [
-  'Sending',
-  'Sent',
-  'Approved',
-  'Rejected',
-  'Changes requested',
-  'Needs review',
-  'Stale',
-  'Cancelled',
-] as const;
 
 export const approvals: TableTemplate = {
   kind: 'table',
@@ -17,7 +7,9 @@ export const approvals: TableTemplate = {
   name: 'Approvals',
   purpose: 'One row per approval request: who was asked, for which plan version, and what they replied.',
   idPrefix: 'AP',
-  protection: 'owner-only',
+  // Every requester's add-on writes its own requests and the replies it reads, so the sheet cannot be
+  // closed to them; hand edits get a warning, and every change is also in the chained Log.
+  protection: 'warning',
   tabColor: '#e37400',
   columns: [
     {
@@ -27,6 +19,14 @@ export const approvals: TableTemplate = {
       width: 110,
       since: 1,
       help: 'The request’s token, also in the email subject.',
+    },
+    {
+      key: 'workflowId',
+      header: 'Workflow ID',
+      type: { kind: 'text' },
+      width: 100,
+      since: 1,
+      help: 'The workflow whose pilot the request is about.',
     },
     {
       key: 'step',
@@ -132,6 +132,30 @@ export const approvals: TableTemplate = {
       width: 140,
       since: 1,
       help: 'The Gmail thread of the request.',
+    },
+    {
+      key: 'reviewNote',
+      header: 'Why it needs a person',
+      type: { kind: 'text', long: true },
+      width: 220,
+      since: 1,
+      help: 'For replies the add-on could not read with certainty: why. A person resolves them in the planner.',
+    },
+    {
+      key: 'checkedThrough',
+      header: 'Last message read',
+      type: { kind: 'text' },
+      width: 140,
+      since: 1,
+      help: 'The Gmail ID of the last message of the thread the add-on has read, so no reply is read twice.',
+    },
+    {
+      key: 'escalated',
+      header: 'Escalated',
+      type: { kind: 'datetime' },
+      width: 140,
+      since: 1,
+      help: 'When the executive sponsor was told the request is waiting.',
     },
     {
       key: 'requestedBy',

@@ -71,10 +71,10 @@ export interface TableTemplate {
   idPrefix: string;
   columns: readonly ColumnTemplate[];
   /**
-   * `owner-only`: only the owner and the people who ran set-up may edit (Approvals); `warning`: hand
-   * edits ask "are you sure?" (Log, whose chain hash shows tampering).
+   * `warning`: hand edits ask "are you sure?" (Approvals, Log: the add-on writes them as each person
+   * who uses it, so they cannot be closed to editors; the chained Log shows any tampering).
    */
-  protection: 'none' | 'warning' | 'owner-only';
+  protection: 'none' | 'warning';
   tabColor: string;
   defaultRows: readonly DefaultRow[];
   conditionalFormats: readonly ConditionalFormatTemplate[];

@@ -25,6 +25,14 @@ export type Button = GoogleAppsScript.Base.Button;
 export type ButtonSet = GoogleAppsScript.Base.ButtonSet;
 export type Charset = GoogleAppsScript.Utilities.Charset;
 export type DigestAlgorithm = GoogleAppsScript.Utilities.DigestAlgorithm;
+export type GmailAdvancedOptions = GoogleAppsScript.Gmail.GmailAdvancedOptions;
+export type GmailReplyOptions = GoogleAppsScript.Gmail.GmailReplyOptions;
+export type MailAdvancedParameters = GoogleAppsScript.Mail.MailAdvancedParameters;
+/**
+ * What Gmail's date getters are declared to return. At run time it is a JavaScript Date, but @types
+ * declares Apps Script's own Date interface (no `Symbol.toPrimitive`), so read it with `getTime()`.
+ */
+export type GasDate = GoogleAppsScript.Base.Date;
 
 export interface SpreadsheetApp {
   DataValidationCriteria: SpreadsheetEnums['DataValidationCriteria'];
@@ -391,6 +399,66 @@ export interface Charts {
   ChartType: typeof GoogleAppsScript.Charts.ChartType;
 }
 
+/** `getThreadById` and `getUserLabelByName` give null for unknown names (FAKES §11 rule 8). */
+export interface GmailApp {
+  createDraft(recipient: string, subject: string, body: string): GmailDraft;
+  createDraft(recipient: string, subject: string, body: string, options: GmailAdvancedOptions): GmailDraft;
+  createLabel(name: string): GmailLabel;
+  getMessageById(id: string): GmailMessage;
+  getThreadById(id: string): GmailThread | null;
+  getUserLabelByName(name: string): GmailLabel | null;
+  search(query: string): GmailThread[];
+  search(query: string, start: number, max: number): GmailThread[];
+}
+
+export interface GmailDraft {
+  getId(): string;
+  send(): GmailMessage;
+}
+
+export interface GmailMessage {
+  getBody(): string;
+  getCc(): string;
+  getDate(): GasDate;
+  getFrom(): string;
+  getHeader(name: string): string;
+  getId(): string;
+  getPlainBody(): string;
+  getRawContent(): string;
+  getReplyTo(): string;
+  getSubject(): string;
+  getThread(): GmailThread;
+  getTo(): string;
+  isDraft(): boolean;
+  isInInbox(): boolean;
+}
+
+export interface GmailThread {
+  addLabel(label: GmailLabel): GmailThread;
+  createDraftReply(body: string): GmailDraft;
+  createDraftReply(body: string, options: GmailReplyOptions): GmailDraft;
+  getFirstMessageSubject(): string;
+  getId(): string;
+  getLabels(): GmailLabel[];
+  getLastMessageDate(): GasDate;
+  getMessageCount(): number;
+  getMessages(): GmailMessage[];
+  reply(body: string): GmailThread;
+  reply(body: string, options: GmailAdvancedOptions): GmailThread;
+  replyAll(body: string): GmailThread;
+  replyAll(body: string, options: GmailAdvancedOptions): GmailThread;
+}
+
+export interface GmailLabel {
+  getName(): string;
+}
+
+export interface MailApp {
+  getRemainingDailyQuota(): number;
+  sendEmail(recipient: string, subject: string, body: string): void;
+  sendEmail(recipient: string, subject: string, body: string, options: MailAdvancedParameters): void;
+}
+
 /** The Apps Script globals the add-on reads, gathered in one record (see `services.ts`). */
 export interface AppsScript {
   SpreadsheetApp: SpreadsheetApp;
@@ -401,4 +469,6 @@ export interface AppsScript {
   Session: Session;
   Utilities: Utilities;
   ScriptApp: ScriptApp;
+  GmailApp: GmailApp;
+  MailApp: MailApp;
 }

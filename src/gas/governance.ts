@@ -309,3 +309,38 @@ export function showChecklistRow(gas: AppsScript, id: unknown): { ok: boolean; m
   table.sheet.getRange(found.row, 1, 1, table.data.width).activate();
   return { ok: true, message: `Governance row ${found.row} is selected in the sheet.` };
 }
+
+/** What approvals need to know about the plan: the selected workflow, its version and its gate. */
+export interface PlanState {
+  selected: WorkflowRecord | null;
+  version: string | null;
+  ready: boolean;
+  complete: number;
+  gating: number;
+  /** Open gating items owned by a role, as "G08 Data classification …". */
+  openFor: (role: string) => string[];
+  roles: RoleDirectory;
+}
+
+/**
+ * The plan as approvals see it, after bringing the checklist in step (written at once). Call it inside
+ * the caller's document lock.
+ */
+export function planState(gas: AppsScript, spreadsheet: Spreadsheet, who: string, now: Date): PlanState {
+  const { g, events } = sync(load(gas, spreadsheet), who);
+  commit(gas, g, events, now);
+  const mine = g.selected ? g.checklist.filter((r) => r.workflowId === g.selected?.id && r.applies) : [];
+  const gate = readiness(mine, g.roles.personFor);
+  return {
+    selected: g.selected,
+    version: versionOf(g),
+    ready: gate.ready,
+    complete: gate.complete,
+    gating: gate.gating,
+    openFor: (role) =>
+      mine
+        .filter((r) => gates(r) && !isComplete(r) && r.ownerRole.toLowerCase() === role.toLowerCase())
+        .map((r) => `${r.code} ${r.item}`.trim()),
+    roles: g.roles,
+  };
+}

@@ -4,6 +4,7 @@
  * else in the bundle is reachable from outside. Keep this file to thin wrappers.
  */
 import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
+import type { ApprovalBoard, ApprovalResult, ReviewDecision } from '../shared/approvals';
 import type { ChecklistInput, ChecklistSaveResult, GovernanceBoard, LogCheck } from '../shared/governance';
 import type {
   SaveResult,
@@ -13,6 +14,7 @@ import type {
   WorkflowInput,
 } from '../shared/workflows';
 import { activeSpreadsheet } from './active-spreadsheet';
+import * as approvals from './approvals';
 import { checkLog as checkLogChain } from './audit-log-gateway';
 import * as governance from './governance';
 import { buildMenu } from './menu';
@@ -107,4 +109,43 @@ export function showChecklistRow(id: string): { ok: boolean; message: string } {
 export function checkLog(): LogCheck {
   const gas = appsScript();
   return checkLogChain(gas, activeSpreadsheet(gas));
+}
+
+/** Sidebar: the approval chain for the selected workflow, request by request. */
+export function getApprovalBoard(): ApprovalBoard {
+  return approvals.approvalBoard(appsScript());
+}
+
+/** Sidebar: send the current step's approval requests from the user's Gmail. */
+export function sendApprovalRequests(): ApprovalResult {
+  return approvals.sendApprovalRequests(appsScript());
+}
+
+/** Sidebar: read approvers' replies now. */
+export function checkRepliesFromPlanner(): ApprovalResult {
+  const gas = appsScript();
+  const summary = approvals.checkApprovalReplies(gas);
+  return { ok: true, message: summary.message, board: approvals.approvalBoard(gas) };
+}
+
+/** Sidebar: a person decides a reply the add-on could not read with certainty. */
+export function resolveReview(input: ReviewDecision): ApprovalResult {
+  return approvals.resolveReview(appsScript(), input);
+}
+
+/** Menu: Check approval replies now; the outcome is shown as a toast. */
+export function checkApprovalReplies(): void {
+  const gas = appsScript();
+  try {
+    const summary = approvals.checkApprovalReplies(gas);
+    activeSpreadsheet(gas).toast(summary.message, TOAST_TITLE, 10);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    gas.SpreadsheetApp.getUi().alert(TOAST_TITLE, error.message, gas.SpreadsheetApp.getUi().ButtonSet.OK);
+  }
+}
+
+/** Hourly trigger, installed with the first request: reads replies, chases late ones, sends next steps. */
+export function checkApprovalRepliesHourly(): void {
+  approvals.checkApprovalReplies(appsScript());
 }

@@ -9,6 +9,7 @@ describe('the add-on menu', () => {
     env.run((gas) => buildMenu(gas), { authMode: 'NONE' });
     expect(env.ui.menu).toEqual([
       { caption: 'Open planner', functionName: 'openPlanner' },
+      { caption: 'Check approval replies now', functionName: 'checkApprovalReplies' },
       { caption: 'Set up workspace', functionName: 'setUpWorkspace' },
     ]);
   });

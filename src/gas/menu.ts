@@ -6,6 +6,7 @@ type EntryPoint = keyof typeof entryPoints;
 
 const items: readonly { caption: string; functionName: EntryPoint }[] = [
   { caption: 'Open planner', functionName: 'openPlanner' },
+  { caption: 'Check approval replies now', functionName: 'checkApprovalReplies' },
   { caption: 'Set up workspace', functionName: 'setUpWorkspace' },
 ];
 

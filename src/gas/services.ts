@@ -14,5 +14,7 @@ export function appsScript(): AppsScript {
     Session,
     Utilities,
     ScriptApp,
+    GmailApp,
+    MailApp,
   };
 }

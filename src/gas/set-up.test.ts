@@ -75,21 +75,17 @@ describe('setting up a new workspace', () => {
     });
   });
 
-  it('protects Approvals for the owner only, warns before hand edits of the Log and computed columns', () => {
+  it('warns before hand edits of Approvals, the Log, the Dashboard and computed columns', () => {
     const env = new FakeEnvironment();
     env.state.spreadsheet.editors.push('staff@district.example.org');
     setUp(env);
     const protections = env.state.spreadsheet.protections;
     const sheetName = (id: number) => env.state.spreadsheet.sheets.find((s) => s.id === id)?.name;
-    const ownerOnly = protections
-      .filter((p) => p.type === 'SHEET' && !p.warningOnly)
-      .map((p) => sheetName(p.range.sheetId));
-    expect(ownerOnly).toEqual(['Approvals']);
+    expect(protections.filter((p) => !p.warningOnly)).toEqual([]);
     const warned = protections
       .filter((p) => p.type === 'SHEET' && p.warningOnly)
       .map((p) => sheetName(p.range.sheetId));
-    expect(warned.sort()).toEqual(['Dashboard', 'Log']);
-    expect(protections.filter((p) => !p.warningOnly).every((p) => p.editors.length === 0)).toBe(true);
+    expect(warned.sort()).toEqual(['Approvals', 'Dashboard', 'Log']);
     const computed = protections.filter(
       (p) => p.type === 'RANGE' && sheetName(p.range.sheetId) === 'Workflows',
     );

@@ -148,33 +148,30 @@ export class SheetTable {
       }
     }
     for (const block of this.dirtyBlocks()) {
-      for (const run of block.runs) {
-        const lines = this.values.slice(block.start - 1, block.start - 1 + block.rows);
-        const values = lines.map((line) =>
-          Array.from({ length: run.width }, (_, i) => line[run.start - 1 + i] ?? ''),
-        );
-        this.sheet.getRange(block.start, run.start, block.rows, run.width).setValues(values);
-      }
+      const lines = this.values.slice(block.row - 1, block.row - 1 + block.rows);
+      const values = lines.map((line) =>
+        Array.from({ length: block.width }, (_, i) => line[block.column - 1 + i] ?? ''),
+      );
+      this.sheet.getRange(block.row, block.column, block.rows, block.width).setValues(values);
     }
     this.dirty.clear();
   }
 
   /**
-   * Edited cells as rectangles: adjacent rows edited in the same columns (IDs given to a pasted block,
-   * a checklist marked as no longer applying) are one write, not one per row.
+   * Edited cells as rectangles: each edited row is written from its first to its last edited column in
+   * one call, so a row's change lands whole or not at all (the cells between hold what was just read,
+   * under the lock); adjacent rows edited over the same columns are one write.
    */
-  private dirtyBlocks(): { start: number; rows: number; runs: { start: number; width: number }[] }[] {
-    const blocks: { start: number; rows: number; runs: { start: number; width: number }[]; shape: string }[] =
-      [];
+  private dirtyBlocks(): { row: number; rows: number; column: number; width: number }[] {
+    const blocks: { row: number; rows: number; column: number; width: number }[] = [];
     for (const row of [...this.dirty.keys()].sort((a, b) => a - b)) {
-      const cells = runs([...(this.dirty.get(row) ?? [])].map((at) => ({ at }))).map((run) => ({
-        start: run.start,
-        width: run.items.length,
-      }));
-      const shape = cells.map((c) => `${c.start}+${c.width}`).join(',');
+      const columns = [...(this.dirty.get(row) ?? [])];
+      const column = Math.min(...columns);
+      const width = Math.max(...columns) - column + 1;
       const last = blocks[blocks.length - 1];
-      if (last && last.shape === shape && last.start + last.rows === row) last.rows += 1;
-      else blocks.push({ start: row, rows: 1, runs: cells, shape });
+      if (last && last.column === column && last.width === width && last.row + last.rows === row)
+        last.rows += 1;
+      else blocks.push({ row, rows: 1, column, width });
     }
     return blocks;
   }

@@ -24,9 +24,8 @@ export const SHEET_MARKER_KEY = 'aiplan.sheet';
 
 const HEADER_BACKGROUND = '#e8eaed';
 const COMPUTED_DESCRIPTION = 'AI Plan Workspace: filled in by the add-on';
-const OWNER_ONLY_DESCRIPTION = 'AI Plan Workspace: only the owner edits this sheet by hand';
 const DASHBOARD_DESCRIPTION = 'AI Plan Workspace: formulas for the leader view';
-const WARNING_DESCRIPTION = 'AI Plan Workspace: written by the add-on; hand edits break the log chain';
+const WARNING_DESCRIPTION = 'AI Plan Workspace: written by the add-on; hand edits show in the chained Log';
 
 export interface WorkspaceRead {
   snapshot: WorkspaceSnapshot;
@@ -151,8 +150,7 @@ function applyTable(
     placed.filter((p) => p.column.computed).map((p) => p.at),
     dataRows,
   );
-  if (template.protection === 'owner-only') protectSheet(sheet, OWNER_ONLY_DESCRIPTION, 'owner-only');
-  if (template.protection === 'warning') protectSheet(sheet, WARNING_DESCRIPTION, 'warning');
+  if (template.protection === 'warning') protectSheet(sheet, WARNING_DESCRIPTION);
 
   if (plan.appendRows.length > 0) {
     const types = new Map(placed.map((p) => [p.at, p.column]));
@@ -171,7 +169,7 @@ function applyLayout(sheet: Sheet, plan: LayoutSheetPlan, created: boolean): voi
     template.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
   }
   sheet.setTabColor(template.tabColor);
-  protectSheet(sheet, DASHBOARD_DESCRIPTION, 'warning');
+  protectSheet(sheet, DASHBOARD_DESCRIPTION);
 }
 
 /** Our conditional formats are rebuilt from the template; other rules on the sheet are kept, first. */
@@ -246,18 +244,11 @@ function applyComputedProtections(
 }
 
 /**
- * The sheet's own protection: warning-only for the Dashboard, owner-only for Approvals and Log. The
- * person running set-up stays an editor (Sheets keeps them), and the owner can always edit.
+ * The sheet's own protection: a warning before hand edits (Dashboard, Approvals, Log). Not owner-only:
+ * the add-on runs as each person who uses it, and must write Approvals and the Log for all of them.
  */
-function protectSheet(sheet: Sheet, description: string, mode: 'warning' | 'owner-only'): void {
-  const protection = sheet
-    .protect()
-    .setDescription(description)
-    .setWarningOnly(mode === 'warning');
-  if (mode === 'warning') return;
-  const editors = protection.getEditors().map((user) => user.getEmail());
-  if (editors.length > 0) protection.removeEditors(editors);
-  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+function protectSheet(sheet: Sheet, description: string): void {
+  sheet.protect().setDescription(description).setWarningOnly(true);
 }
 
 function toCell(value: CellInput, column: ColumnTemplate | undefined): string | number | boolean {

@@ -1,6 +1,7 @@
 import type { SetUpProblem } from '../domain/set-up-plan';
 import type { Phase } from '../domain/workspace-phase';
 import type { JsonApi } from './json';
+import type { ApprovalBoard, ApprovalResult, ReviewDecision } from './approvals';
 import type { ChecklistInput, ChecklistSaveResult, GovernanceBoard, LogCheck } from './governance';
 import type { SaveResult, ScoreInput, SelectionInput, WorkflowBoard, WorkflowInput } from './workflows';
 
@@ -43,6 +44,10 @@ export type PlannerApi = JsonApi<{
   updateChecklistItem(input: ChecklistInput): ChecklistSaveResult;
   showChecklistRow(id: string): { ok: boolean; message: string };
   checkLog(): LogCheck;
+  getApprovalBoard(): ApprovalBoard;
+  sendApprovalRequests(): ApprovalResult;
+  checkRepliesFromPlanner(): ApprovalResult;
+  resolveReview(input: ReviewDecision): ApprovalResult;
 }>;
 
 /** The contract's function names at run time, for the bundle check; the compiler keeps it complete. */
@@ -57,6 +62,10 @@ export const plannerFunctionNames = [
   'updateChecklistItem',
   'showChecklistRow',
   'checkLog',
+  'getApprovalBoard',
+  'sendApprovalRequests',
+  'checkRepliesFromPlanner',
+  'resolveReview',
 ] as const satisfies readonly (keyof PlannerApi)[];
 type Assert<T extends true> = T;
 export type PlannerFunctionNamesComplete = Assert<

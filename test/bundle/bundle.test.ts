@@ -9,7 +9,14 @@ import { checkBundle, touchedProblems, triggerProblems } from './bundle-check';
 const dist = path.resolve(__dirname, '../../dist');
 
 /** The names menus, triggers and the sidebar rely on; they must never disappear from the bundle. */
-const stableEntryPoints = ['onOpen', 'onInstall', 'openPlanner', 'setUpWorkspace'];
+const stableEntryPoints = [
+  'onOpen',
+  'onInstall',
+  'openPlanner',
+  'setUpWorkspace',
+  'checkApprovalReplies',
+  'checkApprovalRepliesHourly',
+];
 
 function built(file: string): string {
   const full = path.join(dist, file);
@@ -27,6 +34,7 @@ describe('dist/Code.js, loaded as Apps Script loads it', () => {
     expect(problems).toEqual([]);
     expect(runtime?.env.ui.menu).toEqual([
       { caption: 'Open planner', functionName: 'openPlanner' },
+      { caption: 'Check approval replies now', functionName: 'checkApprovalReplies' },
       { caption: 'Set up workspace', functionName: 'setUpWorkspace' },
     ]);
   });
@@ -75,7 +83,10 @@ describe('dist/Code.js, loaded as Apps Script loads it', () => {
 
   it('asks only for the scopes it uses', () => {
     expect((manifest as { oauthScopes: string[] }).oauthScopes).toEqual([
+      'https://mail.google.com/',
       'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/script.scriptapp',
+      'https://www.googleapis.com/auth/script.send_mail',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/userinfo.email',
     ]);

@@ -1,6 +1,7 @@
 import type { ContractCase } from './contract';
 import { chartCases } from './cases/charts';
 import { formatCases } from './cases/formats';
+import { gmailCases } from './cases/gmail';
 import { lockCases } from './cases/locks';
 import { metadataCases } from './cases/metadata';
 import { propertyCases } from './cases/properties';
@@ -25,4 +26,5 @@ export const contractCases: readonly ContractCase[] = [
   ...utilityCases,
   ...triggerCases,
   ...chartCases,
+  ...gmailCases,
 ];

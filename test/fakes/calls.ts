@@ -4,6 +4,9 @@
  * Each fake object handed to code under test is wrapped in a proxy that records `Type.method` before
  * the call and runs the method on the unwrapped object, so calls the fakes make among themselves are
  * not counted. The same object always gets the same proxy.
+ *
+ * Order per call: the guard may refuse it (not counted), then it is recorded, then the fault injector
+ * (`faults.ts`, `env.faults`) may make it throw an Apps Script error once, then it runs.
  */
 export class CallLog {
   private readonly counts = new Map<string, number>();
@@ -42,10 +45,21 @@ export class CallLog {
 /** Called before every counted call; throws to refuse it (authorisation, ended executions). */
 export type CallGuard = (qualifiedName: string) => void;
 
+/** Sees every counted call after it is recorded, and may fail it (fault injection, `faults.ts`). */
+export interface CallInterceptor {
+  check(qualifiedName: string): void;
+}
+
 const proxies = new WeakMap<object, object>();
 const targets = new WeakMap<object, object>();
 
-export function counted<T extends object>(target: T, typeName: string, log: CallLog, guard?: CallGuard): T {
+export function counted<T extends object>(
+  target: T,
+  typeName: string,
+  log: CallLog,
+  guard?: CallGuard,
+  faults?: CallInterceptor,
+): T {
   const existing = proxies.get(target);
   if (existing) return existing as T;
   const proxy = new Proxy(target, {
@@ -57,6 +71,7 @@ export function counted<T extends object>(target: T, typeName: string, log: Call
       return (...args: unknown[]) => {
         guard?.(name);
         log.record(name);
+        faults?.check(name);
         const result = (value as (...a: unknown[]) => unknown).apply(raw, args);
         const cells = gridSize(args[0]) || gridSize(result);
         if (cells > 0) log.recordCells(name, cells);

@@ -3,8 +3,13 @@ import { CallLog, counted, type CallGuard } from './calls';
 import { gasError, messages } from './errors';
 import { FakeDriveApp } from './drive-app';
 import * as enums from './enums';
+import { FaultInjector } from './faults';
+import { FakeGmailApp, type MailContext } from './gmail';
 import { FakeHtmlService, type HtmlFiles } from './html-service';
 import { FakeLockService, LockTable } from './lock';
+import { FakeMailApp } from './mail-app';
+import { MailControls } from './mail-controls';
+import { MailModel, newMailState, type MailState } from './mail-model';
 import { FakePropertiesService, type PropertyStores } from './properties';
 import { FakeScriptApp, type TriggerState } from './script-app';
 import { FakeSession } from './session';
@@ -23,6 +28,8 @@ export interface WorldState {
   properties: PropertyStores;
   triggers: TriggerState[];
   nextTriggerId: number;
+  /** Every user's Gmail mailbox, the outbox and the daily recipient quotas. */
+  mail: MailState;
 }
 
 export const DEFAULT_OWNER = 'coordinator@district.example.org';
@@ -37,6 +44,7 @@ export function newWorldState(options: { owner?: string; timeZone?: string } = {
     properties: { script: {}, document: {}, user: {} },
     triggers: [],
     nextTriggerId: 1,
+    mail: newMailState(),
   };
 }
 
@@ -63,7 +71,7 @@ export interface EnvironmentOptions {
 /** Menu building is all that works in AuthMode.NONE (FAKES §11 rule 17). */
 const allowedWithoutAuth = /^(SpreadsheetApp\.getUi|Ui\.createAddonMenu|Ui\.createMenu|Menu\.\w+)$/;
 /** LIMITED reaches the current document and the Ui, nothing that needs further authorisation. */
-const deniedInLimitedMode = /^(PropertiesService|LockService|ScriptApp|Session|Utilities)\./;
+const deniedInLimitedMode = /^(PropertiesService|LockService|ScriptApp|Session|Utilities|Gmail\w+|MailApp)\./;
 
 /**
  * One Apps Script world: a spreadsheet with its properties, triggers and users. Each call into the
@@ -72,6 +80,10 @@ const deniedInLimitedMode = /^(PropertiesService|LockService|ScriptApp|Session|U
  */
 export class FakeEnvironment {
   readonly calls = new CallLog();
+  /** Fault injection: make a counted call throw once (see `faults.ts`). */
+  readonly faults = new FaultInjector();
+  /** Test-side mail controls: deliver replies, read the outbox, set quotas (see `mail-controls.ts`). */
+  readonly mail: MailControls;
   readonly ui: UiRecord = emptyUiRecord();
   readonly state: WorldState;
   /** Answers for `Ui.alert`, consumed in order. */
@@ -89,9 +101,17 @@ export class FakeEnvironment {
 
   constructor(options: EnvironmentOptions = {}) {
     this.state = options.state ?? newWorldState();
+    // A world saved before mail existed.
+    this.state.mail ??= newMailState();
     this.htmlFiles = options.htmlFiles ?? {};
     this.scriptTimeZone = options.scriptTimeZone ?? 'America/New_York';
     this.clock = options.now ?? (() => Date.now());
+    this.mail = new MailControls(this.mailModel());
+  }
+
+  /** The mail world over this environment's state and clock. */
+  mailModel(): MailModel {
+    return new MailModel(this.state.mail, () => this.now());
   }
 
   now(): Date {
@@ -133,6 +153,8 @@ export class FakeEnvironment {
 export interface FakeGlobals extends AppsScript {
   SpreadsheetApp: FakeSpreadsheetApp;
   DriveApp: FakeDriveApp;
+  GmailApp: FakeGmailApp;
+  MailApp: FakeMailApp;
 }
 
 export class FakeExecution {
@@ -159,9 +181,11 @@ export class FakeExecution {
         throw gasError(messages.authorizationRequired);
     };
     const wrap = <T extends object>(target: T, typeName: string): T =>
-      counted(target, typeName, env.calls, guard);
+      counted(target, typeName, env.calls, guard, env.faults);
     const documentId = env.state.spreadsheet.id;
     const wait = (ms: number) => env.advance(ms);
+
+    const mail: MailContext = { model: env.mailModel(), user, wrap };
 
     let ui: Ui | null = null;
     const spreadsheetContext: SpreadsheetContext = {
@@ -217,6 +241,8 @@ export class FakeExecution {
         }),
         'ScriptApp',
       ),
+      GmailApp: wrap(new FakeGmailApp(mail), 'GmailApp'),
+      MailApp: wrap(new FakeMailApp(mail), 'MailApp'),
     };
   }
 

@@ -43,6 +43,17 @@ export const formatCases: ContractCase[] = [
     },
   },
   {
+    id: 'formats/display-follows-date-format',
+    rule: 'getDisplayValues shows a date in its cell’s number format, in the spreadsheet’s time zone.',
+    source: 'FAKES.md §1 (getDisplayValues: "exactly as displayed: number formats, dates …")',
+    run(t) {
+      const range = t.newSheet().getRange('A1:B1');
+      range.setNumberFormats([['yyyy-mm-dd', 'yyyy-mm-dd hh:mm']]);
+      range.setValues([['2026-12-05', '2026-12-05 14:07']]);
+      t.equal(range.getDisplayValues(), [['2026-12-05', '2026-12-05 14:07']], 'display values');
+    },
+  },
+  {
     id: 'formats/notes',
     rule: 'getNote() is "" without a note, and setNote("") clears one.',
     source: 'FAKES.md §1.2, §1.6',

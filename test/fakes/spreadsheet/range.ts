@@ -131,6 +131,8 @@ export class FakeRange implements Range {
     return this.getValues().map((row, i) =>
       row.map((v, j) => {
         if (v instanceof Date) {
+          const pattern = javaDatePattern(formats[i]?.[j] ?? '');
+          if (pattern) return formatJavaDate(v, zone, pattern);
           const timeOfDay = formatJavaDate(v, zone, 'HH:mm:ss') !== '00:00:00';
           return formatJavaDate(v, zone, timeOfDay ? 'M/d/yyyy H:mm:ss' : 'M/d/yyyy');
         }
@@ -354,4 +356,35 @@ export function rangeArgument(range: unknown, method: string): FakeRange {
   const raw = unwrap(range);
   if (!(raw instanceof FakeRange)) throw signatureError([range], method);
   return raw;
+}
+
+/**
+ * A Sheets date number format ("yyyy-mm-dd", "yyyy-mm-dd hh:mm") as a Java date pattern, or null when
+ * the format is not a date format. In Sheets "m" is minutes after an hour or before seconds, else the
+ * month; "h" is the 24-hour clock unless the format has AM/PM.
+ */
+export function javaDatePattern(format: string): string | null {
+  if (!/[yd]/i.test(format) && !/h/i.test(format)) return null;
+  if (/am\/pm/i.test(format)) return null;
+  const tokens = format.match(/y+|m+|d+|h+|s+|[^ymdhs]+/gi) ?? [];
+  return tokens
+    .map((token, k) => {
+      const kind = token[0]?.toLowerCase();
+      if (kind === 'y' || kind === 'd' || kind === 's') return token.toLowerCase();
+      if (kind === 'h') return token.toUpperCase();
+      if (kind === 'm') {
+        const before = tokens
+          .slice(0, k)
+          .reverse()
+          .find((t) => /^[ymdhs]/i.test(t))?.[0]
+          ?.toLowerCase();
+        const after = tokens
+          .slice(k + 1)
+          .find((t) => /^[ymdhs]/i.test(t))?.[0]
+          ?.toLowerCase();
+        return before === 'h' || after === 's' ? token.toLowerCase() : token.toUpperCase();
+      }
+      return `'${token.replace(/'/g, "''")}'`;
+    })
+    .join('');
 }

@@ -1,0 +1,339 @@
+import { describe, expect, it } from '@jest/globals';
+import type { FakeEnvironment } from '../../test/fakes/environment';
+import { checkReplies, district, readyWorkspace, reply, requester } from '../../test/support/approvals';
+import { setCell, sheetNamed, tableTemplate } from '../../test/support/workspace';
+import { mapHeaders } from '../domain/header-map';
+import type { ApprovalResult } from '../shared/approvals';
+import { approvalBoard, resolveReview, sendApprovalRequests } from './approvals';
+import { governanceBoard, updateChecklistItem } from './governance';
+
+const emailOf = (role: string) => district[role]?.[1] ?? '';
+const sam = emailOf('technology');
+const pat = emailOf('privacy');
+const rivera = emailOf('sponsor');
+
+const send = (env: FakeEnvironment) => env.run((gas) => sendApprovalRequests(gas));
+const boardOf = (env: FakeEnvironment) => env.run((gas) => approvalBoard(gas));
+
+function ok(result: ApprovalResult) {
+  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.errors)}`);
+  return result.board;
+}
+
+function approvals(env: FakeEnvironment): Record<string, unknown>[] {
+  return env.run((gas) => {
+    const values = sheetNamed(gas, 'Approvals').getDataRange().getValues();
+    const map = mapHeaders(tableTemplate('Approvals').columns, values[0] ?? []);
+    return values
+      .slice(1)
+      .map((row) => Object.fromEntries([...map.columns].map(([key, at]) => [key, row[at]])));
+  });
+}
+const statusOf = (env: FakeEnvironment, approver: string) =>
+  approvals(env)
+    .filter((r) => r['approver'] === approver)
+    .map((r) => r['status']);
+const logActions = (env: FakeEnvironment) =>
+  env.run((gas) =>
+    sheetNamed(gas, 'Log')
+      .getDataRange()
+      .getValues()
+      .slice(1)
+      .map((r) => String(r[3])),
+  );
+
+describe('sending approval requests', () => {
+  it('sends the first step, one email per approver, each recorded before it went', () => {
+    const env = readyWorkspace();
+    const board = ok(send(env));
+    const sent = env.mail.sent();
+    expect(sent.map((m) => m.to)).toEqual([sam, pat]);
+    expect(sent.every((m) => m.sender === requester && m.via === 'GmailApp')).toBe(true);
+    const rows = approvals(env);
+    expect(rows.map((r) => [r['step'], r['approver'], r['status'], r['planVersion']])).toEqual([
+      [1, sam, 'Sent', board.planVersion],
+      [1, pat, 'Sent', board.planVersion],
+    ]);
+    for (const [i, mail] of sent.entries()) {
+      expect(mail.subject).toContain(`[AI Plan ${String(rows[i]?.['id'])}]`);
+      expect(rows[i]?.['messageId']).toBe(mail.gmailId);
+      expect(rows[i]?.['threadId']).toEqual(expect.any(String));
+    }
+    expect(sent[0]?.plainBody.split('\n')[0]).toBe(
+      '##- Reply above this line / Responda encima de esta línea -##',
+    );
+    expect(env.state.triggers.map((t) => t.handler)).toEqual(['checkApprovalRepliesHourly']);
+    expect(board).toMatchObject({ state: 'waiting', toSend: 0 });
+  });
+
+  it('installs the hourly check once, however many times requests are sent', () => {
+    const env = readyWorkspace();
+    ok(send(env));
+    reply(env, sam, 'APPROVE');
+    reply(env, pat, 'APPROVE');
+    checkReplies(env);
+    expect(env.state.triggers.filter((t) => t.handler === 'checkApprovalRepliesHourly')).toHaveLength(1);
+  });
+
+  it.each<[string, (env: FakeEnvironment) => void, string]>([
+    [
+      'the checklist is not complete',
+      (env) => {
+        const row = env.run((gas) => governanceBoard(gas)).rows.find((r) => r.gating);
+        env.run((gas) =>
+          updateChecklistItem(gas, {
+            id: row?.id ?? '',
+            status: 'In progress',
+            evidence: '',
+            naReason: '',
+            due: '',
+            owner: '',
+          }),
+        );
+      },
+      'The governance checklist is not complete',
+    ],
+    [
+      'an approver has no email',
+      (env) =>
+        setCell(
+          env,
+          'Settings',
+          2 + tableTemplate('Settings').defaultRows.findIndex((r) => r.values['id'] === 'role.privacy'),
+          'email',
+          '',
+        ),
+      'Fix the approval chain in Settings first',
+    ],
+    [
+      'the daily quota is too low',
+      (env) => env.mail.setQuota(requester, 1),
+      'Gmail allows 1 more recipient today and this step needs 2. Nothing was sent',
+    ],
+  ])('sends nothing when %s, and says why', (_case, prepare, message) => {
+    const env = readyWorkspace();
+    prepare(env);
+    const approvalsBefore = approvals(env);
+    const result = send(env);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]?.message).toContain(message);
+    expect(env.mail.sent()).toEqual([]);
+    expect(approvals(env)).toEqual(approvalsBefore);
+  });
+
+  it('keeps line breaks and markup from names out of the subject and the HTML', () => {
+    const env = readyWorkspace();
+    setCell(env, 'Workflows', 2, 'name', 'FAQ\nBcc: all@district.example.org <script>alert(1)</script>');
+    env.run((gas) => governanceBoard(gas));
+    const board = ok(send(env));
+    expect(board.state).toBe('waiting');
+    const mail = env.mail.sent()[0];
+    expect(mail?.subject).not.toMatch(/[\r\n]/);
+    expect(mail?.bcc).toBe('');
+    expect(mail?.htmlBody).not.toContain('<script>');
+  });
+});
+
+describe('reading replies', () => {
+  function sentStepOne(): FakeEnvironment {
+    const env = readyWorkspace();
+    ok(send(env));
+    return env;
+  }
+
+  it('records approvals from the named approvers and sends the next step when the step is complete', () => {
+    const env = sentStepOne();
+    reply(env, sam, 'APPROVE\nLooks good.');
+    reply(env, pat, 'Aprobado. Gracias.', { from: 'Pat Lee <PAT@home.example.com>' });
+    const summary = checkReplies(env);
+    expect(summary).toMatchObject({ read: 2, decided: 2, sent: 1 });
+    expect(statusOf(env, sam)).toEqual(['Approved']);
+    expect(statusOf(env, pat)).toEqual(['Approved']);
+    expect(env.mail.sent().at(-1)?.to).toBe(rivera);
+    reply(env, rivera, 'Approve');
+    checkReplies(env);
+    expect(boardOf(env)).toMatchObject({
+      state: 'approved',
+      summary: 'Every step has approved this plan version. The pilot can start.',
+    });
+  });
+
+  it('stores the approver’s words as text, even when they look like a formula', () => {
+    const env = sentStepOne();
+    reply(env, sam, 'APPROVE =HYPERLINK("http://evil.example.com","click") +1 @all');
+    checkReplies(env);
+    const row = approvals(env).find((r) => r['approver'] === sam);
+    expect(row?.['comment']).toBe('APPROVE =HYPERLINK("http://evil.example.com","click") +1 @all');
+    expect(
+      env.run((gas) => sheetNamed(gas, 'Approvals').getDataRange().getFormulas().flat().filter(Boolean)),
+    ).toEqual([]);
+  });
+
+  it.each<[string, Parameters<typeof reply>[3], string]>([
+    ['someone else', { from: 'Sam Ortiz <sam@district.example.org>' }, 'not from the approver'],
+    [
+      'the approver’s name on another address',
+      { from: '"Pat Lee" <pat.lee@evil.example.com>' },
+      'not from the approver',
+    ],
+    [
+      'a message failing DMARC',
+      {
+        authResults:
+          'mx.google.com; dkim=fail; spf=fail; dmarc=fail (p=NONE) header.from=district.example.org',
+      },
+      'failed DMARC',
+    ],
+    [
+      'a forged pass below Gmail’s failing verdict',
+      {
+        authResults: 'mx.google.com; dmarc=fail (p=NONE) header.from=district.example.org',
+        headers: { 'Authentication-Results': 'mx.google.com; dmarc=pass' },
+      },
+      'failed DMARC',
+    ],
+  ])('does not count a reply from %s, and logs it', (_case, options, why) => {
+    const env = sentStepOne();
+    const to = pat;
+    reply(env, to, 'APPROVE', options);
+    checkReplies(env);
+    expect(statusOf(env, pat)).toEqual(['Sent']);
+    const log = env.run((gas) => sheetNamed(gas, 'Log').getDataRange().getValues());
+    expect(log.find((r) => r[3] === 'Reply not counted')?.[7]).toContain(why);
+  });
+
+  it('sends an unclear reply to a person, who resolves it, and that is logged', () => {
+    const env = sentStepOne();
+    reply(env, pat, 'Approved, but only after legal reads the vendor terms.');
+    checkReplies(env);
+    const board = boardOf(env);
+    expect(board.state).toBe('needs-review');
+    expect(board.review).toEqual([
+      expect.objectContaining({
+        role: 'Privacy officer',
+        reply: expect.stringContaining('Approved, but only after legal') as unknown,
+      }),
+    ]);
+    const requestId = board.review[0]?.requestId ?? '';
+    expect(env.run((gas) => resolveReview(gas, { requestId, decision: 'Approve', note: '' })).ok).toBe(false);
+    const resolved = ok(
+      env.run((gas) =>
+        resolveReview(gas, { requestId, decision: 'Changes', note: 'Called Pat: legal first.' }),
+      ),
+    );
+    expect(resolved.state).toBe('stopped');
+    expect(logActions(env)).toContain('Review resolved');
+  });
+
+  it('stops the chain on a rejection and tells the requester', () => {
+    const env = sentStepOne();
+    reply(env, sam, 'REJECT - the vendor is not on the registry.');
+    checkReplies(env);
+    expect(boardOf(env)).toMatchObject({ state: 'stopped' });
+    const note = env.mail.sent().at(-1);
+    expect(note).toMatchObject({ to: requester, via: 'MailApp' });
+    expect(note?.subject).toContain('Rejected');
+  });
+
+  it('counts a reply once, however often replies are checked', () => {
+    const env = sentStepOne();
+    reply(env, sam, 'APPROVE');
+    checkReplies(env);
+    const rows = approvals(env);
+    const log = logActions(env);
+    const sent = env.mail.sent().length;
+    checkReplies(env);
+    checkReplies(env);
+    expect(approvals(env)).toEqual(rows);
+    expect(logActions(env)).toEqual(log);
+    expect(env.mail.sent()).toHaveLength(sent);
+  });
+
+  it('marks approvals stale when the plan changes, and asks again', () => {
+    const env = sentStepOne();
+    reply(env, sam, 'APPROVE');
+    checkReplies(env);
+    setCell(env, 'Workflows', 2, 'description', 'Now also drafts replies to families in Spanish.');
+    const board = boardOf(env);
+    expect(statusOf(env, sam)).toEqual(['Stale']);
+    expect(board).toMatchObject({ state: 'not-sent', toSend: 2 });
+    ok(send(env));
+    expect(statusOf(env, sam)).toEqual(['Stale', 'Sent']);
+  });
+
+  it('reminds in the same thread after the reminder days, and tells the sponsor after the escalation days', () => {
+    const env = sentStepOne();
+    const day = 24 * 60 * 60 * 1000;
+    env.advance(3 * day + 60_000);
+    checkReplies(env);
+    const reminders = env.mail
+      .sent()
+      .filter((m) => m.plainBody.includes('A reminder: this approval request'));
+    expect(reminders.map((m) => m.to).sort()).toEqual([pat, sam].sort());
+    const request = env.mail.sent().find((m) => m.to === sam && m.subject.includes('[AI Plan AP-'));
+    expect(
+      env.mail.threads(requester).find((t) => t.messages.some((m) => m.id === request?.gmailId))?.messages,
+    ).toHaveLength(2);
+    env.advance(2 * day);
+    checkReplies(env);
+    expect(
+      env.mail.sent().filter((m) => m.to === rivera && m.subject.includes('Waiting for a reply')),
+    ).toHaveLength(2);
+    checkReplies(env);
+    expect(
+      env.mail.sent().filter((m) => m.to === rivera && m.subject.includes('Waiting for a reply')),
+    ).toHaveLength(2);
+  });
+});
+
+describe('faults on the send and read paths', () => {
+  /** Everything that matters at the end: the rows, what was sent to whom, and the decisions. */
+  function outcome(env: FakeEnvironment) {
+    return {
+      rows: approvals(env).map((r) => [r['approver'], r['status'], r['decision']]),
+      sent: env.mail.sent().map((m) => [m.to, m.subject.replace(/AP-[0-9A-Z]{8}/, 'AP-…')]),
+    };
+  }
+
+  function scenario(env: FakeEnvironment, faultAt: number | null): void {
+    const attempt = (action: () => unknown) => {
+      try {
+        action();
+      } catch {
+        // The run failed part-way; the next run (below) must complete it.
+      }
+    };
+    if (faultAt !== null) env.faults.failCall(faultAt);
+    attempt(() => send(env));
+    env.faults.clear();
+    send(env);
+    reply(env, sam, 'APPROVE');
+    reply(env, pat, 'APPROVE');
+    if (faultAt !== null) env.faults.failCall(faultAt);
+    attempt(() => checkReplies(env));
+    env.faults.clear();
+    checkReplies(env);
+    checkReplies(env);
+  }
+
+  it('ends exactly as without faults, whichever call fails: no email twice, no decision lost or doubled', () => {
+    const clean = readyWorkspace();
+    const calls = Math.max(
+      clean.faults.callsDuring(() => send(clean)),
+      (() => {
+        reply(clean, sam, 'APPROVE');
+        reply(clean, pat, 'APPROVE');
+        return clean.faults.callsDuring(() => checkReplies(clean));
+      })(),
+    );
+    const reference = readyWorkspace();
+    scenario(reference, null);
+    const expected = outcome(reference);
+    expect(expected.sent.map((s) => s[0])).toEqual([sam, pat, rivera]);
+    for (let n = 1; n <= calls; n += 1) {
+      const env = readyWorkspace();
+      scenario(env, n);
+      expect({ n, ...outcome(env) }).toEqual({ n, ...expected });
+    }
+  });
+});

@@ -1,0 +1,81 @@
+import { gasError } from './errors';
+
+/** Apps Script's generic transient error (FAKES §0), the default injected failure. */
+export const SERVER_ERROR = "We're sorry, a server error occurred. Please wait a bit and try again.";
+
+/**
+ * Fault injection: makes one counted service call throw an Apps Script error, to prove that an action
+ * interrupted at any call leaves the world consistent (record-then-send, idempotent reply handling).
+ *
+ * Every call through a counted proxy (see `calls.ts`) passes `check` after it is recorded, so a
+ * failed call still shows in `env.calls`. A planned failure fires once, then is forgotten.
+ *
+ * - `env.faults.failCall(n, message?)`: the n-th counted call from now throws (1 = the next call).
+ * - `env.faults.failNext(method, message?)`: the next call of `method` ("GmailDraft.send") throws.
+ * - `env.faults.callCount`: counted calls so far (unlike `env.calls`, never reset).
+ * - `env.faults.callsDuring(body)`: how many counted calls `body` makes.
+ * - `env.faults.injected`: the failures that fired, in order.
+ *
+ * Every point of failure of an action, each in a fresh world:
+ *
+ *   const total = newEnv().faults.callsDuring(() => action(env));   // on a probe environment
+ *   for (let n = 1; n <= total; n++) {
+ *     const env = newEnv();
+ *     env.faults.failCall(n);
+ *     expect(() => action(env)).toThrow(SERVER_ERROR);   // or the action reports it
+ *     checkInvariants(env);   // e.g. env.mail.sent() matches the request rows
+ *   }
+ */
+export class FaultInjector {
+  private seen = 0;
+  private readonly atCall = new Map<number, string>();
+  private readonly byMethod: { method: string; message: string }[] = [];
+  readonly injected: { call: number; method: string; message: string }[] = [];
+
+  get callCount(): number {
+    return this.seen;
+  }
+
+  failCall(n: number, message: string = SERVER_ERROR): void {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`failCall needs a call number of 1 or more, not ${n}`);
+    this.atCall.set(this.seen + n, message);
+  }
+
+  failNext(method: string, message: string = SERVER_ERROR): void {
+    this.byMethod.push({ method, message });
+  }
+
+  /** Forgets every planned failure that has not fired. */
+  clear(): void {
+    this.atCall.clear();
+    this.byMethod.length = 0;
+  }
+
+  /** Planned failures that have not fired yet. */
+  get pending(): number {
+    return this.atCall.size + this.byMethod.length;
+  }
+
+  callsDuring(body: () => unknown): number {
+    const before = this.seen;
+    body();
+    return this.seen - before;
+  }
+
+  /** Called by the counted proxies for each call, with its `Type.method` name. */
+  check(name: string): void {
+    this.seen += 1;
+    let message = this.atCall.get(this.seen);
+    if (message !== undefined) this.atCall.delete(this.seen);
+    else {
+      const at = this.byMethod.findIndex((f) => f.method === name);
+      if (at >= 0) {
+        message = this.byMethod[at]?.message;
+        this.byMethod.splice(at, 1);
+      }
+    }
+    if (message === undefined) return;
+    this.injected.push({ call: this.seen, method: name, message });
+    throw gasError(message);
+  }
+}

@@ -1,0 +1,92 @@
+import { checkApprovalReplies } from '../../src/gas/approvals';
+import { governanceBoard, updateChecklistItem } from '../../src/gas/governance';
+import { setUpWorkspace } from '../../src/gas/set-up';
+import { saveScore, selectWorkflow } from '../../src/gas/workflow-board';
+import { FakeEnvironment } from '../fakes/environment';
+import { setCell, tableTemplate } from './workspace';
+
+/** The people a district names in Settings, for approval tests, benchmarks and the playground. */
+export const requester = 'coordinator@district.example.org';
+export const district: Record<string, [string, string, string?]> = {
+  sponsor: ['Dr. Rivera', 'rivera@district.example.org'],
+  owner: ['Morgan Diaz', requester],
+  technology: ['Sam Ortiz', 'sam@district.example.org'],
+  privacy: ['Pat Lee', 'pat.lee@district.example.org', 'pat@home.example.com'],
+  legal: ['Lee Chan', 'legal@district.example.org'],
+  communications: ['Jo Park', 'comms@district.example.org'],
+  accessibility: ['Ana Ruiz', 'ana@district.example.org'],
+  hr: ['Kim Wong', 'hr@district.example.org'],
+  security: ['Ray Fox', 'security@district.example.org'],
+  training: ['Eva Stone', 'training@district.example.org'],
+};
+
+/** Names a person with an email for every role in Settings. */
+export function namePeople(env: FakeEnvironment): void {
+  const rows = tableTemplate('Settings').defaultRows;
+  for (const [role, [name, email, aliases]] of Object.entries(district)) {
+    const row = 2 + rows.findIndex((r) => r.values['id'] === `role.${role}`);
+    setCell(env, 'Settings', row, 'value', name);
+    setCell(env, 'Settings', row, 'email', email);
+    if (aliases) setCell(env, 'Settings', row, 'aliases', aliases);
+  }
+}
+
+/**
+ * A workspace whose plan is ready for approval: people named, FAQ drafting scored and selected, and
+ * every required checklist item done.
+ */
+export function readyWorkspace(): FakeEnvironment {
+  const env = new FakeEnvironment();
+  env.run((gas) => setUpWorkspace(gas));
+  namePeople(env);
+  env.run((gas) =>
+    saveScore(gas, {
+      workflowId: 'WF-001',
+      scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
+      redFlags: [],
+      fitsDay: 'yes',
+      note: '',
+      scorerName: null,
+    }),
+  );
+  env.run((gas) => selectWorkflow(gas, { workflowId: 'WF-001', reason: '', confirmReplace: false }));
+  const board = env.run((gas) => governanceBoard(gas));
+  for (const row of board.rows.filter((r) => r.gating)) {
+    env.run((gas) =>
+      updateChecklistItem(gas, {
+        id: row.id,
+        status: 'Done',
+        evidence: '',
+        naReason: '',
+        due: '',
+        owner: '',
+      }),
+    );
+  }
+  return env;
+}
+
+/** The approver replies to their request, in the requester's mailbox, as their mail client would. */
+export function reply(
+  env: FakeEnvironment,
+  approver: string,
+  body: string,
+  options: { from?: string; authResults?: string; headers?: Record<string, string> } = {},
+): void {
+  const request = [...env.mail.sent()]
+    .reverse()
+    .find((m) => m.to === approver && m.subject.includes('[AI Plan AP-'));
+  if (!request) throw new Error(`no request was sent to ${approver}`);
+  env.mail.deliver({
+    to: request.sender,
+    from: options.from ?? approver,
+    inReplyToMessageId: request.messageId,
+    body: `${body}\n\nOn Mon, Nov 30, 2026 at 9:00 AM AI Plan Workspace <${request.sender}> wrote:\n> ${request.plainBody.split('\n').join('\n> ')}`,
+    ...(options.authResults ? { authResults: options.authResults } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
+}
+
+/** Checks replies as the requester, at the environment's time (tests move it on with `env.advance`). */
+export const checkReplies = (env: FakeEnvironment) =>
+  env.run((gas) => checkApprovalReplies(gas, { now: env.now() }), { user: requester });
