@@ -115,6 +115,26 @@ export async function servePlayground(options: ServeOptions): Promise<Playground
             JSON.stringify(playground.run(body.functionName, body.args)),
           );
         }
+        if (request.method === 'POST' && url.pathname === '/api/example-people') {
+          const outcome = playground.fillExamplePeople();
+          return send(response, outcome.ok ? 200 : 400, 'application/json', JSON.stringify(outcome));
+        }
+        if (request.method === 'POST' && url.pathname === '/api/reply') {
+          const body = (await readBody(request)) as Partial<Record<string, unknown>>;
+          const valid =
+            typeof body['messageId'] === 'string' &&
+            typeof body['from'] === 'string' &&
+            typeof body['body'] === 'string';
+          const outcome = valid
+            ? playground.reply({
+                messageId: String(body['messageId']),
+                from: String(body['from']),
+                body: String(body['body']).slice(0, 20_000),
+                failDmarc: body['failDmarc'] === true,
+              })
+            : { ok: false, message: 'Expected {messageId, from, body, failDmarc}.' };
+          return send(response, outcome.ok ? 200 : 400, 'application/json', JSON.stringify(outcome));
+        }
         if (request.method === 'POST' && url.pathname === '/api/acting-as') {
           const body = (await readBody(request)) as { user?: unknown };
           const ok = typeof body.user === 'string' && playground.actAs(body.user);

@@ -4,6 +4,7 @@ import { mapHeaders } from '../src/domain/header-map';
 import type { TableTemplate } from '../src/domain/workspace-template';
 import { workspaceTemplate } from '../sheets-templates';
 import { BundleRuntime } from '../test/bundle/load-bundle';
+import { namePeople } from '../test/support/approvals';
 import { FakeEnvironment, newWorldState, type WorldState } from '../test/fakes/environment';
 import { formatJavaDate } from '../test/fakes/java-date-format';
 import type { MenuEntry } from '../test/fakes/ui';
@@ -76,6 +77,27 @@ export interface PlaygroundView {
   alerts: { id: number; title: string; prompt: string }[];
   /** The rows the add-on last selected (Range.activate), as the person would see them selected. */
   active: { sheet: string; row: number; numRows: number } | null;
+  /** Every email the add-on sent, newest first, for the Mail panel. */
+  outbox: OutboxMail[];
+}
+
+export interface OutboxMail {
+  /** The RFC Message-ID, which a reply answers. */
+  messageId: string;
+  from: string;
+  to: string;
+  subject: string;
+  date: string;
+  body: string;
+}
+
+/** A reply typed in the playground, as if the recipient answered from their own mail client. */
+export interface PlaygroundReply {
+  messageId: string;
+  from: string;
+  body: string;
+  /** Deliver it as Gmail would a forged message: DMARC fails. */
+  failDmarc: boolean;
 }
 
 /** A call's result, and whether it opened (or reopened) the sidebar. */
@@ -159,6 +181,60 @@ export class Playground {
     return found !== undefined;
   }
 
+  /**
+   * Delivers a reply to one of the sent emails into the sender's mailbox, quoting it below as mail
+   * clients do. Returns a message for the page; then "Check replies now" reads it.
+   */
+  reply(input: PlaygroundReply): { ok: boolean; message: string } {
+    const original = this.env.mail.sent().find((m) => m.messageId === input.messageId);
+    if (!original) return { ok: false, message: 'That email is no longer in the outbox.' };
+    const from = input.from.trim();
+    if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(from) && !/<[^\s@<>]+@[^\s@<>]+>$/.test(from))
+      return { ok: false, message: 'Reply from an email address, such as pat.lee@district.example.org.' };
+    const when = formatJavaDate(original.date, this.env.state.spreadsheet.timeZone, 'EEE, MMM d, yyyy');
+    const quoted = original.plainBody
+      .split('\n')
+      .map((line) => `> ${line}`)
+      .join('\n');
+    const domain = from.replace(/.*@/, '').replace(/>$/, '');
+    this.env.mail.deliver({
+      to: original.sender,
+      from,
+      inReplyToMessageId: original.messageId,
+      body: `${input.body}\n\nOn ${when}, ${original.from} wrote:\n${quoted}`,
+      ...(input.failDmarc
+        ? {
+            authResults: `mx.google.com; dkim=none; spf=fail smtp.mailfrom=${domain}; dmarc=fail (p=NONE) header.from=${domain}`,
+          }
+        : {}),
+    });
+    this.save();
+    return {
+      ok: true,
+      message: `Replied as ${from}. Now check replies in the sidebar (3. Approve › Check replies now).`,
+    };
+  }
+
+  /**
+   * Types example people (names, emails) into the Settings roles, as a district would, so approvals
+   * can be tried at once. Their addresses are the playground's users and made-up colleagues.
+   */
+  fillExamplePeople(): { ok: boolean; message: string } {
+    try {
+      namePeople(this.env);
+    } catch (error) {
+      return {
+        ok: false,
+        message: `Set up the workspace first (${error instanceof Error ? error.message : String(error)}).`,
+      };
+    }
+    this.save();
+    return {
+      ok: true,
+      message: 'Example people are in Settings › Role rows. Replies count only from their addresses.',
+    };
+  }
+
   /** Renames the spreadsheet, as its owner could in Sheets. */
   rename(name: string): void {
     this.env.state.spreadsheet.name = name;
@@ -187,6 +263,17 @@ export class Playground {
       toasts: ui.toasts.map((t, id) => ({ id, message: t.message, title: t.title })),
       alerts: ui.alerts.map((a, id) => ({ id, title: a.title, prompt: a.prompt })),
       active: this.activeRows(),
+      outbox: this.env.mail
+        .sent()
+        .reverse()
+        .map((m) => ({
+          messageId: m.messageId,
+          from: m.from,
+          to: [m.to, m.cc].filter(Boolean).join(', '),
+          subject: m.subject,
+          date: formatJavaDate(m.date, this.env.state.spreadsheet.timeZone, 'yyyy-MM-dd HH:mm'),
+          body: m.plainBody,
+        })),
     };
   }
 

@@ -30,6 +30,7 @@ interface View {
   toasts: { id: number; message: string; title: string }[];
   alerts: { id: number; title: string; prompt: string }[];
   active: { sheet: string; row: number; numRows: number } | null;
+  outbox: { messageId: string; from: string; to: string; subject: string; date: string; body: string }[];
 }
 
 const MAX_ROWS_SHOWN = 200;
@@ -38,6 +39,7 @@ let selected = 0;
 let lastToast = -1;
 let lastAlert = -1;
 let lastActive = '';
+let lastOutbox = '';
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -91,6 +93,7 @@ function render(): void {
   renderTabs(view.sheets);
   renderSheet(view.sheets[selected]);
   renderNotices(view);
+  renderOutbox(view.outbox);
   byId('sidebar-title').textContent = view.sidebarTitle ?? 'Sidebar';
 }
 
@@ -222,6 +225,76 @@ function cellElement(cell: CellView): HTMLTableCellElement {
   return td;
 }
 
+const exampleReplies = [
+  'APPROVE',
+  'APPROVE\nLooks good to me.',
+  'REJECT\nThe vendor is not on our registry.',
+  'CHANGES\nPlease add the records-retention note.',
+  'Aprobado. Gracias.',
+  'Approved, but only after legal reads the terms.',
+  'OK',
+];
+
+/** The outbox, redrawn only when it changes so a reply being typed is never lost. */
+function renderOutbox(outbox: View['outbox']): void {
+  const key = outbox.map((m) => m.messageId).join(',');
+  if (key === lastOutbox) return;
+  lastOutbox = key;
+  const area = byId('outbox');
+  if (outbox.length === 0) {
+    area.replaceChildren(el('p', {}, 'No email yet.'));
+    return;
+  }
+  area.replaceChildren(
+    ...outbox.map((mail, i) => {
+      const article = el('article', { class: 'mail', 'aria-labelledby': `mail-${i}-subject` });
+      article.append(el('h3', { id: `mail-${i}-subject` }, mail.subject));
+      article.append(el('p', { class: 'mail-meta' }, `From ${mail.from} to ${mail.to} · ${mail.date}`));
+      const details = el('details');
+      details.append(el('summary', {}, 'Show the email'), el('pre', {}, mail.body));
+      article.append(details);
+      const form = el('form', { class: 'reply-form', 'aria-label': `Reply to ${mail.subject}` });
+      const from = el('input', { id: `reply-from-${i}`, type: 'text', autocomplete: 'off' });
+      from.value = mail.to.split(',')[0] ?? '';
+      const examples = el('select', { id: `reply-example-${i}` });
+      examples.append(
+        ...exampleReplies.map((text) => el('option', { value: text }, text.split('\n')[0] ?? text)),
+      );
+      const body = el('textarea', { id: `reply-body-${i}`, rows: '3' });
+      body.value = exampleReplies[0] ?? '';
+      examples.addEventListener('change', () => (body.value = examples.value));
+      const dmarc = el('input', { id: `reply-dmarc-${i}`, type: 'checkbox' });
+      const sendButton = el('button', { type: 'submit', id: `reply-send-${i}` }, 'Send reply');
+      form.append(
+        el('label', { for: `reply-from-${i}` }, 'Reply as'),
+        from,
+        el('label', { for: `reply-example-${i}` }, 'Example'),
+        examples,
+        el('label', { for: `reply-body-${i}` }, 'Reply'),
+        body,
+        el('span', { class: 'check' }),
+      );
+      const check = form.lastElementChild as HTMLElement;
+      check.append(dmarc, el('label', { for: `reply-dmarc-${i}` }, 'Forged: fails DMARC'));
+      form.append(sendButton);
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        void (async () => {
+          const outcome = (await post('/api/reply', {
+            messageId: mail.messageId,
+            from: from.value,
+            body: body.value,
+            failDmarc: dmarc.checked,
+          })) as { ok: boolean; message: string };
+          addNotice(byId('toasts'), outcome.message, !outcome.ok);
+        })();
+      });
+      article.append(form);
+      return article;
+    }),
+  );
+}
+
 function renderNotices(current: View): void {
   const area = byId('toasts');
   for (const toast of current.toasts.filter((t) => t.id > lastToast))
@@ -275,6 +348,14 @@ byId('acting-as').addEventListener('change', (event) => {
     await post('/api/acting-as', { user });
     // The sidebar is per person: open it again as the new user, as they would in their own browser.
     if (document.getElementById('sidebar-iframe')) showSidebar();
+    await refresh();
+  })();
+});
+
+byId('example-people').addEventListener('click', () => {
+  void (async () => {
+    const outcome = (await post('/api/example-people', {})) as { ok: boolean; message: string };
+    addNotice(byId('toasts'), outcome.message, !outcome.ok);
     await refresh();
   })();
 });

@@ -1,8 +1,10 @@
 import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
+import type { ApprovalBoard, ReviewDecision } from '../shared/approvals';
 import type { ChecklistInput, GovernanceBoard, LogCheck } from '../shared/governance';
 import type { FieldError, ScoreInput, WorkflowBoard, WorkflowInput } from '../shared/workflows';
 import { announce, h } from './dom';
 import { callServer } from './server';
+import { approvalsView, reviewFormView } from './views/approvals-view';
 import { checklistDraft, checklistItemView } from './views/checklist-item-view';
 import { governanceView } from './views/governance-view';
 import { replaceSelectionView } from './views/replace-selection-view';
@@ -19,13 +21,16 @@ type Screen =
   | { kind: 'score-form'; workflowId: string; draft: ScoreInput; errors: FieldError[] }
   | { kind: 'replace'; workflowId: string; reason: string; errors: FieldError[] }
   | { kind: 'governance' }
-  | { kind: 'checklist-item'; id: string; draft: ChecklistInput; errors: FieldError[] };
+  | { kind: 'checklist-item'; id: string; draft: ChecklistInput; errors: FieldError[] }
+  | { kind: 'approvals' }
+  | { kind: 'review'; draft: ReviewDecision; errors: FieldError[] };
 
 interface AppState {
   status: WorkspaceStatus | null;
   board: WorkflowBoard | null;
   /** Loaded when the Governance view is first opened, and kept current by its actions. */
   governance: GovernanceBoard | null;
+  approvals: ApprovalBoard | null;
   logCheck: LogCheck | null;
   screen: Screen;
   busy: boolean;
@@ -40,6 +45,7 @@ const state: AppState = {
   status: null,
   board: null,
   governance: null,
+  approvals: null,
   logCheck: null,
   screen: { kind: 'overview' },
   busy: false,
@@ -61,6 +67,8 @@ const headingOf: Record<Screen['kind'], string> = {
   replace: 'form-heading',
   governance: 'governance-heading',
   'checklist-item': 'form-heading',
+  approvals: 'approvals-heading',
+  review: 'form-heading',
 };
 
 /** Re-renders from state, keeping keyboard focus on the same control unless told where to put it. */
@@ -84,14 +92,16 @@ function render(focus?: string): void {
   if (target) document.getElementById(target)?.focus();
 }
 
-type Section = 'workflows' | 'governance' | 'overview';
+type Section = 'workflows' | 'governance' | 'approvals' | 'overview';
 
 const sectionOf = (screen: Screen): Section =>
   screen.kind === 'overview'
     ? 'overview'
     : screen.kind === 'governance' || screen.kind === 'checklist-item'
       ? 'governance'
-      : 'workflows';
+      : screen.kind === 'approvals' || screen.kind === 'review'
+        ? 'approvals'
+        : 'workflows';
 
 function navigation(): HTMLElement | null {
   if (!state.board?.setUp) return null;
@@ -115,6 +125,7 @@ function navigation(): HTMLElement | null {
     { class: 'nav', 'aria-label': 'Planner' },
     link('workflows', '1. Choose'),
     link('governance', '2. Govern'),
+    link('approvals', '3. Approve'),
     link('overview', 'Overview'),
   );
 }
@@ -163,10 +174,28 @@ function screenView(): HTMLElement {
             screen,
             (result) => {
               state.governance = result.board;
+              state.approvals = null;
               state.screen = { kind: 'governance' };
             },
           ),
         cancel: () => go({ kind: 'governance' }),
+      });
+    }
+    case 'approvals':
+      if (!state.approvals) return h('p', { class: 'muted' }, state.error ? '' : 'Loading the approvals…');
+      return approvalsView(state.approvals, busy, {
+        send: () => void save(() => callServer('sendApprovalRequests'), null, showApprovals),
+        check: () => void save(() => callServer('checkRepliesFromPlanner'), null, showApprovals),
+        review: (requestId) =>
+          go({ kind: 'review', draft: { requestId, decision: '', note: '' }, errors: [] }),
+        govern: () => go({ kind: 'governance' }),
+      });
+    case 'review': {
+      const item = state.approvals?.review.find((r) => r.requestId === screen.draft.requestId);
+      if (!item) return gone();
+      return reviewFormView(item, screen.draft, screen.errors, busy, {
+        save: () => void save(() => callServer('resolveReview', screen.draft), screen, showApprovals),
+        cancel: () => go({ kind: 'approvals' }),
       });
     }
     case 'workflow-form':
@@ -207,16 +236,17 @@ function screenView(): HTMLElement {
 
 /** The workflow a form was for is no longer in the sheet (someone deleted its row). */
 function gone(): HTMLElement {
+  const list = sectionOf(state.screen);
   const back = h(
     'button',
     { id: 'back-to-list', type: 'button', class: 'button button-primary' },
     'Back to the list',
   );
-  back.addEventListener('click', () => go({ kind: 'workflows' }));
+  back.addEventListener('click', () => go({ kind: list }));
   return h(
     'div',
     { class: 'notice notice-problem', role: 'alert' },
-    h('p', {}, 'That workflow is no longer in the sheet.'),
+    h('p', {}, 'That row is no longer in the sheet.'),
     back,
   );
 }
@@ -229,6 +259,7 @@ function go(screen: Screen): void {
   if (screen.kind === 'overview') void refreshStatus();
   if (screen.kind === 'governance' && !state.governance)
     void loadGovernance().then(() => render(headingOf.governance));
+  if (screen.kind === 'approvals') void loadApprovals().then(() => render(headingOf.approvals));
 }
 
 function startSelection(workflowId: string): void {
@@ -245,10 +276,17 @@ function startSelection(workflowId: string): void {
   );
 }
 
+/** After an approvals action: the chain as it now stands. */
+function showApprovals(result: { board: ApprovalBoard }): void {
+  state.approvals = result.board;
+  state.screen = { kind: 'approvals' };
+}
+
 /** After a workflow change: the recomputed list. The checklist may have followed, so it is re-read when next shown. */
 function showBoard(result: { board: WorkflowBoard }): void {
   state.board = result.board;
   state.governance = null;
+  state.approvals = null;
   state.screen = { kind: 'workflows' };
 }
 
@@ -293,6 +331,20 @@ async function loadGovernance(): Promise<void> {
   render();
   try {
     state.governance = await callServer('getGovernanceBoard');
+    state.error = null;
+  } catch (error) {
+    state.error = errorMessage(error);
+  } finally {
+    state.busy = false;
+    render();
+  }
+}
+
+async function loadApprovals(): Promise<void> {
+  state.busy = true;
+  render();
+  try {
+    state.approvals = await callServer('getApprovalBoard');
     state.error = null;
   } catch (error) {
     state.error = errorMessage(error);

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Browser, Frame, Page } from 'playwright-core';
+import type { PlaygroundServer } from '../../playground/http-server';
+import type { ApprovalBoard } from '../../src/shared/approvals';
+import type { GovernanceBoard } from '../../src/shared/governance';
+import { axeViolations, collectErrors, launchBrowser, sidebarFrame, startPlayground, tabTo } from './browser';
+
+jest.setTimeout(120_000);
+
+let browser: Browser;
+let server: PlaygroundServer;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startPlayground();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function call<T>(name: string, ...args: unknown[]): T {
+  const outcome = server.playground.run(name, args);
+  if (!outcome.ok) throw new Error(`${name} failed: ${outcome.message}`);
+  return outcome.value as T;
+}
+
+/** A plan ready for approval, as a newcomer gets it with "Example people" and the first two phases. */
+function readyPlan(): void {
+  server.playground.reset();
+  server.playground.actAs('coordinator@district.example.org');
+  call('setUpWorkspace');
+  expect(server.playground.fillExamplePeople().ok).toBe(true);
+  call('saveScore', {
+    workflowId: 'WF-001',
+    scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
+    redFlags: [],
+    fitsDay: 'yes',
+    note: '',
+    scorerName: null,
+  });
+  call('selectWorkflow', { workflowId: 'WF-001', reason: '', confirmReplace: false });
+  for (const row of call<GovernanceBoard>('getGovernanceBoard').rows.filter((r) => r.gating)) {
+    call('updateChecklistItem', {
+      id: row.id,
+      status: 'Done',
+      evidence: '',
+      naReason: '',
+      due: '',
+      owner: '',
+    });
+  }
+}
+
+const idle = (sidebar: Frame) => sidebar.waitForSelector('#app[aria-busy="false"]');
+const focusedId = (frame: Frame) => frame.evaluate(() => document.activeElement?.id ?? '');
+
+async function press(page: Page, frame: Frame, selector: string): Promise<void> {
+  await tabTo(page, frame, selector, 400);
+  await page.keyboard.press('Enter');
+}
+
+/** Replies to the email sent to `to`, from the page's Mail panel, by keyboard. */
+async function replyTo(page: Page, to: string, example: number): Promise<void> {
+  await page.waitForFunction(
+    (address) =>
+      [...document.querySelectorAll('.mail-meta')].some((e) => e.textContent?.includes(`to ${address}`)),
+    to,
+  );
+  const index = await page.$$eval(
+    '.mail-meta',
+    (elements, address) => elements.findIndex((e) => e.textContent?.includes(`to ${address}`)),
+    to,
+  );
+  await tabTo(page, page.mainFrame(), `#reply-example-${index}`, 400);
+  for (let i = 0; i < example; i += 1) await page.keyboard.press('ArrowDown');
+  await tabTo(page, page.mainFrame(), `#reply-send-${index}`, 10);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('toasts')?.textContent?.includes('Replied as'));
+  await page.evaluate(() => document.getElementById('toasts')?.replaceChildren());
+}
+
+describe('the approval round trip in the playground, by keyboard', () => {
+  it('sends the first step, reads the replies, resolves an unclear one, and reaches approval', async () => {
+    readyPlan();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors = collectErrors(page);
+    await page.goto(server.url);
+    const sidebar = await sidebarFrame(page);
+    await press(page, sidebar, '#nav-approvals');
+    await sidebar.waitForSelector('#approvals-heading');
+    await idle(sidebar);
+    expect(await sidebar.textContent('#send-requests')).toBe('Send 2 approval requests');
+    expect(await axeViolations(sidebar)).toEqual([]);
+
+    await press(page, sidebar, '#send-requests');
+    await idle(sidebar);
+    expect(await focusedId(sidebar)).toBe('message');
+    expect(await sidebar.textContent('#message')).toBe(
+      'Sent 2 approval requests for step 1 (Technology and privacy review).',
+    );
+    expect(await sidebar.textContent('#approval-status')).toContain('Waiting for replies');
+
+    await page.waitForSelector('.mail');
+    expect(await axeViolations(page.mainFrame(), ['#sidebar-iframe'])).toEqual([]);
+    await replyTo(page, 'sam@district.example.org', 0);
+    await replyTo(page, 'pat.lee@district.example.org', 5);
+    await press(page, sidebar, '#check-replies');
+    await idle(sidebar);
+    expect(await sidebar.textContent('#message')).toBe(
+      'Read 2 pending requests; 1 decision recorded; 1 to review.',
+    );
+    expect(await sidebar.textContent('#approval-status')).toContain('A reply needs a person');
+    expect(await axeViolations(sidebar)).toEqual([]);
+
+    const review = call<ApprovalBoard>('getApprovalBoard').review[0]?.requestId ?? '';
+    await press(page, sidebar, `#review-${review}`);
+    expect(await focusedId(sidebar)).toBe('form-heading');
+    await press(page, sidebar, '#save-review');
+    await idle(sidebar);
+    expect(await focusedId(sidebar)).toBe('error-summary');
+    expect(await axeViolations(sidebar)).toEqual([]);
+    await tabTo(page, sidebar, '#review-decision-0', 400);
+    await page.keyboard.press('Space');
+    await tabTo(page, sidebar, '#review-note');
+    await page.keyboard.type('Called Pat: legal has read the terms.');
+    await press(page, sidebar, '#save-review');
+    await idle(sidebar);
+    expect(await sidebar.textContent('#message')).toBe('Recorded “Approved” for the Privacy officer.');
+
+    await press(page, sidebar, '#send-requests');
+    await idle(sidebar);
+    expect(await sidebar.textContent('#message')).toBe(
+      'Sent 1 approval request for step 5 (Final approval).',
+    );
+    await replyTo(page, 'rivera@district.example.org', 4);
+    await press(page, sidebar, '#check-replies');
+    await idle(sidebar);
+    expect(await sidebar.textContent('#approval-status')).toContain('Approved');
+    expect(await sidebar.textContent('#approval-status')).toContain('The pilot can start.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('does not count a reply from the wrong address or a forged one', async () => {
+    readyPlan();
+    call('sendApprovalRequests');
+    const sent = server.playground.view().outbox.find((m) => m.to === 'sam@district.example.org');
+    expect(
+      server.playground.reply({
+        messageId: sent?.messageId ?? '',
+        from: 'someone@district.example.org',
+        body: 'APPROVE',
+        failDmarc: false,
+      }).ok,
+    ).toBe(true);
+    expect(
+      server.playground.reply({
+        messageId: sent?.messageId ?? '',
+        from: 'sam@district.example.org',
+        body: 'APPROVE',
+        failDmarc: true,
+      }).ok,
+    ).toBe(true);
+    call('checkRepliesFromPlanner');
+    const board = call<ApprovalBoard>('getApprovalBoard');
+    expect(board.steps[0]?.approvers.map((a) => a.status)).toEqual(['Sent', 'Sent']);
+    const log = server.playground.view().sheets.find((s) => s.name === 'Log')?.rows ?? [];
+    expect(log.filter((r) => r.some((c) => c.text === 'Reply not counted'))).toHaveLength(2);
+  });
+});
