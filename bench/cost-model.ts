@@ -53,6 +53,17 @@ export const costTable: readonly Cost[] = [
     pattern: /^(DataValidationBuilder|ConditionalFormatRuleBuilder|SpreadsheetApp\.new\w+|LockService\.)/,
     perCall: 1,
   },
+  { pattern: /^GmailApp\.createDraft$/, perCall: 400 },
+  { pattern: /^GmailDraft\.send$/, perCall: 800 },
+  { pattern: /^MailApp\.sendEmail$/, perCall: 800 },
+  { pattern: /^GmailApp\.(getThreadById|getMessageById)$/, perCall: 200 },
+  { pattern: /^GmailApp\.search$/, perCall: 400 },
+  { pattern: /^GmailThread\.(getMessages|reply|replyAll)$/, perCall: 200 },
+  { pattern: /^GmailMessage\.getRawContent$/, perCall: 150 },
+  { pattern: /^GmailMessage\.getPlainBody$/, perCall: 50 },
+  { pattern: /^(GmailMessage|GmailThread|GmailDraft)\./, perCall: 5 },
+  { pattern: /^MailApp\.getRemainingDailyQuota$/, perCall: 50 },
+  { pattern: /^Utilities\.(computeHmacSha256Signature|computeDigest)$/, perCall: 2 },
   { pattern: /./, perCall: 10 },
 ];
 

@@ -3,7 +3,7 @@
  * workspaces of different sizes, through the built bundle. Figures, not pass/fail: the tests assert
  * that calls do not grow with rows; this shows how many there are and what they cost.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { workspaceTemplate } from '../sheets-templates';
@@ -16,6 +16,9 @@ import {
   teamScorers,
   typeRows,
 } from '../test/support/workspace';
+import { addPendingRequests, readyWorkspace, requester } from '../test/support/approvals';
+import { runCorpus } from '../test/reply-corpus/corpus';
+import { setCell, tableTemplate } from '../test/support/workspace';
 import { modelledMs, SIDEBAR_ROUND_TRIP_MS } from './cost-model';
 
 const root = path.resolve(__dirname, '..');
@@ -228,6 +231,80 @@ table(
   checklistSizes.map((n) => measureChecklist(n, (r) => r.run('getGovernanceBoard'))),
   true,
 );
+
+/** A ready plan, through the bundle: the bundle runs over the same fakes the helpers prepared. */
+function approvalRuntime(prepare: (env: FakeEnvironment) => void): {
+  env: FakeEnvironment;
+  runtime: BundleRuntime;
+} {
+  const ready = readyWorkspace();
+  prepare(ready);
+  const env = new FakeEnvironment({ state: ready.state, htmlFiles: { Sidebar: sidebar } });
+  return { env, runtime: new BundleRuntime(code, env) };
+}
+
+function measureApproval(
+  label: string,
+  prepare: (env: FakeEnvironment) => void,
+  action: (r: BundleRuntime) => unknown,
+): Measure {
+  const { env, runtime } = approvalRuntime(prepare);
+  env.calls.reset();
+  const result = action(runtime) as { ok?: boolean } | undefined;
+  if (result && result.ok === false)
+    throw new Error(`the benchmarked action was refused: ${JSON.stringify(result)}`);
+  return { label, calls: env.calls.byMethod(), cells: env.calls.cellsByMethod() };
+}
+
+const asRequester = { user: requester, activeUserEmail: requester };
+
+table(
+  'Send a step of 5 approvers (approval chain step 1 with five roles)',
+  [
+    measureApproval(
+      '5 emails',
+      (env) => {
+        const row = 2 + tableTemplate('Settings').defaultRows.findIndex((r) => r.values['id'] === 'step.1');
+        const roles =
+          'Technology director, Privacy officer, Legal counsel, Communications director, Security lead';
+        setCell(env, 'Settings', row, 'value', roles);
+      },
+      (r) => r.run('sendApprovalRequests', [], asRequester),
+    ),
+  ],
+  true,
+);
+
+table(
+  'Check replies: N pending requests, each with a reply to read, and 500 with none (the hourly trigger’s work)',
+  [
+    ...[10, 100, 500].map((n) =>
+      measureApproval(
+        `${n} pending`,
+        (env) => addPendingRequests(env, n, true),
+        (r) => r.run('checkApprovalRepliesHourly', [], asRequester),
+      ),
+    ),
+    measureApproval(
+      '500, quiet',
+      (env) => addPendingRequests(env, 500, false),
+      (r) => r.run('checkApprovalRepliesHourly', [], asRequester),
+    ),
+  ],
+  false,
+);
+
+const corpusPath =
+  process.env['EMAIL_REPLY_CORPUS'] ?? path.resolve(root, '../shared/corpora/email-replies/cases.json');
+if (existsSync(corpusPath)) {
+  const report = runCorpus(corpusPath);
+  console.log('\nReply reader over the public corpus');
+  console.log(
+    `  ${report.passed}/${report.total} cases pass; ${Math.round(report.casesPerSecond).toLocaleString('en-US')} cases a second; slowest ${report.slowest.ms.toFixed(1)} ms (${report.slowest.name})`,
+  );
+} else {
+  console.log(`\nReply reader: the public corpus is not at ${corpusPath}; set EMAIL_REPLY_CORPUS.`);
+}
 
 const kb = (text: string) =>
   `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB (${(gzipSync(text).length / 1024).toFixed(1)} KB gzipped)`;

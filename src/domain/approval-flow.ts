@@ -66,13 +66,16 @@ export function chainProgress(
   return { steps, current, state, stoppedBy, toSend };
 }
 
-/** Live requests made for an older plan version: the plan changed, so they no longer count. */
+/**
+ * Live requests made for another plan: an older version of this workflow's plan, or another workflow
+ * that is no longer the selected one. The plan changed, so they no longer count.
+ */
 export function staleRequests(
   records: readonly ApprovalRecord[],
   workflowId: string,
   version: string,
 ): ApprovalRecord[] {
-  return records.filter((r) => r.workflowId === workflowId && isLive(r) && r.planVersion !== version);
+  return records.filter((r) => isLive(r) && (r.workflowId !== workflowId || r.planVersion !== version));
 }
 
 /** "Name" <a@b.org>, <a@b.org> or a@b.org → a@b.org, lower case; "" when there is no address. */

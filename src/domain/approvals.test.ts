@@ -216,13 +216,14 @@ describe('where the chain stands', () => {
     expect(progress.toSend.map((a) => a.email)).toEqual(toSend);
   });
 
-  it('finds the requests a plan change made stale', () => {
+  it('finds the requests a plan change or a new selection made stale', () => {
     const records = [
       record(1, sam, 'Approved', { planVersion: 'v-0' }),
       record(1, pat, 'Sent'),
       record(1, pat, 'Stale', { planVersion: 'v-0' }),
+      record(1, rivera, 'Sent', { workflowId: 'WF-003' }),
     ];
-    expect(staleRequests(records, 'WF-001', 'v-1').map((r) => r.approver)).toEqual([sam]);
+    expect(staleRequests(records, 'WF-001', 'v-1').map((r) => r.approver)).toEqual([sam, rivera]);
   });
 
   it.each<[string, number, Date, boolean]>([

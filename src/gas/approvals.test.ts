@@ -1,10 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import type { FakeEnvironment } from '../../test/fakes/environment';
-import { checkReplies, district, readyWorkspace, reply, requester } from '../../test/support/approvals';
+import {
+  addPendingRequests,
+  checkReplies,
+  district,
+  readyWorkspace,
+  reply,
+  requester,
+} from '../../test/support/approvals';
 import { setCell, sheetNamed, tableTemplate } from '../../test/support/workspace';
 import { mapHeaders } from '../domain/header-map';
 import type { ApprovalResult } from '../shared/approvals';
-import { approvalBoard, resolveReview, sendApprovalRequests } from './approvals';
+import { approvalBoard, checkApprovalReplies, resolveReview, sendApprovalRequests } from './approvals';
 import { governanceBoard, updateChecklistItem } from './governance';
 
 const emailOf = (role: string) => district[role]?.[1] ?? '';
@@ -202,6 +209,22 @@ describe('reading replies', () => {
     expect(log.find((r) => r[3] === 'Reply not counted')?.[7]).toContain(why);
   });
 
+  it('does not count a reply whose subject carries another request’s token (another document’s, say)', () => {
+    const env = sentStepOne();
+    const request = env.mail.sent().find((m) => m.to === sam);
+    env.mail.deliver({
+      to: requester,
+      from: sam,
+      inReplyToMessageId: request?.messageId ?? '',
+      subject: 'Re: [AI Plan AP-ZZZZZZZZ] Approval needed: something else',
+      body: 'APPROVE',
+    });
+    checkReplies(env);
+    expect(statusOf(env, sam)).toEqual(['Sent']);
+    const log = env.run((gas) => sheetNamed(gas, 'Log').getDataRange().getValues());
+    expect(log.find((r) => r[3] === 'Reply not counted')?.[7]).toContain('another request (AP-ZZZZZZZZ)');
+  });
+
   it('sends an unclear reply to a person, who resolves it, and that is logged', () => {
     const env = sentStepOne();
     reply(env, pat, 'Approved, but only after legal reads the vendor terms.');
@@ -286,6 +309,22 @@ describe('reading replies', () => {
   });
 });
 
+describe('a run near the time limit', () => {
+  it('stops taking on requests when its time is up, says so, and the next run finishes the work', () => {
+    const env = readyWorkspace();
+    ok(send(env));
+    reply(env, sam, 'APPROVE');
+    reply(env, pat, 'APPROVE');
+    const cut = env.run((gas) => checkApprovalReplies(gas, { now: env.now(), budgetMs: -1 }), {
+      user: requester,
+    });
+    expect(cut).toMatchObject({ read: 0, partial: true });
+    expect(cut.message).toContain('the next check continues');
+    expect(statusOf(env, sam)).toEqual(['Sent']);
+    expect(checkReplies(env)).toMatchObject({ read: 2, decided: 2, partial: false });
+  });
+});
+
 describe('faults on the send and read paths', () => {
   /** Everything that matters at the end: the rows, what was sent to whom, and the decisions. */
   function outcome(env: FakeEnvironment) {
@@ -335,5 +374,39 @@ describe('faults on the send and read paths', () => {
       scenario(env, n);
       expect({ n, ...outcome(env) }).toEqual({ n, ...expected });
     }
+  });
+});
+
+describe('service calls when checking replies', () => {
+  function calls(pending: number, replies = true): { calls: Record<string, number>; decided: number } {
+    const env = readyWorkspace();
+    addPendingRequests(env, pending, replies);
+    env.calls.reset();
+    const summary = checkReplies(env);
+    return { calls: env.calls.byMethod(), decided: summary.decided };
+  }
+  // Per request: reading its thread, and signing its Log entry (the chain hashes each entry).
+  const perRequest = /^(Gmail|MailApp|Utilities\.computeHmacSha256Signature)/;
+  const sheetsCalls = (c: Record<string, number>) =>
+    Object.fromEntries(Object.entries(c).filter(([method]) => !perRequest.test(method)));
+  const mailCalls = (c: Record<string, number>) =>
+    Object.entries(c)
+      .filter(([method]) => perRequest.test(method))
+      .reduce((sum, [, n]) => sum + n, 0);
+
+  it('reads the sheets the same number of times, and Gmail a fixed number of times per reply', () => {
+    const [small, forty, sixty, hundred] = [calls(10), calls(40), calls(60), calls(100)];
+    expect([small.decided, hundred.decided]).toEqual([10, 100]);
+    expect(sheetsCalls(hundred.calls)).toEqual(sheetsCalls(small.calls));
+    const each = (mailCalls(sixty.calls) - mailCalls(forty.calls)) / 20;
+    expect((mailCalls(hundred.calls) - mailCalls(forty.calls)) / 60).toBe(each);
+    expect(each).toBeLessThanOrEqual(14);
+  });
+
+  it('with many requests waiting, reads only the threads that have a reply', () => {
+    const quiet = calls(100, false);
+    expect(quiet.decided).toBe(0);
+    expect(quiet.calls['GmailApp.getThreadById'] ?? 0).toBe(0);
+    expect(quiet.calls['GmailApp.search']).toBe(1);
   });
 });

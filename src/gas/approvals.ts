@@ -27,7 +27,7 @@ import { requestToken, tokenInSubject } from '../domain/request-token';
 import { text, type TableData } from '../domain/table';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from '../shared/approvals';
 import { activeSpreadsheet } from './active-spreadsheet';
-import type { AppsScript, GmailMessage, Spreadsheet } from './apps-script';
+import type { AppsScript, GmailMessage, GmailThread, Spreadsheet } from './apps-script';
 import { appendToLog } from './audit-log-gateway';
 import { signer } from './document-secret';
 import { withDocumentLock } from './document-lock';
@@ -313,8 +313,13 @@ function installHourlyCheck(gas: AppsScript): void {
 }
 
 /** Reads the new messages of one pending request's thread and records what they decide. */
-function readThread(ctx: Context, record: ApprovalRecord, approver: Approver | undefined): void {
-  const thread = record.threadId ? ctx.gas.GmailApp.getThreadById(record.threadId) : null;
+function readThread(
+  ctx: Context,
+  record: ApprovalRecord,
+  approver: Approver | undefined,
+  found: GmailThread | null,
+): void {
+  const thread = found ?? (record.threadId ? ctx.gas.GmailApp.getThreadById(record.threadId) : null);
   if (!thread) return;
   const messages = thread.getMessages();
   const after = Math.max(
@@ -330,11 +335,17 @@ function readThread(ctx: Context, record: ApprovalRecord, approver: Approver | u
     if (addressOf(from) === ctx.me) continue; // our own reminder in the thread
     const subject = message.getSubject();
     const token = tokenInSubject(subject);
-    const sender = approver
-      ? token && token !== record.id
+    // Gmail's verdict is read (an expensive call) only for a reply from the right address.
+    const fromApprover = approver !== undefined && checkSender(from, approver, '').counts;
+    const sender = !approver
+      ? { counts: false as const, reason: 'the approver’s role is no longer in the chain' }
+      : token && token !== record.id
         ? { counts: false as const, reason: `its subject names another request (${token})` }
-        : checkSender(from, approver, firstHeader(message.getRawContent(), 'Authentication-Results'))
-      : { counts: false as const, reason: 'the approver’s role is no longer in the chain' };
+        : checkSender(
+            from,
+            approver,
+            fromApprover ? firstHeader(message.getRawContent(), 'Authentication-Results') : '',
+          );
     if (!sender.counts) {
       ctx.events.push({
         who: addressOf(from) || oneLine(from, 80),
@@ -575,6 +586,34 @@ export function sendApprovalRequests(gas: AppsScript): ApprovalResult {
   });
 }
 
+/** Above this many pending requests, one Gmail search finds the threads that have replies. */
+const SEARCH_ABOVE = 20;
+
+/**
+ * The pending requests whose threads hold a message from someone else. With few pending requests every
+ * thread is read (immediate, no search index lag); with many, Gmail search finds the threads with a
+ * reply, so a run's cost follows the replies that came in, not the requests still waiting.
+ */
+function withReplies(
+  ctx: Context,
+  pending: ApprovalRecord[],
+): { record: ApprovalRecord; thread: GmailThread | null }[] {
+  if (pending.length <= SEARCH_ABOVE) return pending.map((record) => ({ record, thread: null }));
+  const earliest = Math.min(...pending.map((r) => r.sent?.getTime() ?? ctx.now.getTime()));
+  const after = Math.floor((earliest - 86400000) / 1000);
+  const query = `subject:"AI Plan AP-" -from:me after:${after}`;
+  const active = new Map<string, GmailThread>();
+  for (let start = 0; ; start += 500) {
+    const threads = ctx.gas.GmailApp.search(query, start, 500);
+    for (const thread of threads) active.set(thread.getId(), thread);
+    if (threads.length < 500) break;
+  }
+  return pending.flatMap((record) => {
+    const thread = active.get(record.threadId);
+    return thread ? [{ record, thread }] : [];
+  });
+}
+
 export interface CheckSummary {
   read: number;
   decided: number;
@@ -615,15 +654,16 @@ export function checkApprovalReplies(
     const approvers = new Map(
       ctx.chain.steps.flatMap((s) => s.approvers.map((a) => [`${s.number}|${a.email}`, a] as const)),
     );
-    const mine = ctx.records.filter((r) => isPending(r) && r.status !== 'Sending' && r.requestedBy === me);
+    const pending = ctx.records.filter((r) => isPending(r) && r.status !== 'Sending' && r.requestedBy === me);
+    const mine = withReplies(ctx, pending);
     let read = 0;
     let partial = false;
-    for (const record of mine) {
+    for (const { record, thread } of mine) {
       if (Date.now() - started > budgetMs) {
         partial = true;
         break;
       }
-      readThread(ctx, record, approvers.get(`${record.step}|${record.approver}`));
+      readThread(ctx, record, approvers.get(`${record.step}|${record.approver}`), thread);
       read += 1;
     }
     reread(ctx);

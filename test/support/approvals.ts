@@ -3,6 +3,7 @@ import { governanceBoard, updateChecklistItem } from '../../src/gas/governance';
 import { setUpWorkspace } from '../../src/gas/set-up';
 import { saveScore, selectWorkflow } from '../../src/gas/workflow-board';
 import { FakeEnvironment } from '../fakes/environment';
+import { mapHeaders } from '../../src/domain/header-map';
 import { setCell, tableTemplate } from './workspace';
 
 /** The people a district names in Settings, for approval tests, benchmarks and the playground. */
@@ -90,3 +91,64 @@ export function reply(
 /** Checks replies as the requester, at the environment's time (tests move it on with `env.advance`). */
 export const checkReplies = (env: FakeEnvironment) =>
   env.run((gas) => checkApprovalReplies(gas, { now: env.now() }), { user: requester });
+
+/**
+ * Adds `count` pending requests (status Sent) to the Approvals sheet, each with its own Gmail thread
+ * from the requester to an approver, and — when `replies` — an "APPROVE" reply waiting in each thread.
+ * For scale tests and benchmarks of checking replies.
+ */
+export function addPendingRequests(env: FakeEnvironment, count: number, replies: boolean): void {
+  const approver = district['technology']?.[1] ?? '';
+  const version = env.run((gas) => governanceBoard(gas)).planVersion ?? '';
+  const requests = env.run(
+    (gas) =>
+      Array.from({ length: count }, (_, i) => {
+        const id = `AP-T${String(i).padStart(7, '0')}`;
+        const message = gas.GmailApp.createDraft(
+          approver,
+          `[AI Plan ${id}] Approval needed: load test`,
+          `${id}`,
+        ).send();
+        return {
+          id,
+          messageId: message.getId(),
+          threadId: message.getThread().getId(),
+          rfc: message.getHeader('Message-ID'),
+        };
+      }),
+    { user: requester },
+  );
+  env.run((gas) => {
+    const sheet = gas.SpreadsheetApp.getActiveSpreadsheet()?.getSheetByName('Approvals');
+    if (!sheet) throw new Error('no Approvals sheet');
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
+    const map = mapHeaders(tableTemplate('Approvals').columns, headers);
+    const rows = requests.map((r) => {
+      const cells: Record<string, unknown> = {
+        id: r.id,
+        workflowId: 'WF-001',
+        step: 1,
+        role: 'Technology director',
+        approver,
+        planVersion: version,
+        status: 'Sent',
+        sent: env.now(),
+        reminders: 0,
+        messageId: r.messageId,
+        threadId: r.threadId,
+        requestedBy: requester,
+      };
+      const line: unknown[] = headers.map(() => '');
+      for (const [key, at] of map.columns) line[at] = cells[key] ?? '';
+      return line;
+    });
+    const start = sheet.getLastRow() + 1;
+    if (start + count > sheet.getMaxRows())
+      sheet.insertRowsAfter(sheet.getMaxRows(), start + count - sheet.getMaxRows());
+    sheet.getRange(start, 1, count, headers.length).setValues(rows);
+  });
+  if (replies) {
+    for (const r of requests)
+      env.mail.deliver({ to: requester, from: approver, inReplyToMessageId: r.rfc, body: 'APPROVE' });
+  }
+}

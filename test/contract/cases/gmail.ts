@@ -309,6 +309,25 @@ export const gmailCases: ContractCase[] = [
     },
   },
   {
+    id: 'gmail/search-leaves-out-threads-only-from-me',
+    rule: 'subject:"…" -from:me leaves out a thread whose every message is from me; from:me finds it.',
+    source: 'FAKES.md §8.4 (search operators apply to messages; a thread matches when one message does)',
+    unconfirmed: true,
+    run(t) {
+      const { subject, token } = uniqueSubject(t, 'from-me');
+      sendToSelf(t, subject);
+      const mine = eventually(t, `subject:"${token}" from:me`, () =>
+        t.gas.GmailApp.search(`subject:"${token}" from:me`, 0, 5).length > 0 ? true : null,
+      );
+      t.ok(mine !== null, 'from:me finds the thread');
+      t.equal(
+        t.gas.GmailApp.search(`subject:"${token}" -from:me`, 0, 5).length,
+        0,
+        'threads found by -from:me',
+      );
+    },
+  },
+  {
     id: 'gmail/labels-get-or-create',
     rule: 'getUserLabelByName gives null for a missing label and the label once created; addLabel shows in getLabels().',
     source: 'FAKES.md §8.4, §11 rule 8',
