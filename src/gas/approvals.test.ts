@@ -165,6 +165,19 @@ describe('reading replies', () => {
     });
   });
 
+  it.each(['=1+1', '+1-2', '-1+2', '@SUM(A1)', '\t=1+1', '\r=IMPORTXML("x","y")'])(
+    'stores a reply starting %j as text in the Comment column',
+    (start) => {
+      const env = sentStepOne();
+      reply(env, sam, `${start} please look again`);
+      checkReplies(env);
+      expect(
+        env.run((gas) => sheetNamed(gas, 'Approvals').getDataRange().getFormulas().flat().filter(Boolean)),
+      ).toEqual([]);
+      expect(approvals(env).find((r) => r['approver'] === sam)?.['status']).toBe('Needs review');
+    },
+  );
+
   it('stores the approver’s words as text, even when they look like a formula', () => {
     const env = sentStepOne();
     reply(env, sam, 'APPROVE =HYPERLINK("http://evil.example.com","click") +1 @all');

@@ -184,7 +184,13 @@ function screenView(): HTMLElement {
     case 'approvals':
       if (!state.approvals) return h('p', { class: 'muted' }, state.error ? '' : 'Loading the approvals…');
       return approvalsView(state.approvals, busy, {
-        send: () => void save(() => callServer('sendApprovalRequests'), null, showApprovals),
+        send: () => {
+          const count = state.approvals?.toSend ?? 0;
+          announce(
+            `Sending ${count} approval ${count === 1 ? 'request' : 'requests'} from your Gmail. Each takes a few seconds.`,
+          );
+          void save(() => callServer('sendApprovalRequests'), null, showApprovals);
+        },
         check: () => void save(() => callServer('checkRepliesFromPlanner'), null, showApprovals),
         review: (requestId) =>
           go({ kind: 'review', draft: { requestId, decision: '', note: '' }, errors: [] }),

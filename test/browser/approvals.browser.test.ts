@@ -143,6 +143,32 @@ describe('the approval round trip in the playground, by keyboard', () => {
     await page.close();
   });
 
+  it('shows a reply written as markup as text, in the review list', async () => {
+    readyPlan();
+    call('sendApprovalRequests');
+    const sent = server.playground.view().outbox.find((m) => m.to === 'sam@district.example.org');
+    server.playground.reply({
+      messageId: sent?.messageId ?? '',
+      from: 'sam@district.example.org',
+      body: '<img src=x onerror="window.__injected=1"> approve?',
+      failDmarc: false,
+    });
+    call('checkRepliesFromPlanner');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectErrors(page);
+    await page.goto(server.url);
+    const sidebar = await sidebarFrame(page);
+    await press(page, sidebar, '#nav-approvals');
+    await sidebar.waitForSelector('#review-heading');
+    expect(await sidebar.textContent('.quote')).toContain('<img src=x onerror="window.__injected=1">');
+    expect(await sidebar.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+    expect(
+      await sidebar.evaluate(() => (window as unknown as { __injected?: number }).__injected),
+    ).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('does not count a reply from the wrong address or a forged one', async () => {
     readyPlan();
     call('sendApprovalRequests');

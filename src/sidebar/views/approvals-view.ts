@@ -73,7 +73,7 @@ export function approvalsView(board: ApprovalBoard, busy: boolean, actions: Appr
           ? button(
               'send-requests',
               busy
-                ? 'Sending…'
+                ? `Sending ${board.toSend} ${board.toSend === 1 ? 'request' : 'requests'}…`
                 : `Send ${board.toSend} approval ${board.toSend === 1 ? 'request' : 'requests'}`,
               {
                 busy,
