@@ -758,3 +758,13 @@ export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
     return { ok: true, message: `Recorded “${status}” for the ${record.role}.`, board: board(ctx) };
   });
 }
+
+/** Where the approval chain stands for the current plan version (for starting the pilot). */
+export function approvalState(
+  gas: AppsScript,
+  spreadsheet: Spreadsheet,
+  now: Date,
+): { state: string; version: string | null } {
+  const ctx = open(gas, spreadsheet, identity(gas), now);
+  return { state: progressOf(ctx)?.state ?? 'not-sent', version: ctx.plan.version };
+}

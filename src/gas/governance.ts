@@ -1,4 +1,5 @@
 import { defaultChecklist } from '../../sheets-templates/checklist';
+import { pilot as pilotTemplate } from '../../sheets-templates/pilot';
 import { governance as governanceTemplate } from '../../sheets-templates/governance';
 import { settings as settingsTemplate } from '../../sheets-templates/settings';
 import { workflows as workflowsTemplate } from '../../sheets-templates/workflows';
@@ -6,6 +7,7 @@ import type { LogEvent } from '../domain/audit-log';
 import { checkChecklistInput } from '../domain/checklist-input';
 import { isComplete, readChecklist, rowProblem, type ChecklistRecord } from '../domain/checklist-records';
 import { planChecklist } from '../domain/checklist-sync';
+import { pilotContent, pilotDateFields, readPilot } from '../domain/pilot-plan';
 import { canonicalPlan, planVersion } from '../domain/plan-version';
 import { gates, ownerLabel, readiness } from '../domain/readiness';
 import { readRoles, type RoleDirectory } from '../domain/roles';
@@ -38,6 +40,8 @@ interface Governance {
   checklist: ChecklistRecord[];
   dueShown: Map<number, string>;
   sha256Hex: (text: string) => string;
+  /** The selected workflow's pilot plan content (part of the plan version). */
+  pilot: Record<string, string>;
 }
 
 function load(gas: AppsScript, spreadsheet: Spreadsheet): Governance {
@@ -63,11 +67,20 @@ function load(gas: AppsScript, spreadsheet: Spreadsheet): Governance {
     workflowProblems: problems,
     checklist: readChecklist(governanceTable.data, dueShown),
     dueShown,
+    pilot: readPilotContent(spreadsheet, selected.length === 1 ? (selected[0]?.id ?? null) : null),
     sha256Hex: (text) =>
       gas.Utilities.computeDigest(gas.Utilities.DigestAlgorithm.SHA_256, text)
         .map((b) => ((b + 256) % 256).toString(16).padStart(2, '0'))
         .join(''),
   };
+}
+
+/** The pilot plan's content for the plan version; nothing when there is no Pilot sheet or row yet. */
+function readPilotContent(spreadsheet: Spreadsheet, workflowId: string | null): Record<string, string> {
+  if (!workflowId || !spreadsheet.getSheetByName(pilotTemplate.name)) return {};
+  const table = SheetTable.open(spreadsheet, pilotTemplate, ['workflowId']);
+  const shown = table.displayedColumns(pilotDateFields);
+  return pilotContent(readPilot(table.data, workflowId, shown));
 }
 
 /** Re-reads the checklist from the table as it stands in memory, after changes. */
@@ -118,7 +131,7 @@ function sync(g: Governance, who: string): { g: Governance; events: LogEvent[] }
 
 function versionOf(g: Governance): string | null {
   if (!g.selected) return null;
-  return planVersion(canonicalPlan(g.selected, g.checklist), g.sha256Hex);
+  return planVersion(canonicalPlan(g.selected, g.checklist, g.pilot), g.sha256Hex);
 }
 
 function writePlanVersion(g: Governance): void {

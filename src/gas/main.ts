@@ -5,6 +5,7 @@
  */
 import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from '../shared/approvals';
+import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult } from '../shared/pilot';
 import type { ChecklistInput, ChecklistSaveResult, GovernanceBoard, LogCheck } from '../shared/governance';
 import type {
   SaveResult,
@@ -18,6 +19,7 @@ import * as approvals from './approvals';
 import { checkLog as checkLogChain } from './audit-log-gateway';
 import * as governance from './governance';
 import { buildMenu } from './menu';
+import * as pilot from './pilot';
 import { showPlanner } from './planner';
 import { appsScript } from './services';
 import { setUpWorkspace as runSetUp, TOAST_TITLE } from './set-up';
@@ -148,4 +150,24 @@ export function checkApprovalReplies(): void {
 /** Hourly trigger, installed with the first request: reads replies, chases late ones, sends next steps. */
 export function checkApprovalRepliesHourly(): void {
   approvals.checkApprovalReplies(appsScript());
+}
+
+/** Sidebar: the pilot plan, whether it can start, and the decision. */
+export function getPilotBoard(): PilotBoard {
+  return pilot.pilotBoard(appsScript());
+}
+
+/** Sidebar: save the pilot plan (part of the plan version). */
+export function savePilotPlan(input: PilotPlanInput): PilotResult {
+  return pilot.savePilotPlan(appsScript(), input);
+}
+
+/** Sidebar: start the pilot once every approval step approved the current plan version. */
+export function startPilot(): PilotResult {
+  return pilot.startPilot(appsScript());
+}
+
+/** Sidebar: record the sponsor's end-of-pilot decision with its evidence. */
+export function recordDecision(input: DecisionInput): PilotResult {
+  return pilot.recordDecision(appsScript(), input);
 }

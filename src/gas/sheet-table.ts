@@ -77,6 +77,23 @@ export class SheetTable {
     return shown;
   }
 
+  /**
+   * Several columns as the sheet shows them, in one `getDisplayValues` over the columns' span:
+   * `(row, key) => text`.
+   */
+  displayedColumns(keys: readonly string[]): (row: number, key: string) => string {
+    const placed = keys.flatMap((key) => {
+      const at = this.columns.get(key)?.at;
+      return at === undefined ? [] : [[key, at] as const];
+    });
+    if (placed.length === 0 || this.existingRows < 2) return () => '';
+    const first = Math.min(...placed.map(([, at]) => at));
+    const last = Math.max(...placed.map(([, at]) => at));
+    const values = this.sheet.getRange(2, first, this.existingRows - 1, last - first + 1).getDisplayValues();
+    const offsets = new Map(placed.map(([key, at]) => [key, at - first]));
+    return (row, key) => values[row - 2]?.[offsets.get(key) ?? -1] ?? '';
+  }
+
   /** The table as it stands in memory, changes included. */
   current(): TableData {
     return readTableData(this.template, this.values);

@@ -2,6 +2,7 @@ import type { SetUpProblem } from '../domain/set-up-plan';
 import type { Phase } from '../domain/workspace-phase';
 import type { JsonApi } from './json';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from './approvals';
+import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult } from './pilot';
 import type { ChecklistInput, ChecklistSaveResult, GovernanceBoard, LogCheck } from './governance';
 import type { SaveResult, ScoreInput, SelectionInput, WorkflowBoard, WorkflowInput } from './workflows';
 
@@ -48,6 +49,10 @@ export type PlannerApi = JsonApi<{
   sendApprovalRequests(): ApprovalResult;
   checkRepliesFromPlanner(): ApprovalResult;
   resolveReview(input: ReviewDecision): ApprovalResult;
+  getPilotBoard(): PilotBoard;
+  savePilotPlan(input: PilotPlanInput): PilotResult;
+  startPilot(): PilotResult;
+  recordDecision(input: DecisionInput): PilotResult;
 }>;
 
 /** The contract's function names at run time, for the bundle check; the compiler keeps it complete. */
@@ -66,6 +71,10 @@ export const plannerFunctionNames = [
   'sendApprovalRequests',
   'checkRepliesFromPlanner',
   'resolveReview',
+  'getPilotBoard',
+  'savePilotPlan',
+  'startPilot',
+  'recordDecision',
 ] as const satisfies readonly (keyof PlannerApi)[];
 type Assert<T extends true> = T;
 export type PlannerFunctionNamesComplete = Assert<

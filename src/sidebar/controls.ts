@@ -224,3 +224,31 @@ export function form(onSubmit: () => void, ...children: (Node | null)[]): HTMLFo
   });
   return element;
 }
+
+/** A date (yyyy-mm-dd) with its label, hint and error; keyboard users can also type it. */
+export function dateField(options: {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  hint?: string | undefined;
+  error?: string | undefined;
+}): HTMLElement {
+  const { id, hint, error } = options;
+  const input = h('input', {
+    id,
+    type: 'date',
+    'aria-describedby': describedBy(id, hint, error),
+    'aria-invalid': error ? 'true' : undefined,
+  });
+  input.value = options.value;
+  input.addEventListener('input', () => options.onInput(input.value));
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, options.label),
+    hintLine(id, hint),
+    errorLine(id, error),
+    input,
+  );
+}

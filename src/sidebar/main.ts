@@ -1,11 +1,13 @@
 import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
 import type { ApprovalBoard, ReviewDecision } from '../shared/approvals';
 import type { ChecklistInput, GovernanceBoard, LogCheck } from '../shared/governance';
+import type { DecisionInput, PilotBoard, PilotPlanInput } from '../shared/pilot';
 import type { FieldError, ScoreInput, WorkflowBoard, WorkflowInput } from '../shared/workflows';
 import { announce, h } from './dom';
 import { callServer } from './server';
 import { approvalsView, reviewFormView } from './views/approvals-view';
 import { checklistDraft, checklistItemView } from './views/checklist-item-view';
+import { pilotView } from './views/pilot-view';
 import { governanceView } from './views/governance-view';
 import { replaceSelectionView } from './views/replace-selection-view';
 import { scoreDraft, scoreFormView } from './views/score-form-view';
@@ -23,7 +25,8 @@ type Screen =
   | { kind: 'governance' }
   | { kind: 'checklist-item'; id: string; draft: ChecklistInput; errors: FieldError[] }
   | { kind: 'approvals' }
-  | { kind: 'review'; draft: ReviewDecision; errors: FieldError[] };
+  | { kind: 'review'; draft: ReviewDecision; errors: FieldError[] }
+  | { kind: 'pilot'; draft: PilotPlanInput | null; decision: DecisionInput; errors: FieldError[] };
 
 interface AppState {
   status: WorkspaceStatus | null;
@@ -31,6 +34,7 @@ interface AppState {
   /** Loaded when the Governance view is first opened, and kept current by its actions. */
   governance: GovernanceBoard | null;
   approvals: ApprovalBoard | null;
+  pilot: PilotBoard | null;
   logCheck: LogCheck | null;
   screen: Screen;
   busy: boolean;
@@ -46,6 +50,7 @@ const state: AppState = {
   board: null,
   governance: null,
   approvals: null,
+  pilot: null,
   logCheck: null,
   screen: { kind: 'overview' },
   busy: false,
@@ -69,6 +74,7 @@ const headingOf: Record<Screen['kind'], string> = {
   'checklist-item': 'form-heading',
   approvals: 'approvals-heading',
   review: 'form-heading',
+  pilot: 'pilot-heading',
 };
 
 /** Re-renders from state, keeping keyboard focus on the same control unless told where to put it. */
@@ -92,7 +98,13 @@ function render(focus?: string): void {
   if (target) document.getElementById(target)?.focus();
 }
 
-type Section = 'workflows' | 'governance' | 'approvals' | 'overview';
+type Section = 'workflows' | 'governance' | 'approvals' | 'pilot' | 'overview';
+
+/** The first screen of a section. */
+const sectionScreen = (section: Section): Screen =>
+  section === 'pilot'
+    ? { kind: 'pilot', draft: null, decision: { decision: '', rationale: '' }, errors: [] }
+    : { kind: section };
 
 const sectionOf = (screen: Screen): Section =>
   screen.kind === 'overview'
@@ -101,7 +113,9 @@ const sectionOf = (screen: Screen): Section =>
       ? 'governance'
       : screen.kind === 'approvals' || screen.kind === 'review'
         ? 'approvals'
-        : 'workflows';
+        : screen.kind === 'pilot'
+          ? 'pilot'
+          : 'workflows';
 
 function navigation(): HTMLElement | null {
   if (!state.board?.setUp) return null;
@@ -117,7 +131,7 @@ function navigation(): HTMLElement | null {
       },
       text,
     );
-    element.addEventListener('click', () => go({ kind: section }));
+    element.addEventListener('click', () => go(sectionScreen(section)));
     return element;
   };
   return h(
@@ -126,6 +140,7 @@ function navigation(): HTMLElement | null {
     link('workflows', '1. Choose'),
     link('governance', '2. Govern'),
     link('approvals', '3. Approve'),
+    link('pilot', '4. Pilot'),
     link('overview', 'Overview'),
   );
 }
@@ -204,6 +219,15 @@ function screenView(): HTMLElement {
         cancel: () => go({ kind: 'approvals' }),
       });
     }
+    case 'pilot': {
+      if (!state.pilot) return h('p', { class: 'muted' }, state.error ? '' : 'Loading the pilot plan…');
+      const draft = (screen.draft ??= { ...state.pilot.plan });
+      return pilotView(state.pilot, draft, screen.decision, screen.errors, busy, {
+        save: () => void save(() => callServer('savePilotPlan', draft), screen, showPilot),
+        start: () => void save(() => callServer('startPilot'), screen, showPilot),
+        decide: () => void save(() => callServer('recordDecision', screen.decision), screen, showPilot),
+      });
+    }
     case 'workflow-form':
       return workflowFormView(screen.draft, screen.errors, busy, {
         save: () => void save(() => callServer('saveWorkflow', screen.draft), screen, showBoard),
@@ -248,7 +272,7 @@ function gone(): HTMLElement {
     { id: 'back-to-list', type: 'button', class: 'button button-primary' },
     'Back to the list',
   );
-  back.addEventListener('click', () => go({ kind: list }));
+  back.addEventListener('click', () => go(sectionScreen(list)));
   return h(
     'div',
     { class: 'notice notice-problem', role: 'alert' },
@@ -266,6 +290,7 @@ function go(screen: Screen): void {
   if (screen.kind === 'governance' && !state.governance)
     void loadGovernance().then(() => render(headingOf.governance));
   if (screen.kind === 'approvals') void loadApprovals().then(() => render(headingOf.approvals));
+  if (screen.kind === 'pilot') void loadPilot().then(() => render(headingOf.pilot));
 }
 
 function startSelection(workflowId: string): void {
@@ -280,6 +305,18 @@ function startSelection(workflowId: string): void {
     null,
     showBoard,
   );
+}
+
+/** After a pilot action: the plan and its state as saved. */
+function showPilot(result: { board: PilotBoard }): void {
+  state.pilot = result.board;
+  state.approvals = null;
+  state.screen = {
+    kind: 'pilot',
+    draft: { ...result.board.plan },
+    decision: { decision: '', rationale: '' },
+    errors: [],
+  };
 }
 
 /** After an approvals action: the chain as it now stands. */
@@ -337,6 +374,21 @@ async function loadGovernance(): Promise<void> {
   render();
   try {
     state.governance = await callServer('getGovernanceBoard');
+    state.error = null;
+  } catch (error) {
+    state.error = errorMessage(error);
+  } finally {
+    state.busy = false;
+    render();
+  }
+}
+
+async function loadPilot(): Promise<void> {
+  state.busy = true;
+  render();
+  try {
+    state.pilot = await callServer('getPilotBoard');
+    if (state.screen.kind === 'pilot') state.screen.draft = { ...state.pilot.plan };
     state.error = null;
   } catch (error) {
     state.error = errorMessage(error);

@@ -1,0 +1,274 @@
+import { pilot as pilotTemplate } from '../../sheets-templates/pilot';
+import { workflows as workflowsTemplate } from '../../sheets-templates/workflows';
+import type { LogEvent } from '../domain/audit-log';
+import { isRecord, textField } from '../domain/input-fields';
+import {
+  checkPilotInput,
+  missingToStart,
+  pilotDateFields,
+  pilotLabels,
+  pilotTextFields,
+  readPilot,
+  type PilotFields,
+  type PilotRecord,
+} from '../domain/pilot-plan';
+import { nextId } from '../domain/table';
+import { readWorkflows, type WorkflowRecord } from '../domain/workflow-records';
+import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult } from '../shared/pilot';
+import { activeSpreadsheet } from './active-spreadsheet';
+import type { AppsScript, Spreadsheet } from './apps-script';
+import { approvalState } from './approvals';
+import { appendToLog } from './audit-log-gateway';
+import { withDocumentLock } from './document-lock';
+import { displayName, whoAmI } from './identity';
+import { SheetTable } from './sheet-table';
+
+/**
+ * Phases 3–5 in the planner: the pilot plan (its content is part of the plan version), starting the
+ * pilot once every approval step approved the current version, and the sponsor's decision.
+ */
+const decisions = ['Scale', 'Extend', 'Narrow', 'Revise', 'Stop'] as const;
+
+interface PilotContext {
+  spreadsheet: Spreadsheet;
+  table: SheetTable;
+  selected: WorkflowRecord | null;
+  record: PilotRecord | null;
+}
+
+function load(spreadsheet: Spreadsheet): PilotContext {
+  const workflows = SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
+  const selectedRows = readWorkflows(workflows.data).workflows.filter((w) => w.selected && w.id);
+  const selected = selectedRows.length === 1 ? (selectedRows[0] ?? null) : null;
+  const table = SheetTable.open(spreadsheet, pilotTemplate, ['id', 'workflowId', 'state']);
+  const shown = table.displayedColumns(pilotDateFields);
+  return {
+    spreadsheet,
+    table,
+    selected,
+    record: selected?.id ? readPilot(table.data, selected.id, shown) : null,
+  };
+}
+
+const emptyPlan = (): PilotPlanInput =>
+  Object.fromEntries(
+    [...pilotTextFields, ...pilotDateFields, 'checkInDay'].map((f) => [f, '']),
+  ) as PilotPlanInput;
+
+function planOf(record: PilotRecord | null): PilotPlanInput {
+  const plan = emptyPlan();
+  if (!record) return plan;
+  for (const field of Object.keys(plan) as (keyof PilotPlanInput)[]) plan[field] = record[field];
+  return plan;
+}
+
+function board(gas: AppsScript, ctx: PilotContext, now: Date): PilotBoard {
+  const { selected, record } = ctx;
+  const plan = planOf(record);
+  const approvals = selected
+    ? approvalState(gas, ctx.spreadsheet, now)
+    : { state: 'not-sent', version: null };
+  const missing = missingToStart(plan);
+  const state = record?.state ?? 'Draft';
+  const started = record ? ctx.table.get(record.row, 'started') : null;
+  const cannotStart = !selected
+    ? 'Select a workflow first.'
+    : state !== 'Draft'
+      ? `The pilot is ${state.toLowerCase()}.`
+      : missing.length > 0
+        ? `The plan is missing ${missing.length} ${missing.length === 1 ? 'part' : 'parts'} (listed below).`
+        : approvals.state !== 'approved'
+          ? 'Every approval step must approve this plan version first (3. Approve).'
+          : null;
+  return {
+    setUp: true,
+    selected: selected?.id ? { id: selected.id, name: selected.name } : null,
+    plan,
+    state,
+    started:
+      started instanceof Date
+        ? gas.Utilities.formatDate(started, ctx.spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm')
+        : '',
+    planVersion: approvals.version,
+    approvals: approvals.state,
+    missing,
+    cannotStart,
+    decision: record?.decision ?? '',
+    rationale: record?.rationale ?? '',
+  };
+}
+
+export function pilotBoard(gas: AppsScript): PilotBoard {
+  const spreadsheet = activeSpreadsheet(gas);
+  if (!spreadsheet.getSheetByName(pilotTemplate.name)) {
+    return {
+      setUp: false,
+      selected: null,
+      plan: emptyPlan(),
+      state: 'Draft',
+      started: '',
+      planVersion: null,
+      approvals: 'not-sent',
+      missing: [],
+      cannotStart: 'Run Set up workspace first.',
+      decision: '',
+      rationale: '',
+    };
+  }
+  return withDocumentLock(gas, () => board(gas, load(spreadsheet), new Date()));
+}
+
+function finish(gas: AppsScript, ctx: PilotContext, events: LogEvent[], now: Date): void {
+  ctx.table.flush(gas);
+  appendToLog(gas, ctx.spreadsheet, events, now);
+}
+
+/** Saves the pilot plan for the selected workflow (creating its row the first time). */
+export function savePilotPlan(gas: AppsScript, input: unknown): PilotResult {
+  const checked = checkPilotInput(input);
+  if (!checked.ok) return { ok: false, errors: checked.errors };
+  const value: PilotFields = checked.value;
+  const spreadsheet = activeSpreadsheet(gas);
+  return withDocumentLock(gas, () => {
+    const now = new Date();
+    const ctx = load(spreadsheet);
+    if (!ctx.selected?.id) return { ok: false, errors: [{ field: '', message: 'Select a workflow first.' }] };
+    if (ctx.record && (ctx.record.state === 'Ended' || ctx.record.decision !== '')) {
+      return {
+        ok: false,
+        errors: [{ field: '', message: 'The pilot has ended with a decision; its plan is a record now.' }],
+      };
+    }
+    const changed = (Object.keys(value) as (keyof PilotFields)[]).filter(
+      (f) => (ctx.record?.[f] ?? '') !== value[f],
+    );
+    if (changed.length === 0) return { ok: true, message: 'Nothing changed.', board: board(gas, ctx, now) };
+    let row = ctx.record?.row;
+    if (row === undefined) {
+      const ids = ctx.table.data.rows.map((r) => String(r.cells['id'] ?? ''));
+      row = ctx.table.append({
+        id: nextId(pilotTemplate.idPrefix, ids),
+        workflowId: ctx.selected.id,
+        state: 'Draft',
+      });
+    }
+    for (const field of changed) ctx.table.set(row, field, value[field]);
+    const who = displayName(whoAmI(gas));
+    finish(
+      gas,
+      ctx,
+      [
+        {
+          who,
+          action: ctx.record ? 'Edited pilot plan' : 'Wrote pilot plan',
+          subject: ctx.selected.id,
+          before: '',
+          after: changed.map((f) => pilotLabels[f]).join(', '),
+          note: ctx.record && ctx.record.state !== 'Draft' ? 'Changed while the pilot is running.' : '',
+        },
+      ],
+      now,
+    );
+    const after = load(spreadsheet);
+    const shown = board(gas, after, now);
+    const stale = shown.approvals !== 'approved' && ctx.record !== null;
+    return {
+      ok: true,
+      message: `Saved the pilot plan.${stale ? ' The plan version changed: approvals given to the earlier version are stale.' : ''}`,
+      board: shown,
+    };
+  });
+}
+
+/** Starts the pilot: only a complete plan that every approval step approved in its current version. */
+export function startPilot(gas: AppsScript): PilotResult {
+  const spreadsheet = activeSpreadsheet(gas);
+  return withDocumentLock(gas, () => {
+    const now = new Date();
+    const ctx = load(spreadsheet);
+    const current = board(gas, ctx, now);
+    if (current.cannotStart || !ctx.record || !ctx.selected?.id) {
+      return {
+        ok: false,
+        errors: [{ field: '', message: current.cannotStart ?? 'Write the pilot plan first.' }],
+      };
+    }
+    ctx.table.set(ctx.record.row, 'state', 'Running');
+    ctx.table.set(ctx.record.row, 'started', now);
+    finish(
+      gas,
+      ctx,
+      [
+        {
+          who: displayName(whoAmI(gas)),
+          action: 'Started pilot',
+          subject: ctx.selected.id,
+          before: 'Draft',
+          after: 'Running',
+          note: `Plan version ${current.planVersion ?? ''}; ${ctx.record.pilotStart} to ${ctx.record.pilotEnd}.`,
+        },
+      ],
+      now,
+    );
+    return {
+      ok: true,
+      message: `The pilot of “${ctx.selected.name}” is running.`,
+      board: board(gas, load(spreadsheet), now),
+    };
+  });
+}
+
+/** Records the sponsor's end-of-pilot decision with its evidence; the pilot ends. */
+export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
+  const errors: { field: string; message: string }[] = [];
+  const raw = isRecord(input) ? input : {};
+  const decision = typeof raw['decision'] === 'string' ? raw['decision'] : '';
+  if (!(decisions as readonly string[]).includes(decision))
+    errors.push({ field: 'decision', message: `Choose the decision: ${decisions.join(', ')}.` });
+  const rationale = textField(errors, raw, 'rationale', 'The evidence behind the decision', 2000, true);
+  if (errors.length > 0) return { ok: false, errors };
+  const spreadsheet = activeSpreadsheet(gas);
+  return withDocumentLock(gas, () => {
+    const now = new Date();
+    const ctx = load(spreadsheet);
+    if (!ctx.record || !ctx.selected?.id || ctx.record.state === 'Draft') {
+      return {
+        ok: false,
+        errors: [{ field: '', message: 'Start the pilot before recording its decision.' }],
+      };
+    }
+    if (ctx.record.decision !== '') {
+      return {
+        ok: false,
+        errors: [{ field: '', message: `The decision is already recorded: ${ctx.record.decision}.` }],
+      };
+    }
+    const before = ctx.record.state;
+    ctx.table.set(ctx.record.row, 'decision', decision);
+    ctx.table.set(ctx.record.row, 'rationale', rationale);
+    ctx.table.set(ctx.record.row, 'decided', now);
+    ctx.table.set(ctx.record.row, 'state', 'Ended');
+    finish(
+      gas,
+      ctx,
+      [
+        {
+          who: displayName(whoAmI(gas)),
+          action: 'Pilot decision',
+          subject: ctx.selected.id,
+          before,
+          after: decision,
+          note: rationale.slice(0, 300),
+        },
+      ],
+      now,
+    );
+    return {
+      ok: true,
+      message: `Recorded the decision: ${decision}.`,
+      board: board(gas, load(spreadsheet), now),
+    };
+  });
+}
+
+export type { DecisionInput };

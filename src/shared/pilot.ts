@@ -1,0 +1,50 @@
+import type { FieldError } from './workflows';
+
+/** The pilot part of the sidebar ↔ server contract (plain JSON only). */
+
+export type PilotPlanInput = {
+  question: string;
+  decisionInformed: string;
+  team: string;
+  inScope: string;
+  outOfScope: string;
+  /** Dates as yyyy-mm-dd, or "". */
+  baselineStart: string;
+  baselineEnd: string;
+  pilotStart: string;
+  pilotEnd: string;
+  checkInDay: string;
+  tool: string;
+  agreement: string;
+  sources: string;
+  dataRule: string;
+  reviewRule: string;
+  humanOnly: string;
+  escalation: string;
+  stopRule: string;
+  communication: string;
+  feedback: string;
+};
+
+export type PilotBoard = {
+  setUp: boolean;
+  selected: { id: string; name: string } | null;
+  plan: PilotPlanInput;
+  /** "Draft", "Running", "Paused" or "Ended". */
+  state: string;
+  started: string;
+  planVersion: string | null;
+  /** "approved" when every approval step approved this plan version. */
+  approvals: string;
+  /** What is missing from the plan before it can start. */
+  missing: FieldError[];
+  /** Why "Start pilot" cannot be used now, or null. */
+  cannotStart: string | null;
+  decision: string;
+  rationale: string;
+};
+
+export type PilotResult =
+  { ok: true; message: string; board: PilotBoard } | { ok: false; errors: FieldError[] };
+
+export type DecisionInput = { decision: string; rationale: string };

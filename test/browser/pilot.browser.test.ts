@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Browser, Frame, Page } from 'playwright-core';
+import type { PlaygroundServer } from '../../playground/http-server';
+import type { GovernanceBoard } from '../../src/shared/governance';
+import { axeViolations, collectErrors, launchBrowser, sidebarFrame, startPlayground, tabTo } from './browser';
+
+jest.setTimeout(120_000);
+
+let browser: Browser;
+let server: PlaygroundServer;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startPlayground();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function call<T>(name: string, ...args: unknown[]): T {
+  const outcome = server.playground.run(name, args);
+  if (!outcome.ok) throw new Error(`${name} failed: ${outcome.message}`);
+  return outcome.value as T;
+}
+
+const plan = {
+  question: '',
+  decisionInformed: 'Whether to use it for all front-office FAQs next term.',
+  team: 'Communications office: 3 staff',
+  inScope: 'Enrollment and calendar questions',
+  outOfScope: 'Anything about an individual student',
+  baselineStart: '2026-11-02',
+  baselineEnd: '2026-11-27',
+  pilotStart: '2026-11-30',
+  pilotEnd: '2027-01-22',
+  checkInDay: 'Friday',
+  tool: 'District-licensed assistant, district accounts',
+  agreement: 'Registry entry 2026-14',
+  sources: 'The public website FAQ pages',
+  dataRule: 'Green data only',
+  reviewRule: 'Every draft read by the communications lead',
+  humanOnly: 'Safety, legal, individual students',
+  escalation: 'Jo Park',
+  stopRule: 'Any privacy incident',
+  communication: 'Staff briefing',
+  feedback: 'The office feedback form',
+};
+
+function governedPlan(): void {
+  server.playground.reset();
+  server.playground.actAs('coordinator@district.example.org');
+  call('setUpWorkspace');
+  server.playground.fillExamplePeople();
+  call('saveScore', {
+    workflowId: 'WF-001',
+    scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
+    redFlags: [],
+    fitsDay: 'yes',
+    note: '',
+    scorerName: null,
+  });
+  call('selectWorkflow', { workflowId: 'WF-001', reason: '', confirmReplace: false });
+  for (const row of call<GovernanceBoard>('getGovernanceBoard').rows.filter((r) => r.gating)) {
+    call('updateChecklistItem', {
+      id: row.id,
+      status: 'Done',
+      evidence: '',
+      naReason: '',
+      due: '',
+      owner: '',
+    });
+  }
+  call('savePilotPlan', plan);
+}
+
+/** Every step approves the plan as it stands, by replies read from the playground's mail. */
+function approveAll(): void {
+  const answer = (to: string) => {
+    const mail = server.playground.view().outbox.find((m) => m.to === to);
+    server.playground.reply({
+      messageId: mail?.messageId ?? '',
+      from: to,
+      body: 'APPROVE',
+      failDmarc: false,
+    });
+  };
+  call('sendApprovalRequests');
+  answer('sam@district.example.org');
+  answer('pat.lee@district.example.org');
+  call('checkRepliesFromPlanner');
+  answer('rivera@district.example.org');
+  call('checkRepliesFromPlanner');
+}
+
+const idle = (sidebar: Frame) => sidebar.waitForSelector('#app[aria-busy="false"]');
+
+async function press(page: Page, frame: Frame, selector: string): Promise<void> {
+  await tabTo(page, frame, selector, 400);
+  await page.keyboard.press('Enter');
+}
+
+describe('the Pilot view, by keyboard', () => {
+  it('completes the plan, is refused until approved, starts the pilot and records the decision', async () => {
+    governedPlan();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors = collectErrors(page);
+    await page.goto(server.url);
+    const sidebar = await sidebarFrame(page);
+    await press(page, sidebar, '#nav-pilot');
+    await sidebar.waitForSelector('#pilot-heading');
+    await idle(sidebar);
+    expect(await sidebar.textContent('#pilot-status')).toContain('The plan is missing 1 part');
+    expect(await axeViolations(sidebar)).toEqual([]);
+
+    // A pilot ending before it starts is refused, with the reason at the top and nothing saved.
+    await tabTo(page, sidebar, '#pilot-pilotEnd', 400);
+    await page.keyboard.type('01012026');
+    await press(page, sidebar, '#save-pilot');
+    await idle(sidebar);
+    expect(await sidebar.textContent('#error-summary')).toContain('The pilot ends before it starts.');
+    expect(await axeViolations(sidebar)).toEqual([]);
+
+    await tabTo(page, sidebar, '#pilot-pilotEnd', 400);
+    await page.keyboard.type('01222027');
+    await tabTo(page, sidebar, '#pilot-question', 400);
+    await page.keyboard.type('Does drafting from approved pages cut response time without losing accuracy?');
+    await press(page, sidebar, '#save-pilot');
+    await idle(sidebar);
+    expect(await sidebar.textContent('#message')).toContain('Saved the pilot plan.');
+    expect(await sidebar.textContent('#pilot-status')).toContain(
+      'Every approval step must approve this plan version first',
+    );
+
+    approveAll();
+    await press(page, sidebar, '#nav-approvals');
+    await sidebar.waitForSelector('#approvals-heading');
+    await idle(sidebar);
+    await press(page, sidebar, '#nav-pilot');
+    await sidebar.waitForSelector('#start-pilot');
+    await press(page, sidebar, '#start-pilot');
+    await idle(sidebar);
+    expect(await sidebar.textContent('#message')).toBe(
+      'The pilot of “FAQ drafting from approved materials” is running.',
+    );
+
+    await tabTo(page, sidebar, '#pilot-decision-0', 400);
+    await page.keyboard.press('Space');
+    await tabTo(page, sidebar, '#pilot-rationale', 400);
+    await page.keyboard.type('Response time down 41%; no escaped errors.');
+    await press(page, sidebar, '#record-decision');
+    await idle(sidebar);
+    expect(await sidebar.textContent('#message')).toBe('Recorded the decision: Scale.');
+    expect(await sidebar.textContent('#pilot-status')).toContain('Ended: Scale');
+    expect(await axeViolations(sidebar)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
