@@ -294,6 +294,66 @@ table(
   false,
 );
 
+/** A selected workflow with N measurement rows typed into Metrics. */
+function metricsWorkspace(rows: number): { env: FakeEnvironment; runtime: BundleRuntime } {
+  const { env, runtime } = scoredWorkspace(10);
+  env.run((gas) => {
+    const sheet = sheetNamed(gas, 'Metrics');
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows + 50);
+    const values = Array.from({ length: rows }, (_, i) => [
+      `MS-B${i}`,
+      'WF-0010',
+      'Items handled per week',
+      i % 2 === 0 ? 'Baseline' : 'Pilot',
+      new Date(Date.UTC(2026, 0, 1 + i)),
+      new Date(Date.UTC(2026, 0, 1 + i)),
+      50 + (i % 7),
+      30,
+    ]);
+    sheet.getRange(2, 1, rows, 8).setValues(values);
+  });
+  return { env, runtime };
+}
+
+function measureMetrics(rows: number, action: (r: BundleRuntime) => unknown): Measure {
+  const { env, runtime } = metricsWorkspace(rows);
+  env.calls.reset();
+  const result = action(runtime) as { ok?: boolean } | undefined;
+  if (result && result.ok === false)
+    throw new Error(`the benchmarked action was refused: ${JSON.stringify(result)}`);
+  return {
+    label: `${rows.toLocaleString('en-US')} rows`,
+    calls: env.calls.byMethod(),
+    cells: env.calls.cellsByMethod(),
+  };
+}
+
+table(
+  'Save a measurement (and apply the stop rules) over N measurement rows',
+  sizes.map((n) =>
+    measureMetrics(n, (r) =>
+      r.run('saveMeasurement', [
+        {
+          metric: 'Adoption (%)',
+          window: 'Pilot',
+          periodStart: '2027-06-01',
+          periodEnd: '2027-06-05',
+          value: 80,
+          items: 30,
+          note: '',
+        },
+      ]),
+    ),
+  ),
+  true,
+);
+
+table(
+  'Open the Measure view: summaries and stop rules over N measurement rows',
+  sizes.map((n) => measureMetrics(n, (r) => r.run('getMetricsBoard'))),
+  true,
+);
+
 const corpusPath =
   process.env['EMAIL_REPLY_CORPUS'] ?? path.resolve(root, '../shared/corpora/email-replies/cases.json');
 if (existsSync(corpusPath)) {

@@ -5,6 +5,7 @@
  */
 import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from '../shared/approvals';
+import type { MeasurementInput, MetricsBoard, MetricsResult } from '../shared/metrics';
 import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult } from '../shared/pilot';
 import type { ChecklistInput, ChecklistSaveResult, GovernanceBoard, LogCheck } from '../shared/governance';
 import type {
@@ -19,6 +20,7 @@ import * as approvals from './approvals';
 import { checkLog as checkLogChain } from './audit-log-gateway';
 import * as governance from './governance';
 import { buildMenu } from './menu';
+import * as metrics from './metrics';
 import * as pilot from './pilot';
 import { showPlanner } from './planner';
 import { appsScript } from './services';
@@ -149,7 +151,10 @@ export function checkApprovalReplies(): void {
 
 /** Hourly trigger, installed with the first request: reads replies, chases late ones, sends next steps. */
 export function checkApprovalRepliesHourly(): void {
-  approvals.checkApprovalReplies(appsScript());
+  const gas = appsScript();
+  approvals.checkApprovalReplies(gas);
+  // Measurements typed into the sheet since the last run can trip a stop rule: pause the pilot now.
+  metrics.metricsBoard(gas);
 }
 
 /** Sidebar: the pilot plan, whether it can start, and the decision. */
@@ -170,4 +175,14 @@ export function startPilot(): PilotResult {
 /** Sidebar: record the sponsor's end-of-pilot decision with its evidence. */
 export function recordDecision(input: DecisionInput): PilotResult {
   return pilot.recordDecision(appsScript(), input);
+}
+
+/** Sidebar: baseline and pilot figures per metric, and the stop rules. */
+export function getMetricsBoard(): MetricsBoard {
+  return metrics.metricsBoard(appsScript());
+}
+
+/** Sidebar: add one measurement (a metric for one period). */
+export function saveMeasurement(input: MeasurementInput): MetricsResult {
+  return metrics.saveMeasurement(appsScript(), input);
 }

@@ -2,6 +2,7 @@ import type { SetUpProblem } from '../domain/set-up-plan';
 import type { Phase } from '../domain/workspace-phase';
 import type { JsonApi } from './json';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from './approvals';
+import type { MeasurementInput, MetricsBoard, MetricsResult } from './metrics';
 import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult } from './pilot';
 import type { ChecklistInput, ChecklistSaveResult, GovernanceBoard, LogCheck } from './governance';
 import type { SaveResult, ScoreInput, SelectionInput, WorkflowBoard, WorkflowInput } from './workflows';
@@ -53,6 +54,8 @@ export type PlannerApi = JsonApi<{
   savePilotPlan(input: PilotPlanInput): PilotResult;
   startPilot(): PilotResult;
   recordDecision(input: DecisionInput): PilotResult;
+  getMetricsBoard(): MetricsBoard;
+  saveMeasurement(input: MeasurementInput): MetricsResult;
 }>;
 
 /** The contract's function names at run time, for the bundle check; the compiler keeps it complete. */
@@ -75,6 +78,8 @@ export const plannerFunctionNames = [
   'savePilotPlan',
   'startPilot',
   'recordDecision',
+  'getMetricsBoard',
+  'saveMeasurement',
 ] as const satisfies readonly (keyof PlannerApi)[];
 type Assert<T extends true> = T;
 export type PlannerFunctionNamesComplete = Assert<

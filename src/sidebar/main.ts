@@ -1,12 +1,14 @@
 import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
 import type { ApprovalBoard, ReviewDecision } from '../shared/approvals';
 import type { ChecklistInput, GovernanceBoard, LogCheck } from '../shared/governance';
+import type { MeasurementInput, MetricsBoard } from '../shared/metrics';
 import type { DecisionInput, PilotBoard, PilotPlanInput } from '../shared/pilot';
 import type { FieldError, ScoreInput, WorkflowBoard, WorkflowInput } from '../shared/workflows';
 import { announce, h } from './dom';
 import { callServer } from './server';
 import { approvalsView, reviewFormView } from './views/approvals-view';
 import { checklistDraft, checklistItemView } from './views/checklist-item-view';
+import { metricsView } from './views/metrics-view';
 import { pilotView } from './views/pilot-view';
 import { governanceView } from './views/governance-view';
 import { replaceSelectionView } from './views/replace-selection-view';
@@ -26,7 +28,8 @@ type Screen =
   | { kind: 'checklist-item'; id: string; draft: ChecklistInput; errors: FieldError[] }
   | { kind: 'approvals' }
   | { kind: 'review'; draft: ReviewDecision; errors: FieldError[] }
-  | { kind: 'pilot'; draft: PilotPlanInput | null; decision: DecisionInput; errors: FieldError[] };
+  | { kind: 'pilot'; draft: PilotPlanInput | null; decision: DecisionInput; errors: FieldError[] }
+  | { kind: 'metrics'; draft: MeasurementInput; errors: FieldError[] };
 
 interface AppState {
   status: WorkspaceStatus | null;
@@ -35,6 +38,7 @@ interface AppState {
   governance: GovernanceBoard | null;
   approvals: ApprovalBoard | null;
   pilot: PilotBoard | null;
+  metrics: MetricsBoard | null;
   logCheck: LogCheck | null;
   screen: Screen;
   busy: boolean;
@@ -51,6 +55,7 @@ const state: AppState = {
   governance: null,
   approvals: null,
   pilot: null,
+  metrics: null,
   logCheck: null,
   screen: { kind: 'overview' },
   busy: false,
@@ -75,6 +80,7 @@ const headingOf: Record<Screen['kind'], string> = {
   approvals: 'approvals-heading',
   review: 'form-heading',
   pilot: 'pilot-heading',
+  metrics: 'metrics-heading',
 };
 
 /** Re-renders from state, keeping keyboard focus on the same control unless told where to put it. */
@@ -98,13 +104,25 @@ function render(focus?: string): void {
   if (target) document.getElementById(target)?.focus();
 }
 
-type Section = 'workflows' | 'governance' | 'approvals' | 'pilot' | 'overview';
+type Section = 'workflows' | 'governance' | 'approvals' | 'pilot' | 'metrics' | 'overview';
+
+const emptyMeasurement = (): MeasurementInput => ({
+  metric: '',
+  window: 'Baseline',
+  periodStart: '',
+  periodEnd: '',
+  value: null,
+  items: null,
+  note: '',
+});
 
 /** The first screen of a section. */
 const sectionScreen = (section: Section): Screen =>
   section === 'pilot'
     ? { kind: 'pilot', draft: null, decision: { decision: '', rationale: '' }, errors: [] }
-    : { kind: section };
+    : section === 'metrics'
+      ? { kind: 'metrics', draft: emptyMeasurement(), errors: [] }
+      : { kind: section };
 
 const sectionOf = (screen: Screen): Section =>
   screen.kind === 'overview'
@@ -115,7 +133,9 @@ const sectionOf = (screen: Screen): Section =>
         ? 'approvals'
         : screen.kind === 'pilot'
           ? 'pilot'
-          : 'workflows';
+          : screen.kind === 'metrics'
+            ? 'metrics'
+            : 'workflows';
 
 function navigation(): HTMLElement | null {
   if (!state.board?.setUp) return null;
@@ -141,6 +161,7 @@ function navigation(): HTMLElement | null {
     link('governance', '2. Govern'),
     link('approvals', '3. Approve'),
     link('pilot', '4. Pilot'),
+    link('metrics', '5. Measure'),
     link('overview', 'Overview'),
   );
 }
@@ -228,6 +249,17 @@ function screenView(): HTMLElement {
         decide: () => void save(() => callServer('recordDecision', screen.decision), screen, showPilot),
       });
     }
+    case 'metrics': {
+      if (!state.metrics) return h('p', { class: 'muted' }, state.error ? '' : 'Loading the measurements…');
+      return metricsView(state.metrics, screen.draft, screen.errors, busy, {
+        save: () =>
+          void save(
+            () => callServer('saveMeasurement', screen.draft),
+            screen,
+            (result) => showMetrics(result, screen.draft),
+          ),
+      });
+    }
     case 'workflow-form':
       return workflowFormView(screen.draft, screen.errors, busy, {
         save: () => void save(() => callServer('saveWorkflow', screen.draft), screen, showBoard),
@@ -291,6 +323,7 @@ function go(screen: Screen): void {
     void loadGovernance().then(() => render(headingOf.governance));
   if (screen.kind === 'approvals') void loadApprovals().then(() => render(headingOf.approvals));
   if (screen.kind === 'pilot') void loadPilot().then(() => render(headingOf.pilot));
+  if (screen.kind === 'metrics') void loadMetrics().then(() => render(headingOf.metrics));
 }
 
 function startSelection(workflowId: string): void {
@@ -305,6 +338,13 @@ function startSelection(workflowId: string): void {
     null,
     showBoard,
   );
+}
+
+/** After adding a measurement: the new figures, and the form ready for the next period of the same metric. */
+function showMetrics(result: { board: MetricsBoard }, previous: MeasurementInput): void {
+  state.metrics = result.board;
+  state.pilot = null;
+  state.screen = { kind: 'metrics', draft: { ...previous, value: null, items: null, note: '' }, errors: [] };
 }
 
 /** After a pilot action: the plan and its state as saved. */
@@ -374,6 +414,20 @@ async function loadGovernance(): Promise<void> {
   render();
   try {
     state.governance = await callServer('getGovernanceBoard');
+    state.error = null;
+  } catch (error) {
+    state.error = errorMessage(error);
+  } finally {
+    state.busy = false;
+    render();
+  }
+}
+
+async function loadMetrics(): Promise<void> {
+  state.busy = true;
+  render();
+  try {
+    state.metrics = await callServer('getMetricsBoard');
     state.error = null;
   } catch (error) {
     state.error = errorMessage(error);

@@ -1,0 +1,218 @@
+import { describe, expect, it } from '@jest/globals';
+import { FakeEnvironment } from '../../test/fakes/environment';
+import { sheetNamed } from '../../test/support/workspace';
+import type { MeasurementInput, MetricsResult } from '../shared/metrics';
+import { metricsBoard, saveMeasurement } from './metrics';
+import { setUpWorkspace } from './set-up';
+import { saveScore, selectWorkflow } from './workflow-board';
+
+function selected(): FakeEnvironment {
+  const env = new FakeEnvironment();
+  env.run((gas) => setUpWorkspace(gas));
+  env.run((gas) =>
+    saveScore(gas, {
+      workflowId: 'WF-001',
+      scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
+      redFlags: [],
+      fitsDay: 'yes',
+      note: '',
+      scorerName: null,
+    }),
+  );
+  env.run((gas) => selectWorkflow(gas, { workflowId: 'WF-001', reason: '', confirmReplace: false }));
+  return env;
+}
+
+const input = (extra: Partial<MeasurementInput>): MeasurementInput => ({
+  metric: 'Time per item (minutes)',
+  window: 'Baseline',
+  periodStart: '2026-11-02',
+  periodEnd: '2026-11-06',
+  value: 30,
+  items: 40,
+  note: '',
+  ...extra,
+});
+
+function ok(result: MetricsResult) {
+  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.errors)}`);
+  return result.board;
+}
+
+const save = (env: FakeEnvironment, extra: Partial<MeasurementInput>) =>
+  env.run((gas) => saveMeasurement(gas, input(extra)));
+
+/** The pilot row for WF-001, running (as Start pilot leaves it). */
+function running(env: FakeEnvironment): void {
+  env.run((gas) => {
+    const sheet = sheetNamed(gas, 'Pilot');
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
+    const row = headers.map((h) =>
+      h === 'Pilot ID' ? 'PL-001' : h === 'Workflow ID' ? 'WF-001' : h === 'State' ? 'Running' : '',
+    );
+    sheet.getRange(2, 1, 1, row.length).setValues([row]);
+  });
+}
+
+describe('measurements', () => {
+  it('adds a row for the selected workflow and summarises baseline against pilot', () => {
+    const env = selected();
+    ok(save(env, { value: 30 }));
+    ok(save(env, { periodStart: '2026-11-09', periodEnd: '2026-11-13', value: 34 }));
+    ok(save(env, { window: 'Pilot', periodStart: '2026-12-07', periodEnd: '2026-12-11', value: 19 }));
+    const board = ok(
+      save(env, { window: 'Pilot', periodStart: '2026-12-14', periodEnd: '2026-12-18', value: 21 }),
+    );
+    expect(board.metrics.find((m) => m.name === 'Time per item (minutes)')).toMatchObject({
+      baseline: 32,
+      pilot: 20,
+      change: -37.5,
+      targetMet: true,
+      baselinePeriods: 2,
+      pilotPeriods: 2,
+    });
+    const rows = env.run((gas) => sheetNamed(gas, 'Metrics').getDataRange().getValues().slice(1));
+    expect(rows.map((r) => [r[0], r[1], r[3]])).toEqual([
+      ['MS-0001', 'WF-001', 'Baseline'],
+      ['MS-0002', 'WF-001', 'Baseline'],
+      ['MS-0003', 'WF-001', 'Pilot'],
+      ['MS-0004', 'WF-001', 'Pilot'],
+    ]);
+    expect(rows.every((r) => r[4] instanceof Date && r[5] instanceof Date)).toBe(true);
+  });
+
+  it.each<[string, Partial<MeasurementInput>, string]>([
+    ['an unknown metric', { metric: 'Happiness' }, 'metric'],
+    ['a percentage over 100', { metric: 'Adoption (%)', value: 140 }, 'value'],
+    ['a trust score of 7', { metric: 'Staff trust (1–5)', value: 7 }, 'value'],
+    ['half an incident', { metric: 'Incidents', value: 0.5 }, 'value'],
+    ['a period ending before it starts', { periodEnd: '2026-11-01' }, 'periodEnd'],
+    ['no value', { value: null }, 'value'],
+    ['an unknown window', { window: 'Later' }, 'window'],
+  ])('refuses %s and changes nothing', (_case, extra, field) => {
+    const env = selected();
+    const before = structuredClone(env.state);
+    const result = save(env, extra);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((e) => e.field)).toContain(field);
+    expect(env.state).toEqual(before);
+  });
+
+  it('reports a row typed into the sheet that cannot count, with its row, and leaves it out', () => {
+    const env = selected();
+    ok(save(env, {}));
+    env.run((gas) => {
+      const sheet = sheetNamed(gas, 'Metrics');
+      sheet.getRange(3, 1, 1, 8).clearDataValidations();
+      sheet
+        .getRange(3, 1, 1, 8)
+        .setValues([
+          [
+            '',
+            'WF-001',
+            'Time per item (minutes)',
+            'Baseline',
+            new Date(2026, 10, 9),
+            new Date(2026, 10, 13),
+            'quick',
+            10,
+          ],
+        ]);
+    });
+    const board = env.run((gas) => metricsBoard(gas));
+    expect(board.problems.map((p) => p.message)).toEqual([expect.stringContaining('Metrics row 3')]);
+    expect(board.metrics[0]?.baselinePeriods).toBe(1);
+  });
+});
+
+describe('stop rules', () => {
+  it('pause a running pilot at the first incident, visibly, and log why', () => {
+    const env = selected();
+    running(env);
+    const result = save(env, {
+      metric: 'Incidents',
+      window: 'Pilot',
+      periodStart: '2026-12-07',
+      periodEnd: '2026-12-11',
+      value: 1,
+      items: null,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      message: expect.stringContaining('The pilot is paused by its stop rule') as unknown,
+    });
+    const state = env.run((gas) => sheetNamed(gas, 'Pilot').getDataRange().getValues()[1]);
+    expect(state).toContain('Paused');
+    const log = env.run((gas) => sheetNamed(gas, 'Log').getDataRange().getValues());
+    expect(log.at(-1)?.[3]).toBe('Pilot paused by its stop rule');
+  });
+
+  it('pause it when low trust typed into the sheet two weeks running is next read', () => {
+    const env = selected();
+    running(env);
+    ok(
+      save(env, {
+        metric: 'Staff trust (1–5)',
+        window: 'Pilot',
+        periodStart: '2026-12-07',
+        periodEnd: '2026-12-11',
+        value: 2.5,
+        items: 6,
+      }),
+    );
+    ok(
+      save(env, {
+        metric: 'Staff trust (1–5)',
+        window: 'Pilot',
+        periodStart: '2026-12-14',
+        periodEnd: '2026-12-18',
+        value: 2.8,
+        items: 6,
+      }),
+    );
+    const board = env.run((gas) => metricsBoard(gas));
+    expect(board.pilotState).toBe('Paused');
+    expect(board.stopReasons.join(' ')).toContain('Staff trust under 3 in 2 pilot periods running');
+  });
+});
+
+describe('service calls', () => {
+  it('are the same for adding a measurement and reading the summary at 10 and 1,000 rows', () => {
+    const counts = (rows: number) => {
+      const env = selected();
+      env.run((gas) => {
+        const sheet = sheetNamed(gas, 'Metrics');
+        sheet.insertRowsAfter(sheet.getMaxRows(), 1200);
+        const values = Array.from({ length: rows }, (_, i) => [
+          `MS-T${i}`,
+          'WF-001',
+          'Items handled per week',
+          i % 2 === 0 ? 'Baseline' : 'Pilot',
+          new Date(Date.UTC(2026, 0, 1 + i)),
+          new Date(Date.UTC(2026, 0, 1 + i)),
+          50 + (i % 7),
+          '',
+        ]);
+        sheet.getRange(2, 1, rows, 8).setValues(values);
+      });
+      const measure = (action: () => unknown) => {
+        env.calls.reset();
+        action();
+        return env.calls.byMethod();
+      };
+      return {
+        read: measure(() => env.run((gas) => metricsBoard(gas))),
+        add: measure(() =>
+          save(env, {
+            metric: 'Adoption (%)',
+            window: 'Pilot',
+            value: 80,
+            periodStart: '2027-06-01',
+            periodEnd: '2027-06-05',
+          }),
+        ),
+      };
+    };
+    expect(counts(1000)).toEqual(counts(10));
+  });
+});

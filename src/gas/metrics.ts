@@ -1,0 +1,164 @@
+import { metrics as metricsTemplate, metricNames } from '../../sheets-templates/metrics';
+import { pilot as pilotTemplate } from '../../sheets-templates/pilot';
+import { workflows as workflowsTemplate } from '../../sheets-templates/workflows';
+import type { LogEvent } from '../domain/audit-log';
+import { checkMeasurementInput } from '../domain/measurement-input';
+import { checkStopRules, readMeasurements, summarizeMetrics } from '../domain/metrics';
+import { nextId, text } from '../domain/table';
+import { readWorkflows } from '../domain/workflow-records';
+import type { MetricsBoard, MetricsResult } from '../shared/metrics';
+import { activeSpreadsheet } from './active-spreadsheet';
+import type { AppsScript, Spreadsheet } from './apps-script';
+import { appendToLog } from './audit-log-gateway';
+import { withDocumentLock } from './document-lock';
+import { displayName, whoAmI } from './identity';
+import { SheetTable } from './sheet-table';
+
+/**
+ * Phase 4: measurements for the baseline and pilot windows, the per-metric summary, and the stop rules,
+ * which pause a running pilot visibly (Pilot › State, Log) as soon as the sheet shows a reason.
+ */
+interface MetricsContext {
+  spreadsheet: Spreadsheet;
+  table: SheetTable;
+  pilot: SheetTable;
+  selected: { id: string; name: string } | null;
+}
+
+function load(spreadsheet: Spreadsheet): MetricsContext {
+  const workflows = SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
+  const chosen = readWorkflows(workflows.data).workflows.filter((w) => w.selected && w.id);
+  const only = chosen.length === 1 ? chosen[0] : undefined;
+  return {
+    spreadsheet,
+    table: SheetTable.open(spreadsheet, metricsTemplate, ['id', 'workflowId', 'metric', 'window', 'value']),
+    pilot: SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state']),
+    selected: only?.id ? { id: only.id, name: only.name } : null,
+  };
+}
+
+/** Pauses a running pilot when a stop rule holds; returns what to log. */
+function applyStopRules(ctx: MetricsContext, who: string): { board: MetricsBoard; events: LogEvent[] } {
+  const { records, problems } = readMeasurements(ctx.table.current());
+  const selected = ctx.selected;
+  const pilotRow = selected
+    ? ctx.pilot.data.rows.find((r) => text(r.cells['workflowId']) === selected.id)
+    : undefined;
+  let pilotState = pilotRow ? text(pilotRow.cells['state']) || 'Draft' : 'Draft';
+  const stop = selected ? checkStopRules(records, selected.id) : { stop: false, reasons: [] };
+  const events: LogEvent[] = [];
+  if (stop.stop && pilotRow && pilotState === 'Running') {
+    ctx.pilot.set(pilotRow.row, 'state', 'Paused');
+    pilotState = 'Paused';
+    events.push({
+      who,
+      action: 'Pilot paused by its stop rule',
+      subject: selected?.id ?? '',
+      before: 'Running',
+      after: 'Paused',
+      note: stop.reasons.join(' '),
+    });
+  }
+  const summaries = selected ? summarizeMetrics(records, selected.id) : [];
+  return {
+    board: {
+      setUp: true,
+      selected,
+      pilotState,
+      metrics: summaries.map((m) => ({
+        name: m.name,
+        target: m.target,
+        better: m.better,
+        baseline: m.baseline,
+        pilot: m.pilot,
+        change: m.change,
+        targetMet: m.targetMet,
+        baselinePeriods: m.baselinePeriods,
+        pilotPeriods: m.pilotPeriods,
+      })),
+      stopReasons: stop.reasons,
+      problems,
+      rows: records.length,
+      metricNames: [...metricNames],
+    },
+    events,
+  };
+}
+
+function finish(gas: AppsScript, ctx: MetricsContext, events: LogEvent[], now: Date): void {
+  ctx.table.flush(gas);
+  ctx.pilot.flush(gas);
+  appendToLog(gas, ctx.spreadsheet, events, now);
+}
+
+/** The Measure view; applies the stop rules to what the sheet holds now. */
+export function metricsBoard(gas: AppsScript): MetricsBoard {
+  const spreadsheet = activeSpreadsheet(gas);
+  if (!spreadsheet.getSheetByName(metricsTemplate.name)) {
+    return {
+      setUp: false,
+      selected: null,
+      pilotState: 'Draft',
+      metrics: [],
+      stopReasons: [],
+      problems: [],
+      rows: 0,
+      metricNames: [...metricNames],
+    };
+  }
+  return withDocumentLock(gas, () => {
+    const ctx = load(spreadsheet);
+    const { board, events } = applyStopRules(ctx, displayName(whoAmI(gas)));
+    if (events.length > 0) finish(gas, ctx, events, new Date());
+    return board;
+  });
+}
+
+/** Adds one measurement row for the selected workflow, then applies the stop rules. */
+export function saveMeasurement(gas: AppsScript, input: unknown): MetricsResult {
+  const checked = checkMeasurementInput(input);
+  if (!checked.ok) return { ok: false, errors: checked.errors };
+  const value = checked.value;
+  const spreadsheet = activeSpreadsheet(gas);
+  return withDocumentLock(gas, () => {
+    const now = new Date();
+    const ctx = load(spreadsheet);
+    if (!ctx.selected) return { ok: false, errors: [{ field: '', message: 'Select a workflow first.' }] };
+    const who = displayName(whoAmI(gas));
+    const ids = ctx.table.data.rows.map((r) => text(r.cells['id']));
+    const id = nextId(metricsTemplate.idPrefix, ids, 4);
+    ctx.table.append({
+      id,
+      workflowId: ctx.selected.id,
+      metric: value.metric,
+      window: value.window,
+      periodStart: value.periodStart,
+      periodEnd: value.periodEnd,
+      value: value.value,
+      items: value.items,
+      note: value.note,
+      enteredBy: who,
+      entered: now,
+    });
+    const { board, events } = applyStopRules(ctx, who);
+    finish(
+      gas,
+      ctx,
+      [
+        {
+          who,
+          action: 'Added measurement',
+          subject: id,
+          before: '',
+          after: `${value.metric}, ${value.window} ${value.periodStart}–${value.periodEnd}: ${value.value}`,
+          note: '',
+        },
+        ...events,
+      ],
+      now,
+    );
+    const paused =
+      events.length > 0 ? ` The pilot is paused by its stop rule: ${board.stopReasons.join(' ')}` : '';
+    return { ok: true, message: `Added ${value.metric} for ${value.periodStart}.${paused}`, board };
+  });
+}

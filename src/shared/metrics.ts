@@ -1,0 +1,41 @@
+import type { FieldError, RowProblem } from './workflows';
+
+/** The metrics part of the sidebar ↔ server contract (plain JSON only). */
+
+export type MetricLine = {
+  name: string;
+  target: string;
+  better: string;
+  baseline: number | null;
+  pilot: number | null;
+  /** Relative change in percent, or null. */
+  change: number | null;
+  targetMet: boolean | null;
+  baselinePeriods: number;
+  pilotPeriods: number;
+};
+
+export type MetricsBoard = {
+  setUp: boolean;
+  selected: { id: string; name: string } | null;
+  pilotState: string;
+  metrics: MetricLine[];
+  /** The stop rules' verdict: why the pilot is (or would be) paused. */
+  stopReasons: string[];
+  problems: RowProblem[];
+  rows: number;
+  metricNames: string[];
+};
+
+export type MeasurementInput = {
+  metric: string;
+  window: string;
+  periodStart: string;
+  periodEnd: string;
+  value: number | null;
+  items: number | null;
+  note: string;
+};
+
+export type MetricsResult =
+  { ok: true; message: string; board: MetricsBoard } | { ok: false; errors: FieldError[] };
