@@ -329,7 +329,7 @@ function measureMetrics(rows: number, action: (r: BundleRuntime) => unknown): Me
 }
 
 table(
-  'Save a measurement (and apply the stop rules) over N measurement rows',
+  'Save a measurement (stop rules, then the Dashboard refresh that follows every change) over N measurement rows',
   sizes.map((n) =>
     measureMetrics(n, (r) =>
       r.run('saveMeasurement', [
@@ -346,6 +346,12 @@ table(
     ),
   ),
   true,
+);
+
+table(
+  'Hourly run with no replies waiting: stop rules and the Dashboard refresh, over N measurement rows',
+  sizes.map((n) => measureMetrics(n, (r) => r.run('checkApprovalRepliesHourly'))),
+  false,
 );
 
 table(

@@ -19,6 +19,8 @@ import { activeSpreadsheet } from './active-spreadsheet';
 import * as approvals from './approvals';
 import { checkLog as checkLogChain } from './audit-log-gateway';
 import * as governance from './governance';
+import type { AppsScript } from './apps-script';
+import { refreshDashboard } from './dashboard';
 import { buildMenu } from './menu';
 import * as metrics from './metrics';
 import * as pilot from './pilot';
@@ -28,6 +30,22 @@ import { setUpWorkspace as runSetUp, TOAST_TITLE } from './set-up';
 import { UserError } from './user-error';
 import * as workflows from './workflow-board';
 import { workspaceStatus } from './workspace-status';
+
+/**
+ * Every successful change is followed by a refresh of the Dashboard's leader view. A failure there is
+ * logged and never turns a change that succeeded into an error for the person who made it.
+ */
+function refreshed<T>(gas: AppsScript, result: T): T {
+  if ((result as { ok?: boolean } | null)?.ok === false) return result;
+  try {
+    refreshDashboard(gas);
+  } catch (error) {
+    console.warn(
+      `The Dashboard could not be refreshed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return result;
+}
 
 /** Simple trigger: adds the menu when the spreadsheet opens. */
 export function onOpen(): void {
@@ -71,7 +89,8 @@ export function getWorkspaceStatus(): WorkspaceStatus {
 
 /** Sidebar: set up or repair the workspace, returning what changed. */
 export function setUpWorkspaceFromPlanner(): SetUpReport {
-  return runSetUp(appsScript());
+  const gas = appsScript();
+  return refreshed(gas, runSetUp(gas));
 }
 
 /** Sidebar: the candidate workflows with their scores, ranked. */
@@ -81,17 +100,20 @@ export function getWorkflowBoard(): WorkflowBoard {
 
 /** Sidebar: add a workflow (id null) or edit one. */
 export function saveWorkflow(input: WorkflowInput): SaveResult {
-  return workflows.saveWorkflow(appsScript(), input);
+  const gas = appsScript();
+  return refreshed(gas, workflows.saveWorkflow(gas, input));
 }
 
 /** Sidebar: save the current user's score for a workflow. */
 export function saveScore(input: ScoreInput): SaveResult {
-  return workflows.saveScore(appsScript(), input);
+  const gas = appsScript();
+  return refreshed(gas, workflows.saveScore(gas, input));
 }
 
 /** Sidebar: choose the one workflow to pilot (replacing a selection needs a reason, which is logged). */
 export function selectWorkflow(input: SelectionInput): SaveResult {
-  return workflows.selectWorkflow(appsScript(), input);
+  const gas = appsScript();
+  return refreshed(gas, workflows.selectWorkflow(gas, input));
 }
 
 /** Sidebar: the selected workflow's checklist and the readiness gate. */
@@ -101,7 +123,8 @@ export function getGovernanceBoard(): GovernanceBoard {
 
 /** Sidebar: save a checklist row's status, evidence, N/A reason, due date or owner. */
 export function updateChecklistItem(input: ChecklistInput): ChecklistSaveResult {
-  return governance.updateChecklistItem(appsScript(), input);
+  const gas = appsScript();
+  return refreshed(gas, governance.updateChecklistItem(gas, input));
 }
 
 /** Sidebar: select a checklist row in the Governance sheet. */
@@ -122,26 +145,29 @@ export function getApprovalBoard(): ApprovalBoard {
 
 /** Sidebar: send the current step's approval requests from the user's Gmail. */
 export function sendApprovalRequests(): ApprovalResult {
-  return approvals.sendApprovalRequests(appsScript());
+  const gas = appsScript();
+  return refreshed(gas, approvals.sendApprovalRequests(gas));
 }
 
 /** Sidebar: read approvers' replies now. */
 export function checkRepliesFromPlanner(): ApprovalResult {
   const gas = appsScript();
   const summary = approvals.checkApprovalReplies(gas);
+  refreshed(gas, null);
   return { ok: true, message: summary.message, board: approvals.approvalBoard(gas) };
 }
 
 /** Sidebar: a person decides a reply the add-on could not read with certainty. */
 export function resolveReview(input: ReviewDecision): ApprovalResult {
-  return approvals.resolveReview(appsScript(), input);
+  const gas = appsScript();
+  return refreshed(gas, approvals.resolveReview(gas, input));
 }
 
 /** Menu: Check approval replies now; the outcome is shown as a toast. */
 export function checkApprovalReplies(): void {
   const gas = appsScript();
   try {
-    const summary = approvals.checkApprovalReplies(gas);
+    const summary = refreshed(gas, approvals.checkApprovalReplies(gas));
     activeSpreadsheet(gas).toast(summary.message, TOAST_TITLE, 10);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
@@ -155,6 +181,7 @@ export function checkApprovalRepliesHourly(): void {
   approvals.checkApprovalReplies(gas);
   // Measurements typed into the sheet since the last run can trip a stop rule: pause the pilot now.
   metrics.metricsBoard(gas);
+  refreshed(gas, null);
 }
 
 /** Sidebar: the pilot plan, whether it can start, and the decision. */
@@ -164,17 +191,20 @@ export function getPilotBoard(): PilotBoard {
 
 /** Sidebar: save the pilot plan (part of the plan version). */
 export function savePilotPlan(input: PilotPlanInput): PilotResult {
-  return pilot.savePilotPlan(appsScript(), input);
+  const gas = appsScript();
+  return refreshed(gas, pilot.savePilotPlan(gas, input));
 }
 
 /** Sidebar: start the pilot once every approval step approved the current plan version. */
 export function startPilot(): PilotResult {
-  return pilot.startPilot(appsScript());
+  const gas = appsScript();
+  return refreshed(gas, pilot.startPilot(gas));
 }
 
 /** Sidebar: record the sponsor's end-of-pilot decision with its evidence. */
 export function recordDecision(input: DecisionInput): PilotResult {
-  return pilot.recordDecision(appsScript(), input);
+  const gas = appsScript();
+  return refreshed(gas, pilot.recordDecision(gas, input));
 }
 
 /** Sidebar: baseline and pilot figures per metric, and the stop rules. */
@@ -184,5 +214,6 @@ export function getMetricsBoard(): MetricsBoard {
 
 /** Sidebar: add one measurement (a metric for one period). */
 export function saveMeasurement(input: MeasurementInput): MetricsResult {
-  return metrics.saveMeasurement(appsScript(), input);
+  const gas = appsScript();
+  return refreshed(gas, metrics.saveMeasurement(gas, input));
 }
