@@ -48,11 +48,14 @@ export interface SpreadsheetApp {
 }
 
 export interface Spreadsheet {
+  addEditor(emailAddress: string): Spreadsheet;
+  addViewer(emailAddress: string): Spreadsheet;
   addDeveloperMetadata(key: string): Spreadsheet;
   addDeveloperMetadata(key: string, visibility: DeveloperMetadataVisibility): Spreadsheet;
   addDeveloperMetadata(key: string, value: string): Spreadsheet;
   addDeveloperMetadata(key: string, value: string, visibility: DeveloperMetadataVisibility): Spreadsheet;
   createDeveloperMetadataFinder(): DeveloperMetadataFinder;
+  getEditors(): User[];
   getId(): string;
   getName(): string;
   getNamedRanges(): NamedRange[];
@@ -64,6 +67,7 @@ export interface Spreadsheet {
   getSheets(): Sheet[];
   getSpreadsheetTimeZone(): string;
   getUrl(): string;
+  getViewers(): User[];
   insertSheet(sheetName: string): Sheet;
   insertSheet(sheetName: string, sheetIndex: number): Sheet;
   setNamedRange(name: string, range: Range): void;

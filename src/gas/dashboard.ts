@@ -29,6 +29,38 @@ const CHARTS_KEY = 'aiplan.dashboardCharts';
 export function refreshDashboard(gas: AppsScript, now = new Date()): void {
   const spreadsheet = activeSpreadsheet(gas);
   if (!spreadsheet.getSheetByName(dashboardTemplate.name) || !spreadsheet.getSheetByName('Workflows')) return;
+  const block = dashboardBlock(dashboardInput(gas, now));
+  withDocumentLock(gas, () => {
+    const sheet = spreadsheet.getSheetByName(dashboardTemplate.name);
+    if (!sheet) return;
+    // People's words (workflow names, the decision's evidence) are text, never formulas.
+    const rows = block.rows.map((r) => r.map((cell) => (typeof cell === 'string' ? asCellText(cell) : cell)));
+    // Plain text, so a date or a number someone typed in a name stays as written; numbers stay numbers.
+    sheet
+      .getRange(DASHBOARD_FIRST_ROW, 1, DASHBOARD_ROWS, DASHBOARD_WIDTH)
+      .setNumberFormat('@')
+      .setValues(rows);
+    const properties = gas.PropertiesService.getDocumentProperties();
+    if (properties.getProperty(CHARTS_KEY)) return;
+    for (const chart of block.charts) {
+      const { row, column, numRows, numColumns } = chart.range;
+      sheet.insertChart(
+        sheet
+          .newChart()
+          .setChartType(gas.Charts.ChartType[chart.type])
+          .addRange(sheet.getRange(row, column, numRows, numColumns))
+          .setOption('title', chart.title)
+          .setPosition(chart.anchor.row, chart.anchor.column, 0, 0)
+          .build(),
+      );
+    }
+    properties.setProperty(CHARTS_KEY, 'v1');
+  });
+}
+
+/** What the leader view shows, read from every sheet through the planner's own views of them. */
+export function dashboardInput(gas: AppsScript, now: Date): DashboardInput {
+  const spreadsheet = activeSpreadsheet(gas);
   const workflows = workflowBoard(gas);
   const governance = governanceBoard(gas);
   const approvals = approvalBoard(gas);
@@ -36,7 +68,7 @@ export function refreshDashboard(gas: AppsScript, now = new Date()): void {
   const metrics = metricsBoard(gas);
   const chosen = workflows.workflows.find((w) => w.selected) ?? null;
   const requests = approvals.steps.flatMap((step) => step.approvers.filter((a) => a.requestId !== null));
-  const input: DashboardInput = {
+  return {
     refreshed: gas.Utilities.formatDate(now, spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm'),
     // The phase from what was just read (not the set-up status, which inspects every sheet's structure).
     phase: derivePhase({
@@ -89,31 +121,4 @@ export function refreshDashboard(gas: AppsScript, now = new Date()): void {
     metrics: metrics.metrics,
     stopReasons: metrics.stopReasons,
   };
-  const block = dashboardBlock(input);
-  withDocumentLock(gas, () => {
-    const sheet = spreadsheet.getSheetByName(dashboardTemplate.name);
-    if (!sheet) return;
-    // People's words (workflow names, the decision's evidence) are text, never formulas.
-    const rows = block.rows.map((r) => r.map((cell) => (typeof cell === 'string' ? asCellText(cell) : cell)));
-    // Plain text, so a date or a number someone typed in a name stays as written; numbers stay numbers.
-    sheet
-      .getRange(DASHBOARD_FIRST_ROW, 1, DASHBOARD_ROWS, DASHBOARD_WIDTH)
-      .setNumberFormat('@')
-      .setValues(rows);
-    const properties = gas.PropertiesService.getDocumentProperties();
-    if (properties.getProperty(CHARTS_KEY)) return;
-    for (const chart of block.charts) {
-      const { row, column, numRows, numColumns } = chart.range;
-      sheet.insertChart(
-        sheet
-          .newChart()
-          .setChartType(gas.Charts.ChartType[chart.type])
-          .addRange(sheet.getRange(row, column, numRows, numColumns))
-          .setOption('title', chart.title)
-          .setPosition(chart.anchor.row, chart.anchor.column, 0, 0)
-          .build(),
-      );
-    }
-    properties.setProperty(CHARTS_KEY, 'v1');
-  });
 }

@@ -6,6 +6,7 @@
 import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from '../shared/approvals';
 import type { MeasurementInput, MetricsBoard, MetricsResult } from '../shared/metrics';
+import type { ShareInput, ShareResult } from '../shared/share';
 import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult } from '../shared/pilot';
 import type { ChecklistInput, ChecklistSaveResult, GovernanceBoard, LogCheck } from '../shared/governance';
 import type {
@@ -21,6 +22,7 @@ import { checkLog as checkLogChain } from './audit-log-gateway';
 import * as governance from './governance';
 import type { AppsScript } from './apps-script';
 import { refreshDashboard } from './dashboard';
+import { shareWithLeaders as share } from './leader-share';
 import { buildMenu } from './menu';
 import * as metrics from './metrics';
 import * as pilot from './pilot';
@@ -216,4 +218,9 @@ export function getMetricsBoard(): MetricsBoard {
 export function saveMeasurement(input: MeasurementInput): MetricsResult {
   const gas = appsScript();
   return refreshed(gas, metrics.saveMeasurement(gas, input));
+}
+
+/** Sidebar: share the plan with leaders (view only unless asked) and send each the summary. */
+export function shareWithLeaders(input: ShareInput): ShareResult {
+  return share(appsScript(), input);
 }

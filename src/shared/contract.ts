@@ -3,6 +3,7 @@ import type { Phase } from '../domain/workspace-phase';
 import type { JsonApi } from './json';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from './approvals';
 import type { MeasurementInput, MetricsBoard, MetricsResult } from './metrics';
+import type { ShareInput, ShareResult } from './share';
 import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult } from './pilot';
 import type { ChecklistInput, ChecklistSaveResult, GovernanceBoard, LogCheck } from './governance';
 import type { SaveResult, ScoreInput, SelectionInput, WorkflowBoard, WorkflowInput } from './workflows';
@@ -56,6 +57,7 @@ export type PlannerApi = JsonApi<{
   recordDecision(input: DecisionInput): PilotResult;
   getMetricsBoard(): MetricsBoard;
   saveMeasurement(input: MeasurementInput): MetricsResult;
+  shareWithLeaders(input: ShareInput): ShareResult;
 }>;
 
 /** The contract's function names at run time, for the bundle check; the compiler keeps it complete. */
@@ -80,6 +82,7 @@ export const plannerFunctionNames = [
   'recordDecision',
   'getMetricsBoard',
   'saveMeasurement',
+  'shareWithLeaders',
 ] as const satisfies readonly (keyof PlannerApi)[];
 type Assert<T extends true> = T;
 export type PlannerFunctionNamesComplete = Assert<

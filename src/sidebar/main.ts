@@ -3,6 +3,7 @@ import type { ApprovalBoard, ReviewDecision } from '../shared/approvals';
 import type { ChecklistInput, GovernanceBoard, LogCheck } from '../shared/governance';
 import type { MeasurementInput, MetricsBoard } from '../shared/metrics';
 import type { DecisionInput, PilotBoard, PilotPlanInput } from '../shared/pilot';
+import type { ShareInput } from '../shared/share';
 import type { FieldError, ScoreInput, WorkflowBoard, WorkflowInput } from '../shared/workflows';
 import { announce, h } from './dom';
 import { callServer } from './server';
@@ -10,6 +11,7 @@ import { approvalsView, reviewFormView } from './views/approvals-view';
 import { checklistDraft, checklistItemView } from './views/checklist-item-view';
 import { metricsView } from './views/metrics-view';
 import { pilotView } from './views/pilot-view';
+import { shareView } from './views/share-view';
 import { governanceView } from './views/governance-view';
 import { replaceSelectionView } from './views/replace-selection-view';
 import { scoreDraft, scoreFormView } from './views/score-form-view';
@@ -39,6 +41,7 @@ interface AppState {
   approvals: ApprovalBoard | null;
   pilot: PilotBoard | null;
   metrics: MetricsBoard | null;
+  share: { draft: ShareInput; errors: FieldError[] };
   logCheck: LogCheck | null;
   screen: Screen;
   busy: boolean;
@@ -56,6 +59,7 @@ const state: AppState = {
   approvals: null,
   pilot: null,
   metrics: null,
+  share: { draft: { addresses: '', role: 'viewer', note: '' }, errors: [] },
   logCheck: null,
   screen: { kind: 'overview' },
   busy: false,
@@ -171,11 +175,15 @@ function screenView(): HTMLElement {
   if (!status || !board) return h('p', { class: 'muted' }, state.error ? '' : 'Loading the workspace…');
   const card = (id: string) => board.workflows.find((w) => w.id === id);
   switch (screen.kind) {
-    case 'overview':
-      return workspaceView(
+    case 'overview': {
+      const overview = workspaceView(
         { status, busy, report: state.report },
         { setUp: () => void setUp(), refresh: () => void load() },
       );
+      if (!board.setUp) return overview;
+      overview.append(shareView(state.share.draft, state.share.errors, busy, () => void shareNow()));
+      return overview;
+    }
     case 'workflows':
       return workflowListView(board, busy, {
         add: () => go({ kind: 'workflow-form', draft: workflowDraft(null), errors: [] }),
@@ -420,6 +428,31 @@ async function loadGovernance(): Promise<void> {
   } finally {
     state.busy = false;
     render();
+  }
+}
+
+async function shareNow(): Promise<void> {
+  state.busy = true;
+  state.message = null;
+  state.error = null;
+  render();
+  let focus: string | undefined;
+  try {
+    const result = await callServer('shareWithLeaders', state.share.draft);
+    if (result.ok) {
+      state.share = { draft: { addresses: '', role: 'viewer', note: '' }, errors: [] };
+      state.message = result.message;
+      focus = 'message';
+    } else {
+      state.share.errors = result.errors;
+      focus = 'error-summary';
+    }
+  } catch (error) {
+    state.error = errorMessage(error);
+    announce(state.error);
+  } finally {
+    state.busy = false;
+    render(focus);
   }
 }
 

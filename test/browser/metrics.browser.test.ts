@@ -96,4 +96,33 @@ describe('the Measure view, by keyboard', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('shares the plan with leaders from the Overview, by keyboard, refusing a bad address first', async () => {
+    server.playground.reset();
+    call('setUpWorkspace');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors = collectErrors(page);
+    await page.goto(server.url);
+    const sidebar = await sidebarFrame(page);
+    await press(page, sidebar, '#nav-overview');
+    await sidebar.waitForSelector('#share-heading');
+    await idle(sidebar);
+    await tabTo(page, sidebar, '#share-addresses', 400);
+    await page.keyboard.type('board.chair@district.example.org, not an address');
+    await press(page, sidebar, '#share-button');
+    await idle(sidebar);
+    expect(await sidebar.textContent('#error-summary')).toContain('These are not email addresses');
+    expect(await axeViolations(sidebar)).toEqual([]);
+    await tabTo(page, sidebar, '#share-addresses', 400);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('board.chair@district.example.org');
+    await press(page, sidebar, '#share-button');
+    await idle(sidebar);
+    expect(await sidebar.textContent('#message')).toBe(
+      'Shared with 1 person (view only) and sent each the summary.',
+    );
+    expect(server.playground.view().outbox.map((m) => m.to)).toEqual(['board.chair@district.example.org']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

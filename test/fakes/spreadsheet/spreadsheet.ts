@@ -38,6 +38,39 @@ export class FakeSpreadsheet implements Spreadsheet {
   getSpreadsheetTimeZone(): string {
     return this.ctx.model.state.timeZone;
   }
+  /**
+   * Sharing (FAKES §1.14): an editor added as a viewer stays an editor; a viewer added as an editor is
+   * promoted. An address that is not an email is refused with Apps Script's message.
+   */
+  addViewer(emailAddress: string): Spreadsheet {
+    const email = shareAddress(emailAddress);
+    const state = this.ctx.model.state;
+    if (
+      email !== state.owner.toLowerCase() &&
+      !state.editors.includes(email) &&
+      !state.viewers.includes(email)
+    )
+      state.viewers.push(email);
+    return this.ctx.wrap(this, 'Spreadsheet');
+  }
+
+  addEditor(emailAddress: string): Spreadsheet {
+    const email = shareAddress(emailAddress);
+    const state = this.ctx.model.state;
+    state.viewers = state.viewers.filter((v) => v !== email);
+    if (email !== state.owner.toLowerCase() && !state.editors.includes(email)) state.editors.push(email);
+    return this.ctx.wrap(this, 'Spreadsheet');
+  }
+
+  getViewers(): User[] {
+    return this.ctx.model.state.viewers.map((v) => this.ctx.wrap(new FakeUser(v), 'User'));
+  }
+
+  getEditors(): User[] {
+    const state = this.ctx.model.state;
+    return [state.owner, ...state.editors].map((e) => this.ctx.wrap(new FakeUser(e), 'User'));
+  }
+
   getOwner(): User | null {
     return this.ctx.wrap(new FakeUser(this.ctx.model.state.owner), 'User');
   }
@@ -122,4 +155,11 @@ export class FakeSpreadsheet implements Spreadsheet {
   toast(msg: string, title = '', timeoutSeconds: number | null = null): void {
     this.ctx.toast(String(msg), String(title), timeoutSeconds);
   }
+}
+
+function shareAddress(value: unknown): string {
+  const email = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (!/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/.test(email))
+    throw gasError(`Invalid email: ${String(value)}`);
+  return email;
 }
