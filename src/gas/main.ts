@@ -34,8 +34,9 @@ import * as workflows from './workflow-board';
 import { workspaceStatus } from './workspace-status';
 
 /**
- * Every successful change is followed by a refresh of the Dashboard's leader view. A failure there is
- * logged and never turns a change that succeeded into an error for the person who made it.
+ * Refreshes the Dashboard's leader view after a change made from the menu or a trigger. (The sidebar
+ * asks for its own refresh right after each change, in the background, so people do not wait for it.)
+ * A failure here is logged and never turns a change that succeeded into an error.
  */
 function refreshed<T>(gas: AppsScript, result: T): T {
   if ((result as { ok?: boolean } | null)?.ok === false) return result;
@@ -92,7 +93,7 @@ export function getWorkspaceStatus(): WorkspaceStatus {
 /** Sidebar: set up or repair the workspace, returning what changed. */
 export function setUpWorkspaceFromPlanner(): SetUpReport {
   const gas = appsScript();
-  return refreshed(gas, runSetUp(gas));
+  return runSetUp(gas);
 }
 
 /** Sidebar: the candidate workflows with their scores, ranked. */
@@ -103,19 +104,19 @@ export function getWorkflowBoard(): WorkflowBoard {
 /** Sidebar: add a workflow (id null) or edit one. */
 export function saveWorkflow(input: WorkflowInput): SaveResult {
   const gas = appsScript();
-  return refreshed(gas, workflows.saveWorkflow(gas, input));
+  return workflows.saveWorkflow(gas, input);
 }
 
 /** Sidebar: save the current user's score for a workflow. */
 export function saveScore(input: ScoreInput): SaveResult {
   const gas = appsScript();
-  return refreshed(gas, workflows.saveScore(gas, input));
+  return workflows.saveScore(gas, input);
 }
 
 /** Sidebar: choose the one workflow to pilot (replacing a selection needs a reason, which is logged). */
 export function selectWorkflow(input: SelectionInput): SaveResult {
   const gas = appsScript();
-  return refreshed(gas, workflows.selectWorkflow(gas, input));
+  return workflows.selectWorkflow(gas, input);
 }
 
 /** Sidebar: the selected workflow's checklist and the readiness gate. */
@@ -126,7 +127,7 @@ export function getGovernanceBoard(): GovernanceBoard {
 /** Sidebar: save a checklist row's status, evidence, N/A reason, due date or owner. */
 export function updateChecklistItem(input: ChecklistInput): ChecklistSaveResult {
   const gas = appsScript();
-  return refreshed(gas, governance.updateChecklistItem(gas, input));
+  return governance.updateChecklistItem(gas, input);
 }
 
 /** Sidebar: select a checklist row in the Governance sheet. */
@@ -148,21 +149,20 @@ export function getApprovalBoard(): ApprovalBoard {
 /** Sidebar: send the current step's approval requests from the user's Gmail. */
 export function sendApprovalRequests(): ApprovalResult {
   const gas = appsScript();
-  return refreshed(gas, approvals.sendApprovalRequests(gas));
+  return approvals.sendApprovalRequests(gas);
 }
 
 /** Sidebar: read approvers' replies now. */
 export function checkRepliesFromPlanner(): ApprovalResult {
   const gas = appsScript();
   const summary = approvals.checkApprovalReplies(gas);
-  refreshed(gas, null);
   return { ok: true, message: summary.message, board: approvals.approvalBoard(gas) };
 }
 
 /** Sidebar: a person decides a reply the add-on could not read with certainty. */
 export function resolveReview(input: ReviewDecision): ApprovalResult {
   const gas = appsScript();
-  return refreshed(gas, approvals.resolveReview(gas, input));
+  return approvals.resolveReview(gas, input);
 }
 
 /** Menu: Check approval replies now; the outcome is shown as a toast. */
@@ -194,19 +194,19 @@ export function getPilotBoard(): PilotBoard {
 /** Sidebar: save the pilot plan (part of the plan version). */
 export function savePilotPlan(input: PilotPlanInput): PilotResult {
   const gas = appsScript();
-  return refreshed(gas, pilot.savePilotPlan(gas, input));
+  return pilot.savePilotPlan(gas, input);
 }
 
 /** Sidebar: start the pilot once every approval step approved the current plan version. */
 export function startPilot(): PilotResult {
   const gas = appsScript();
-  return refreshed(gas, pilot.startPilot(gas));
+  return pilot.startPilot(gas);
 }
 
 /** Sidebar: record the sponsor's end-of-pilot decision with its evidence. */
 export function recordDecision(input: DecisionInput): PilotResult {
   const gas = appsScript();
-  return refreshed(gas, pilot.recordDecision(gas, input));
+  return pilot.recordDecision(gas, input);
 }
 
 /** Sidebar: baseline and pilot figures per metric, and the stop rules. */
@@ -217,10 +217,20 @@ export function getMetricsBoard(): MetricsBoard {
 /** Sidebar: add one measurement (a metric for one period). */
 export function saveMeasurement(input: MeasurementInput): MetricsResult {
   const gas = appsScript();
-  return refreshed(gas, metrics.saveMeasurement(gas, input));
+  return metrics.saveMeasurement(gas, input);
 }
 
 /** Sidebar: share the plan with leaders (view only unless asked) and send each the summary. */
 export function shareWithLeaders(input: ShareInput): ShareResult {
   return share(appsScript(), input);
+}
+
+/**
+ * Sidebar, after every change it makes, without waiting: brings the Dashboard's leader view up to date
+ * for leaders reading the sheet.
+ */
+export function refreshDashboardNow(): { ok: boolean } {
+  const gas = appsScript();
+  refreshDashboard(gas);
+  return { ok: true };
 }

@@ -203,3 +203,48 @@ describe('the decision', () => {
     expect(logActions(env).at(-1)).toBe('Pilot decision');
   });
 });
+
+describe('a decision to scale', () => {
+  it('into Red data with a new vendor re-opens the checklist and every approval step', () => {
+    const env = readyWorkspace();
+    ok(env.run((gas) => savePilotPlan(gas, plan)));
+    approveAll(env);
+    ok(env.run((gas) => startPilot(gas)));
+    const result = env.run((gas) =>
+      recordDecision(gas, {
+        decision: 'Scale',
+        rationale: 'Worked well.',
+        scaleTier: 'Red',
+        scaleNewVendor: true,
+      }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      message: expect.stringContaining('every approval step open again') as unknown,
+    });
+    expect(logActions(env)).toEqual(expect.arrayContaining(['Scaling re-opens approvals', 'Pilot decision']));
+    const checklist = env.run((gas) => sheetNamed(gas, 'Governance').getDataRange().getValues());
+    expect(checklist.some((r) => r.includes('G10'))).toBe(true);
+    const approvals = env.run((gas) => approvalBoard(gas));
+    expect(approvals.state).toBe('not-sent');
+    expect(approvals.steps.filter((s) => s.applies).map((s) => s.name)).toContain('Legal review');
+  });
+
+  it('within the same tier and vendors leaves the approvals as they are', () => {
+    const env = readyWorkspace();
+    ok(env.run((gas) => savePilotPlan(gas, plan)));
+    approveAll(env);
+    ok(env.run((gas) => startPilot(gas)));
+    ok(
+      env.run((gas) =>
+        recordDecision(gas, {
+          decision: 'Scale',
+          rationale: 'Same data.',
+          scaleTier: '',
+          scaleNewVendor: false,
+        }),
+      ),
+    );
+    expect(env.run((gas) => approvalBoard(gas)).state).toBe('approved');
+  });
+});

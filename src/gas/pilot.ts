@@ -18,6 +18,7 @@ import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult } from '../
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { approvalState } from './approvals';
+import { syncGovernance } from './governance';
 import { appendToLog } from './audit-log-gateway';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
@@ -31,6 +32,7 @@ const decisions = ['Scale', 'Extend', 'Narrow', 'Revise', 'Stop'] as const;
 
 interface PilotContext {
   spreadsheet: Spreadsheet;
+  workflows: SheetTable;
   table: SheetTable;
   selected: WorkflowRecord | null;
   record: PilotRecord | null;
@@ -44,6 +46,7 @@ function load(spreadsheet: Spreadsheet): PilotContext {
   const shown = table.displayedColumns(pilotDateFields);
   return {
     spreadsheet,
+    workflows,
     table,
     selected,
     record: selected?.id ? readPilot(table.data, selected.id, shown) : null,
@@ -226,6 +229,13 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
   if (!(decisions as readonly string[]).includes(decision))
     errors.push({ field: 'decision', message: `Choose the decision: ${decisions.join(', ')}.` });
   const rationale = textField(errors, raw, 'rationale', 'The evidence behind the decision', 2000, true);
+  const scaleTier = raw['scaleTier'] === 'Amber' || raw['scaleTier'] === 'Red' ? raw['scaleTier'] : '';
+  if (raw['scaleTier'] !== undefined && raw['scaleTier'] !== '' && scaleTier === '')
+    errors.push({
+      field: 'scaleTier',
+      message: 'The data tier for the wider use must be Amber, Red or left empty.',
+    });
+  const scaleNewVendor = raw['scaleNewVendor'] === true;
   if (errors.length > 0) return { ok: false, errors };
   const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {
@@ -244,18 +254,41 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
       };
     }
     const before = ctx.record.state;
+    const selected = ctx.selected;
+    const workflowId = selected.id ?? '';
+    // Scaling into a higher data tier or with a new vendor changes the plan: the workflow's profile
+    // takes the change, so the checklist grows and every approval step is asked again.
+    const tiers = ['', 'Green', 'Amber', 'Red'];
+    const raisesTier = decision === 'Scale' && tiers.indexOf(scaleTier) > tiers.indexOf(selected.dataTier);
+    const addsVendor = decision === 'Scale' && scaleNewVendor && !selected.flags.newVendor;
+    if (raisesTier) ctx.workflows.set(selected.row, 'dataTier', scaleTier);
+    if (addsVendor) ctx.workflows.set(selected.row, 'newVendor', true);
     ctx.table.set(ctx.record.row, 'decision', decision);
     ctx.table.set(ctx.record.row, 'rationale', rationale);
     ctx.table.set(ctx.record.row, 'decided', now);
     ctx.table.set(ctx.record.row, 'state', 'Ended');
+    const reopens = raisesTier || addsVendor;
+    ctx.workflows.flush(gas);
     finish(
       gas,
       ctx,
       [
+        ...(reopens
+          ? [
+              {
+                who: displayName(whoAmI(gas)),
+                action: 'Scaling re-opens approvals',
+                subject: workflowId,
+                before: `${selected.dataTier || 'no tier'}${selected.flags.newVendor ? ', new vendor' : ''}`,
+                after: `${raisesTier ? scaleTier : selected.dataTier || 'no tier'}${addsVendor || selected.flags.newVendor ? ', new vendor' : ''}`,
+                note: 'The checklist gains the items this needs, and every approval step is asked again for the new plan version.',
+              },
+            ]
+          : []),
         {
           who: displayName(whoAmI(gas)),
           action: 'Pilot decision',
-          subject: ctx.selected.id,
+          subject: workflowId,
           before,
           after: decision,
           note: rationale.slice(0, 300),
@@ -263,9 +296,10 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
       ],
       now,
     );
+    if (reopens) syncGovernance(gas, spreadsheet, displayName(whoAmI(gas)), now);
     return {
       ok: true,
-      message: `Recorded the decision: ${decision}.`,
+      message: `Recorded the decision: ${decision}.${reopens ? ' Scaling changes the plan: the checklist and every approval step open again for the new version.' : ''}`,
       board: board(gas, load(spreadsheet), now),
     };
   });

@@ -58,6 +58,7 @@ export type PlannerApi = JsonApi<{
   getMetricsBoard(): MetricsBoard;
   saveMeasurement(input: MeasurementInput): MetricsResult;
   shareWithLeaders(input: ShareInput): ShareResult;
+  refreshDashboardNow(): { ok: boolean };
 }>;
 
 /** The contract's function names at run time, for the bundle check; the compiler keeps it complete. */
@@ -83,6 +84,7 @@ export const plannerFunctionNames = [
   'getMetricsBoard',
   'saveMeasurement',
   'shareWithLeaders',
+  'refreshDashboardNow',
 ] as const satisfies readonly (keyof PlannerApi)[];
 type Assert<T extends true> = T;
 export type PlannerFunctionNamesComplete = Assert<

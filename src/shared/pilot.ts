@@ -47,4 +47,11 @@ export type PilotBoard = {
 export type PilotResult =
   { ok: true; message: string; board: PilotBoard } | { ok: false; errors: FieldError[] };
 
-export type DecisionInput = { decision: string; rationale: string };
+export type DecisionInput = {
+  decision: string;
+  rationale: string;
+  /** Scaling only: the data tier the wider use needs ("", "Amber" or "Red"). */
+  scaleTier: string;
+  /** Scaling only: the wider use needs a vendor not yet approved. */
+  scaleNewVendor: boolean;
+};

@@ -123,7 +123,12 @@ const emptyMeasurement = (): MeasurementInput => ({
 /** The first screen of a section. */
 const sectionScreen = (section: Section): Screen =>
   section === 'pilot'
-    ? { kind: 'pilot', draft: null, decision: { decision: '', rationale: '' }, errors: [] }
+    ? {
+        kind: 'pilot',
+        draft: null,
+        decision: { decision: '', rationale: '', scaleTier: '', scaleNewVendor: false },
+        errors: [],
+      }
     : section === 'metrics'
       ? { kind: 'metrics', draft: emptyMeasurement(), errors: [] }
       : { kind: section };
@@ -362,7 +367,7 @@ function showPilot(result: { board: PilotBoard }): void {
   state.screen = {
     kind: 'pilot',
     draft: { ...result.board.plan },
-    decision: { decision: '', rationale: '' },
+    decision: { decision: '', rationale: '', scaleTier: '', scaleNewVendor: false },
     errors: [],
   };
 }
@@ -401,6 +406,7 @@ async function save<Board>(
       done(result);
       state.message = result.message;
       focus = 'message';
+      refreshDashboardInBackground();
     } else if (form && state.screen === form) {
       form.errors = result.errors;
       focus = 'error-summary';
@@ -454,6 +460,13 @@ async function shareNow(): Promise<void> {
     state.busy = false;
     render(focus);
   }
+}
+
+/** The Dashboard follows every change; the person does not wait for it, and a failure is only logged. */
+function refreshDashboardInBackground(): void {
+  callServer('refreshDashboardNow').catch((error: unknown) => {
+    console.warn(`The Dashboard could not be refreshed: ${errorMessage(error)}`);
+  });
 }
 
 async function loadMetrics(): Promise<void> {
@@ -573,6 +586,7 @@ async function setUp(): Promise<void> {
     state.board = board;
     state.error = null;
     announce(state.report.ok ? 'The workspace is ready.' : 'Set-up stopped. Nothing was changed.');
+    if (state.report.ok) refreshDashboardInBackground();
   } catch (error) {
     state.error = errorMessage(error);
     announce(state.error);

@@ -3,6 +3,7 @@ import type { DecisionInput, PilotBoard, PilotPlanInput } from '../../shared/pil
 import type { FieldError } from '../../shared/workflows';
 import {
   button,
+  checkbox,
   dateField,
   errorFor,
   errorSummary,
@@ -160,6 +161,30 @@ export function pilotView(
               error: errorFor(errors, 'decision'),
               onChange: (value) => (decision.decision = value),
             }),
+            h(
+              'fieldset',
+              { class: 'group' },
+              h('legend', {}, 'If scaling'),
+              selectField({
+                id: ids('scaleTier'),
+                label: 'Data the wider use needs',
+                hint: 'A higher tier than the pilot’s adds checklist items and asks every approval step again.',
+                value: decision.scaleTier,
+                choices: [
+                  { value: '', label: 'No change' },
+                  { value: 'Amber', label: 'Amber: internal, non-public information' },
+                  { value: 'Red', label: 'Red: student or staff records' },
+                ],
+                error: errorFor(errors, 'scaleTier'),
+                onChange: (value) => (decision.scaleTier = value),
+              }),
+              checkbox({
+                id: ids('scaleNewVendor'),
+                label: 'Needs a vendor the district has not approved yet',
+                checked: decision.scaleNewVendor,
+                onChange: (checked) => (decision.scaleNewVendor = checked),
+              }),
+            ),
             textField({
               id: ids('rationale'),
               label: 'The evidence behind it',
