@@ -25,6 +25,8 @@ export interface DashboardInput {
     targetMet: boolean | null;
   }[];
   stopReasons: string[];
+  /** Pilot values per period for the metrics that have any. */
+  trends: { name: string; points: { period: string; value: number }[] }[];
 }
 
 export type Cell = string | number;
@@ -32,14 +34,21 @@ export type Cell = string | number;
 /** Where the block starts on the Dashboard, below the formula rows; its size never changes. */
 export const DASHBOARD_FIRST_ROW = 14;
 export const DASHBOARD_WIDTH = 6;
-export const DASHBOARD_ROWS = 64;
+export const DASHBOARD_ROWS = 80;
 const RANKING_ROWS = 10;
 const STEP_ROWS = 8;
 const METRIC_ROWS = 9;
+const TREND_ROWS = 12;
+/** The weekly trend shows the measures leaders follow week to week. */
+const TREND_METRICS = [
+  'Time per item (minutes)',
+  'Response time (business hours)',
+  'Staff trust (1–5)',
+] as const;
 
 export interface DashboardChart {
   title: string;
-  type: 'BAR' | 'COLUMN' | 'PIE';
+  type: 'BAR' | 'COLUMN' | 'LINE' | 'PIE';
   /** 1-based, on the Dashboard sheet. */
   range: { row: number; column: number; numRows: number; numColumns: number };
   /** Where the chart sits: its top-left cell. */
@@ -109,6 +118,23 @@ export function dashboardBlock(input: DashboardInput): DashboardBlock {
   pad(METRIC_ROWS, metrics.length);
   line();
 
+  const trendRow = rows.length + 1;
+  line('Pilot period', ...TREND_METRICS);
+  const periods = [...new Set(input.trends.flatMap((t) => t.points.map((p) => p.period)))]
+    .sort()
+    .slice(-TREND_ROWS);
+  for (const period of periods) {
+    line(
+      period,
+      ...TREND_METRICS.map(
+        (name) =>
+          input.trends.find((t) => t.name === name)?.points.find((p) => p.period === period)?.value ?? '',
+      ),
+    );
+  }
+  pad(TREND_ROWS, periods.length);
+  line();
+
   const rankingRow = rows.length + 1;
   line('Candidate workflows, ranked', 'Team score (of 20)');
   const ranking = input.ranking.slice(0, RANKING_ROWS);
@@ -138,6 +164,17 @@ export function dashboardBlock(input: DashboardInput): DashboardBlock {
         type: 'COLUMN',
         range: { row: at(metricsRow), column: 1, numRows: METRIC_ROWS + 1, numColumns: 3 },
         anchor: { row: DASHBOARD_FIRST_ROW + 20, column: 8 },
+      },
+      {
+        title: 'Weekly trend during the pilot',
+        type: 'LINE',
+        range: {
+          row: at(trendRow),
+          column: 1,
+          numRows: TREND_ROWS + 1,
+          numColumns: 1 + TREND_METRICS.length,
+        },
+        anchor: { row: DASHBOARD_FIRST_ROW + 60, column: 8 },
       },
       {
         title: 'Governance checklist: required items',

@@ -14,7 +14,7 @@ import { saveWorkflow } from './workflow-board';
 function leaderView(env: FakeEnvironment): Map<string, string[]> {
   env.run((gas) => refreshDashboard(gas, env.now()));
   const rows = env.run((gas) =>
-    sheetNamed(gas, 'Dashboard').getRange(DASHBOARD_FIRST_ROW, 1, 64, 6).getDisplayValues(),
+    sheetNamed(gas, 'Dashboard').getRange(DASHBOARD_FIRST_ROW, 1, 80, 6).getDisplayValues(),
   );
   return new Map(rows.filter((r) => r[0] !== '').map((r) => [r[0] ?? '', r.slice(1)]));
 }
@@ -138,7 +138,7 @@ describe('the Dashboard, phase by phase, for a viewer without the add-on', () =>
     expect(
       governed.run((gas) =>
         sheetNamed(gas, 'Dashboard')
-          .getRange(DASHBOARD_FIRST_ROW, 1, 64, 6)
+          .getRange(DASHBOARD_FIRST_ROW, 1, 80, 6)
           .getFormulas()
           .flat()
           .filter(Boolean),
@@ -146,7 +146,7 @@ describe('the Dashboard, phase by phase, for a viewer without the add-on', () =>
     ).toEqual([]);
   });
 
-  it('draws three native charts over the leader view once, which then follow every refresh', () => {
+  it('draws four native charts over the leader view once, which then follow every refresh', () => {
     const env = readyWorkspace();
     env.run((gas) => refreshDashboard(gas, env.now()));
     env.run((gas) => refreshDashboard(gas, env.now()));
@@ -154,6 +154,7 @@ describe('the Dashboard, phase by phase, for a viewer without the add-on', () =>
     expect(dashboard?.charts.map((c) => [c.chartType, c.options['title']])).toEqual([
       ['BAR', 'Candidate workflows by team score'],
       ['COLUMN', 'Baseline and pilot, per metric'],
+      ['LINE', 'Weekly trend during the pilot'],
       ['PIE', 'Governance checklist: required items'],
     ]);
     const bar = dashboard?.charts[0]?.ranges[0];

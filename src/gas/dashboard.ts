@@ -19,6 +19,8 @@ import { workflowBoard } from './workflow-board';
 
 /** Set once the Dashboard's charts exist: they point at fixed ranges, so they follow every refresh. */
 const CHARTS_KEY = 'aiplan.dashboardCharts';
+/** Changes whenever the leader view's layout moves a chart's range. */
+const CHARTS_VERSION = 'v2';
 
 /**
  * Writes the leader view below the Dashboard's formulas: phase and pilot status, the chosen workflow
@@ -41,7 +43,10 @@ export function refreshDashboard(gas: AppsScript, now = new Date()): void {
       .setNumberFormat('@')
       .setValues(rows);
     const properties = gas.PropertiesService.getDocumentProperties();
-    if (properties.getProperty(CHARTS_KEY)) return;
+    if (properties.getProperty(CHARTS_KEY) === CHARTS_VERSION) return;
+    // A new layout of the leader view moves the ranges: the Dashboard is the add-on's sheet, so its
+    // charts are replaced by the ones that match.
+    for (const old of sheet.getCharts()) sheet.removeChart(old);
     for (const chart of block.charts) {
       const { row, column, numRows, numColumns } = chart.range;
       sheet.insertChart(
@@ -54,7 +59,7 @@ export function refreshDashboard(gas: AppsScript, now = new Date()): void {
           .build(),
       );
     }
-    properties.setProperty(CHARTS_KEY, 'v1');
+    properties.setProperty(CHARTS_KEY, CHARTS_VERSION);
   });
 }
 
@@ -120,5 +125,6 @@ export function dashboardInput(gas: AppsScript, now: Date): DashboardInput {
       : null,
     metrics: metrics.metrics,
     stopReasons: metrics.stopReasons,
+    trends: metrics.trends,
   };
 }

@@ -22,6 +22,8 @@ export type MetricsBoard = {
   metrics: MetricLine[];
   /** The stop rules' verdict: why the pilot is (or would be) paused. */
   stopReasons: string[];
+  /** Pilot values by period (yyyy-mm-dd of the period start), per metric that has any. */
+  trends: { name: string; points: { period: string; value: number }[] }[];
   problems: RowProblem[];
   rows: number;
   metricNames: string[];
