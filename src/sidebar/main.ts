@@ -423,11 +423,12 @@ async function save<Board>(
   }
 }
 
-async function loadGovernance(): Promise<void> {
+/** Reads one section's view from the server while the sidebar shows it is busy. */
+async function loadSection<T>(read: () => Promise<T>, keep: (value: T) => void): Promise<void> {
   state.busy = true;
   render();
   try {
-    state.governance = await callServer('getGovernanceBoard');
+    keep(await read());
     state.error = null;
   } catch (error) {
     state.error = errorMessage(error);
@@ -436,6 +437,30 @@ async function loadGovernance(): Promise<void> {
     render();
   }
 }
+
+const loadGovernance = () =>
+  loadSection(
+    () => callServer('getGovernanceBoard'),
+    (board) => (state.governance = board),
+  );
+const loadApprovals = () =>
+  loadSection(
+    () => callServer('getApprovalBoard'),
+    (board) => (state.approvals = board),
+  );
+const loadMetrics = () =>
+  loadSection(
+    () => callServer('getMetricsBoard'),
+    (board) => (state.metrics = board),
+  );
+const loadPilot = () =>
+  loadSection(
+    () => callServer('getPilotBoard'),
+    (board) => {
+      state.pilot = board;
+      if (state.screen.kind === 'pilot') state.screen.draft = { ...board.plan };
+    },
+  );
 
 async function shareNow(): Promise<void> {
   state.busy = true;
@@ -467,49 +492,6 @@ function refreshDashboardInBackground(): void {
   callServer('refreshDashboardNow').catch((error: unknown) => {
     console.warn(`The Dashboard could not be refreshed: ${errorMessage(error)}`);
   });
-}
-
-async function loadMetrics(): Promise<void> {
-  state.busy = true;
-  render();
-  try {
-    state.metrics = await callServer('getMetricsBoard');
-    state.error = null;
-  } catch (error) {
-    state.error = errorMessage(error);
-  } finally {
-    state.busy = false;
-    render();
-  }
-}
-
-async function loadPilot(): Promise<void> {
-  state.busy = true;
-  render();
-  try {
-    state.pilot = await callServer('getPilotBoard');
-    if (state.screen.kind === 'pilot') state.screen.draft = { ...state.pilot.plan };
-    state.error = null;
-  } catch (error) {
-    state.error = errorMessage(error);
-  } finally {
-    state.busy = false;
-    render();
-  }
-}
-
-async function loadApprovals(): Promise<void> {
-  state.busy = true;
-  render();
-  try {
-    state.approvals = await callServer('getApprovalBoard');
-    state.error = null;
-  } catch (error) {
-    state.error = errorMessage(error);
-  } finally {
-    state.busy = false;
-    render();
-  }
 }
 
 async function showInSheet(id: string): Promise<void> {

@@ -1,37 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Browser, Frame, Page } from 'playwright-core';
-import type { PlaygroundServer } from '../../playground/http-server';
+import { describe, expect, it, jest } from '@jest/globals';
+import type { Frame, Page } from 'playwright-core';
 import type { ApprovalBoard } from '../../src/shared/approvals';
 import type { GovernanceBoard } from '../../src/shared/governance';
-import { axeViolations, collectErrors, launchBrowser, sidebarFrame, startPlayground, tabTo } from './browser';
+import {
+  axeViolations,
+  collectErrors,
+  idle,
+  press,
+  runInPlayground,
+  sidebarFrame,
+  tabTo,
+  usePlayground,
+} from './browser';
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-let server: PlaygroundServer;
+const playground = usePlayground();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startPlayground();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function call<T>(name: string, ...args: unknown[]): T {
-  const outcome = server.playground.run(name, args);
-  if (!outcome.ok) throw new Error(`${name} failed: ${outcome.message}`);
-  return outcome.value as T;
-}
+const call = <T = unknown>(name: string, ...args: unknown[]): T =>
+  runInPlayground<T>(playground.server(), name, ...args);
 
 /** A plan ready for approval, as a newcomer gets it with "Example people" and the first two phases. */
 function readyPlan(): void {
-  server.playground.reset();
-  server.playground.actAs('coordinator@district.example.org');
+  playground.server().playground.reset();
+  playground.server().playground.actAs('coordinator@district.example.org');
   call('setUpWorkspace');
-  expect(server.playground.fillExamplePeople().ok).toBe(true);
+  expect(playground.server().playground.fillExamplePeople().ok).toBe(true);
   call('saveScore', {
     workflowId: 'WF-001',
     scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
@@ -53,13 +47,7 @@ function readyPlan(): void {
   }
 }
 
-const idle = (sidebar: Frame) => sidebar.waitForSelector('#app[aria-busy="false"]');
 const focusedId = (frame: Frame) => frame.evaluate(() => document.activeElement?.id ?? '');
-
-async function press(page: Page, frame: Frame, selector: string): Promise<void> {
-  await tabTo(page, frame, selector, 400);
-  await page.keyboard.press('Enter');
-}
 
 /** Replies to the email sent to `to`, from the page's Mail panel, by keyboard. */
 async function replyTo(page: Page, to: string, example: number): Promise<void> {
@@ -84,9 +72,9 @@ async function replyTo(page: Page, to: string, example: number): Promise<void> {
 describe('the approval round trip in the playground, by keyboard', () => {
   it('sends the first step, reads the replies, resolves an unclear one, and reaches approval', async () => {
     readyPlan();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await playground.browser().newPage({ viewport: { width: 1280, height: 1000 } });
     const errors = collectErrors(page);
-    await page.goto(server.url);
+    await page.goto(playground.server().url);
     const sidebar = await sidebarFrame(page);
     await press(page, sidebar, '#nav-approvals');
     await sidebar.waitForSelector('#approvals-heading');
@@ -146,17 +134,20 @@ describe('the approval round trip in the playground, by keyboard', () => {
   it('shows a reply written as markup as text, in the review list', async () => {
     readyPlan();
     call('sendApprovalRequests');
-    const sent = server.playground.view().outbox.find((m) => m.to === 'sam@district.example.org');
-    server.playground.reply({
+    const sent = playground
+      .server()
+      .playground.view()
+      .outbox.find((m) => m.to === 'sam@district.example.org');
+    playground.server().playground.reply({
       messageId: sent?.messageId ?? '',
       from: 'sam@district.example.org',
       body: '<img src=x onerror="window.__injected=1"> approve?',
       failDmarc: false,
     });
     call('checkRepliesFromPlanner');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await playground.browser().newPage({ viewport: { width: 1280, height: 900 } });
     const errors = collectErrors(page);
-    await page.goto(server.url);
+    await page.goto(playground.server().url);
     const sidebar = await sidebarFrame(page);
     await press(page, sidebar, '#nav-approvals');
     await sidebar.waitForSelector('#review-heading');
@@ -172,9 +163,12 @@ describe('the approval round trip in the playground, by keyboard', () => {
   it('does not count a reply from the wrong address or a forged one', async () => {
     readyPlan();
     call('sendApprovalRequests');
-    const sent = server.playground.view().outbox.find((m) => m.to === 'sam@district.example.org');
+    const sent = playground
+      .server()
+      .playground.view()
+      .outbox.find((m) => m.to === 'sam@district.example.org');
     expect(
-      server.playground.reply({
+      playground.server().playground.reply({
         messageId: sent?.messageId ?? '',
         from: 'someone@district.example.org',
         body: 'APPROVE',
@@ -182,7 +176,7 @@ describe('the approval round trip in the playground, by keyboard', () => {
       }).ok,
     ).toBe(true);
     expect(
-      server.playground.reply({
+      playground.server().playground.reply({
         messageId: sent?.messageId ?? '',
         from: 'sam@district.example.org',
         body: 'APPROVE',
@@ -192,7 +186,11 @@ describe('the approval round trip in the playground, by keyboard', () => {
     call('checkRepliesFromPlanner');
     const board = call<ApprovalBoard>('getApprovalBoard');
     expect(board.steps[0]?.approvers.map((a) => a.status)).toEqual(['Sent', 'Sent']);
-    const log = server.playground.view().sheets.find((s) => s.name === 'Log')?.rows ?? [];
+    const log =
+      playground
+        .server()
+        .playground.view()
+        .sheets.find((s) => s.name === 'Log')?.rows ?? [];
     expect(log.filter((r) => r.some((c) => c.text === 'Reply not counted'))).toHaveLength(2);
   });
 });

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
@@ -91,4 +92,42 @@ export async function tabTo(page: Page, frame: Frame, selector: string, maxPress
     await page.keyboard.press('Tab');
   }
   throw new Error(`${selector} could not be reached with the Tab key`);
+}
+
+/**
+ * One Chromium and one playground for a test file: started before its tests, closed after them.
+ * Returns getters, since both exist only once `beforeAll` has run.
+ */
+export function usePlayground(): { browser: () => Browser; server: () => PlaygroundServer } {
+  let browser: Browser | undefined;
+  let server: PlaygroundServer | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startPlayground();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const need = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started`);
+    return value;
+  };
+  return { browser: () => need(browser, 'the browser'), server: () => need(server, 'the playground') };
+}
+
+/** Runs a server function in the playground as the sidebar would, failing the test if it fails. */
+export function runInPlayground<T = unknown>(server: PlaygroundServer, name: string, ...args: unknown[]): T {
+  const outcome = server.playground.run(name, args);
+  if (!outcome.ok) throw new Error(`${name} failed: ${outcome.message}`);
+  return outcome.value as T;
+}
+
+/** Waits for the sidebar to finish a server call. */
+export const idle = (sidebar: Frame) => sidebar.waitForSelector('#app[aria-busy="false"]');
+
+/** Tabs to a control and presses Enter on it, as a keyboard user does. */
+export async function press(page: Page, frame: Frame, selector: string, maxPresses = 400): Promise<void> {
+  await tabTo(page, frame, selector, maxPresses);
+  await page.keyboard.press('Enter');
 }

@@ -1,33 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Browser, Frame, Page } from 'playwright-core';
-import type { PlaygroundServer } from '../../playground/http-server';
+import { describe, expect, it, jest } from '@jest/globals';
+import type { Frame, Page } from 'playwright-core';
 import type { GovernanceBoard } from '../../src/shared/governance';
-import { axeViolations, collectErrors, launchBrowser, sidebarFrame, startPlayground, tabTo } from './browser';
+import {
+  axeViolations,
+  collectErrors,
+  idle,
+  press,
+  runInPlayground,
+  sidebarFrame,
+  tabTo,
+  usePlayground,
+} from './browser';
 
 jest.setTimeout(90_000);
 
-let browser: Browser;
-let server: PlaygroundServer;
+const playground = usePlayground();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startPlayground();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function call<T>(name: string, ...args: unknown[]): T {
-  const outcome = server.playground.run(name, args);
-  if (!outcome.ok) throw new Error(`${name} failed: ${outcome.message}`);
-  return outcome.value as T;
-}
+const call = <T = unknown>(name: string, ...args: unknown[]): T =>
+  runInPlayground<T>(playground.server(), name, ...args);
 
 /** A workspace where FAQ drafting is scored and selected, so its checklist exists. */
 async function openGovernance(): Promise<{ page: Page; sidebar: Frame; errors: string[] }> {
-  server.playground.reset();
+  playground.server().playground.reset();
   call('setUpWorkspace');
   call('saveScore', {
     workflowId: 'WF-001',
@@ -38,9 +32,9 @@ async function openGovernance(): Promise<{ page: Page; sidebar: Frame; errors: s
     scorerName: null,
   });
   call('selectWorkflow', { workflowId: 'WF-001', reason: '', confirmReplace: false });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await playground.browser().newPage({ viewport: { width: 1280, height: 900 } });
   const errors = collectErrors(page);
-  await page.goto(server.url);
+  await page.goto(playground.server().url);
   const sidebar = await sidebarFrame(page);
   await tabTo(page, sidebar, '#nav-governance');
   await page.keyboard.press('Enter');
@@ -48,13 +42,7 @@ async function openGovernance(): Promise<{ page: Page; sidebar: Frame; errors: s
   return { page, sidebar, errors };
 }
 
-const idle = (sidebar: Frame) => sidebar.waitForSelector('#app[aria-busy="false"]');
 const focusedId = (sidebar: Frame) => sidebar.evaluate(() => document.activeElement?.id ?? '');
-
-async function press(page: Page, sidebar: Frame, selector: string): Promise<void> {
-  await tabTo(page, sidebar, selector, 400);
-  await page.keyboard.press('Enter');
-}
 
 /** Picks a status in the form's radio group with the arrow keys. */
 async function chooseStatus(page: Page, sidebar: Frame, status: string): Promise<void> {

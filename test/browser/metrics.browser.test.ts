@@ -1,38 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Browser, Frame, Page } from 'playwright-core';
-import type { PlaygroundServer } from '../../playground/http-server';
-import { axeViolations, collectErrors, launchBrowser, sidebarFrame, startPlayground, tabTo } from './browser';
+import { describe, expect, it, jest } from '@jest/globals';
+import {
+  axeViolations,
+  collectErrors,
+  idle,
+  press,
+  runInPlayground,
+  sidebarFrame,
+  tabTo,
+  usePlayground,
+} from './browser';
 
 jest.setTimeout(90_000);
 
-let browser: Browser;
-let server: PlaygroundServer;
+const playground = usePlayground();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startPlayground();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function call(name: string, ...args: unknown[]): void {
-  const outcome = server.playground.run(name, args);
-  if (!outcome.ok) throw new Error(`${name} failed: ${outcome.message}`);
-}
-
-const idle = (sidebar: Frame) => sidebar.waitForSelector('#app[aria-busy="false"]');
-
-async function press(page: Page, frame: Frame, selector: string): Promise<void> {
-  await tabTo(page, frame, selector, 400);
-  await page.keyboard.press('Enter');
-}
+const call = <T = unknown>(name: string, ...args: unknown[]): T =>
+  runInPlayground<T>(playground.server(), name, ...args);
 
 describe('the Measure view, by keyboard', () => {
   it('adds baseline and pilot measurements and shows the change against the target', async () => {
-    server.playground.reset();
+    playground.server().playground.reset();
     call('setUpWorkspace');
     call('saveScore', {
       workflowId: 'WF-001',
@@ -52,9 +39,9 @@ describe('the Measure view, by keyboard', () => {
       items: 40,
       note: '',
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await playground.browser().newPage({ viewport: { width: 1280, height: 1000 } });
     const errors = collectErrors(page);
-    await page.goto(server.url);
+    await page.goto(playground.server().url);
     const sidebar = await sidebarFrame(page);
     await press(page, sidebar, '#nav-metrics');
     await sidebar.waitForSelector('#metrics-heading');
@@ -98,11 +85,11 @@ describe('the Measure view, by keyboard', () => {
   });
 
   it('shares the plan with leaders from the Overview, by keyboard, refusing a bad address first', async () => {
-    server.playground.reset();
+    playground.server().playground.reset();
     call('setUpWorkspace');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await playground.browser().newPage({ viewport: { width: 1280, height: 1000 } });
     const errors = collectErrors(page);
-    await page.goto(server.url);
+    await page.goto(playground.server().url);
     const sidebar = await sidebarFrame(page);
     await press(page, sidebar, '#nav-overview');
     await sidebar.waitForSelector('#share-heading');
@@ -121,7 +108,12 @@ describe('the Measure view, by keyboard', () => {
     expect(await sidebar.textContent('#message')).toBe(
       'Shared with 1 person (view only) and sent each the summary.',
     );
-    expect(server.playground.view().outbox.map((m) => m.to)).toEqual(['board.chair@district.example.org']);
+    expect(
+      playground
+        .server()
+        .playground.view()
+        .outbox.map((m) => m.to),
+    ).toEqual(['board.chair@district.example.org']);
     expect(errors).toEqual([]);
     await page.close();
   });

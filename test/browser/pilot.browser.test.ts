@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Browser, Frame, Page } from 'playwright-core';
-import type { PlaygroundServer } from '../../playground/http-server';
+import { describe, expect, it, jest } from '@jest/globals';
 import type { GovernanceBoard } from '../../src/shared/governance';
-import { axeViolations, collectErrors, launchBrowser, sidebarFrame, startPlayground, tabTo } from './browser';
+import {
+  axeViolations,
+  collectErrors,
+  idle,
+  press,
+  runInPlayground,
+  sidebarFrame,
+  tabTo,
+  usePlayground,
+} from './browser';
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-let server: PlaygroundServer;
+const playground = usePlayground();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startPlayground();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function call<T>(name: string, ...args: unknown[]): T {
-  const outcome = server.playground.run(name, args);
-  if (!outcome.ok) throw new Error(`${name} failed: ${outcome.message}`);
-  return outcome.value as T;
-}
+const call = <T = unknown>(name: string, ...args: unknown[]): T =>
+  runInPlayground<T>(playground.server(), name, ...args);
 
 const plan = {
   question: '',
@@ -49,10 +42,10 @@ const plan = {
 };
 
 function governedPlan(): void {
-  server.playground.reset();
-  server.playground.actAs('coordinator@district.example.org');
+  playground.server().playground.reset();
+  playground.server().playground.actAs('coordinator@district.example.org');
   call('setUpWorkspace');
-  server.playground.fillExamplePeople();
+  playground.server().playground.fillExamplePeople();
   call('saveScore', {
     workflowId: 'WF-001',
     scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
@@ -78,8 +71,11 @@ function governedPlan(): void {
 /** Every step approves the plan as it stands, by replies read from the playground's mail. */
 function approveAll(): void {
   const answer = (to: string) => {
-    const mail = server.playground.view().outbox.find((m) => m.to === to);
-    server.playground.reply({
+    const mail = playground
+      .server()
+      .playground.view()
+      .outbox.find((m) => m.to === to);
+    playground.server().playground.reply({
       messageId: mail?.messageId ?? '',
       from: to,
       body: 'APPROVE',
@@ -94,19 +90,12 @@ function approveAll(): void {
   call('checkRepliesFromPlanner');
 }
 
-const idle = (sidebar: Frame) => sidebar.waitForSelector('#app[aria-busy="false"]');
-
-async function press(page: Page, frame: Frame, selector: string): Promise<void> {
-  await tabTo(page, frame, selector, 400);
-  await page.keyboard.press('Enter');
-}
-
 describe('the Pilot view, by keyboard', () => {
   it('completes the plan, is refused until approved, starts the pilot and records the decision', async () => {
     governedPlan();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await playground.browser().newPage({ viewport: { width: 1280, height: 1000 } });
     const errors = collectErrors(page);
-    await page.goto(server.url);
+    await page.goto(playground.server().url);
     const sidebar = await sidebarFrame(page);
     await press(page, sidebar, '#nav-pilot');
     await sidebar.waitForSelector('#pilot-heading');

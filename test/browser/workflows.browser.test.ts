@@ -1,43 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Browser, Frame, Page } from 'playwright-core';
-import type { PlaygroundServer } from '../../playground/http-server';
-import { axeViolations, collectErrors, launchBrowser, sidebarFrame, startPlayground, tabTo } from './browser';
+import { describe, expect, it, jest } from '@jest/globals';
+import type { Frame, Page } from 'playwright-core';
+import { axeViolations, collectErrors, idle, press, sidebarFrame, tabTo, usePlayground } from './browser';
 
 jest.setTimeout(90_000);
 
-let browser: Browser;
-let server: PlaygroundServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startPlayground();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const playground = usePlayground();
 
 /** A set-up workspace with the sidebar open on the candidate list. */
 async function openWorkflows(): Promise<{ page: Page; sidebar: Frame; errors: string[] }> {
-  server.playground.reset();
-  server.playground.actAs('coordinator@district.example.org');
-  server.playground.run('setUpWorkspace', []);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  playground.server().playground.reset();
+  playground.server().playground.actAs('coordinator@district.example.org');
+  playground.server().playground.run('setUpWorkspace', []);
+  const page = await playground.browser().newPage({ viewport: { width: 1280, height: 900 } });
   const errors = collectErrors(page);
-  await page.goto(server.url);
+  await page.goto(playground.server().url);
   const sidebar = await sidebarFrame(page);
   await sidebar.waitForSelector('#workflows-heading');
   return { page, sidebar, errors };
 }
 
-async function press(page: Page, sidebar: Frame, selector: string, key = 'Enter'): Promise<void> {
-  await tabTo(page, sidebar, selector, 200);
-  await page.keyboard.press(key);
-}
-
-/** Waits for the sidebar to finish a server call. */
-const idle = (sidebar: Frame) => sidebar.waitForSelector('#app[aria-busy="false"]');
 const focusedId = (sidebar: Frame) => sidebar.evaluate(() => document.activeElement?.id ?? '');
 const cardText = (sidebar: Frame, name: string) =>
   sidebar.evaluate(
@@ -55,7 +36,10 @@ async function chooseScore(page: Page, sidebar: Frame, criterion: string, value:
 }
 
 function workflowsRow(name: string): string[] {
-  const sheet = server.playground.view().sheets.find((s) => s.name === 'Workflows');
+  const sheet = playground
+    .server()
+    .playground.view()
+    .sheets.find((s) => s.name === 'Workflows');
   const header = sheet?.rows[0]?.map((c) => c.text) ?? [];
   const row = sheet?.rows.find((r) => r[header.indexOf('Workflow')]?.text === name) ?? [];
   return header.map((h, i) => `${h}=${row[i]?.checkbox ?? row[i]?.text ?? ''}`);
@@ -74,7 +58,12 @@ describe('choosing one workflow in the sidebar, by keyboard alone', () => {
     expect(await focusedId(sidebar)).toBe('error-summary');
     expect(await sidebar.textContent('#error-summary')).toContain('The workflow name is required.');
     expect(await sidebar.getAttribute('#wf-name', 'aria-invalid')).toBe('true');
-    expect(server.playground.view().sheets.find((s) => s.name === 'Workflows')?.rows.length).toBe(5);
+    expect(
+      playground
+        .server()
+        .playground.view()
+        .sheets.find((s) => s.name === 'Workflows')?.rows.length,
+    ).toBe(5);
 
     await tabTo(page, sidebar, '#wf-name');
     await page.keyboard.type('Bus route questions');
@@ -131,7 +120,7 @@ describe('choosing one workflow in the sidebar, by keyboard alone', () => {
       ['WF-001', [5, 4, 4, 4]],
       ['WF-003', [4, 4, 4, 3]],
     ] as const) {
-      server.playground.run('saveScore', [
+      playground.server().playground.run('saveScore', [
         {
           workflowId: id,
           scores: { common: values[0], measurable: values[1], risk: values[2], pain: values[3] },
@@ -142,7 +131,9 @@ describe('choosing one workflow in the sidebar, by keyboard alone', () => {
         },
       ]);
     }
-    server.playground.run('selectWorkflow', [{ workflowId: 'WF-001', reason: '', confirmReplace: false }]);
+    playground
+      .server()
+      .playground.run('selectWorkflow', [{ workflowId: 'WF-001', reason: '', confirmReplace: false }]);
     await press(page, sidebar, '#refresh-workflows');
     await idle(sidebar);
 
@@ -161,7 +152,11 @@ describe('choosing one workflow in the sidebar, by keyboard alone', () => {
     expect(await sidebar.textContent('#message')).toBe('Selected “Newsletter drafting with staff review”.');
     expect(workflowsRow('Newsletter drafting with staff review')).toContain('Selected=true');
     expect(workflowsRow('FAQ drafting from approved materials')).toContain('Selected=false');
-    const log = server.playground.view().sheets.find((s) => s.name === 'Log')?.rows ?? [];
+    const log =
+      playground
+        .server()
+        .playground.view()
+        .sheets.find((s) => s.name === 'Log')?.rows ?? [];
     const replaced = log.find((row) => row.some((c) => c.text === 'Replaced the selected workflow'));
     expect(replaced?.map((c) => c.text)).toEqual(
       expect.arrayContaining(['Replaced the selected workflow', 'The cabinet wants the newsletter first.']),
@@ -209,7 +204,11 @@ describe('choosing one workflow in the sidebar, by keyboard alone', () => {
     const card = await cardText(second, 'FAQ drafting from approved materials');
     expect(card).toContain('2 scorers');
     expect(card).toContain('Scorers disagree on Common (3–5)');
-    const scores = server.playground.view().sheets.find((s) => s.name === 'Scores')?.rows ?? [];
+    const scores =
+      playground
+        .server()
+        .playground.view()
+        .sheets.find((s) => s.name === 'Scores')?.rows ?? [];
     expect(scores.slice(1).map((r) => r[3]?.text)).toEqual([
       'coordinator@district.example.org',
       'principal@district.example.org',
