@@ -18,7 +18,7 @@ export interface MetricsActions {
 
 const figure = (n: number | null) => (n === null ? '–' : String(n));
 const change = (n: number | null) => (n === null ? '–' : `${n > 0 ? '+' : ''}${n}%`);
-const met = (m: boolean | null) => (m === null ? 'Not known yet' : m ? 'Met' : 'Not met');
+const met = (m: boolean | null) => (m === null ? '–' : m ? 'Met' : 'Not met');
 
 /**
  * Phase 4: each metric's baseline against the pilot, the stop rules' verdict, and adding one
@@ -107,7 +107,9 @@ export function metricsView(
           h(
             'tr',
             {},
-            ...['Metric', 'Baseline', 'Pilot', 'Change', 'Target'].map((t) => h('th', { scope: 'col' }, t)),
+            ...['Metric', 'Baseline', 'Pilot', 'Change', 'Target met'].map((t) =>
+              h('th', { scope: 'col' }, t),
+            ),
           ),
         ),
         h(
@@ -117,7 +119,12 @@ export function metricsView(
             h(
               'tr',
               {},
-              h('th', { scope: 'row' }, m.name),
+              h(
+                'th',
+                { scope: 'row' },
+                m.name,
+                h('span', { class: 'target' }, `Target: ${m.target.toLowerCase()}`),
+              ),
               h('td', {}, figure(m.baseline)),
               h('td', {}, figure(m.pilot)),
               h('td', {}, change(m.change)),
@@ -126,7 +133,7 @@ export function metricsView(
                 {
                   class: m.targetMet === true ? 'status-done' : m.targetMet === false ? 'status-problem' : '',
                 },
-                `${met(m.targetMet)} (${m.target.toLowerCase()})`,
+                met(m.targetMet),
               ),
             ),
           ),
