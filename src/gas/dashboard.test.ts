@@ -194,3 +194,31 @@ describe('the Dashboard, phase by phase, for a viewer without the add-on', () =>
     expect(value(view, 'The chosen workflow')).toBe('=HYPERLINK("http://evil.example.com","click")');
   });
 });
+
+describe('service calls', () => {
+  it('of a Dashboard refresh are the same at 10 and 1,000 measurement rows', () => {
+    const counts = (rows: number) => {
+      const env = readyWorkspace();
+      env.run((gas) => {
+        const sheet = sheetNamed(gas, 'Metrics');
+        sheet.insertRowsAfter(sheet.getMaxRows(), rows + 50);
+        const values = Array.from({ length: rows }, (_, i) => [
+          `MS-T${i}`,
+          'WF-001',
+          'Items handled per week',
+          i % 2 === 0 ? 'Baseline' : 'Pilot',
+          new Date(Date.UTC(2026, 0, 1 + i)),
+          new Date(Date.UTC(2026, 0, 1 + i)),
+          50 + (i % 7),
+          30,
+        ]);
+        sheet.getRange(2, 1, rows, 8).setValues(values);
+      });
+      env.run((gas) => refreshDashboard(gas, env.now()));
+      env.calls.reset();
+      env.run((gas) => refreshDashboard(gas, env.now()));
+      return env.calls.byMethod();
+    };
+    expect(counts(1000)).toEqual(counts(10));
+  });
+});
