@@ -11,14 +11,16 @@ import { BundleRuntime } from '../test/bundle/load-bundle';
 import { FakeEnvironment } from '../test/fakes/environment';
 import {
   addChecklistRows,
+  addMeasurementRows,
   addScoredWorkflows,
+  setCell,
   sheetNamed,
+  tableTemplate,
   teamScorers,
   typeRows,
 } from '../test/support/workspace';
 import { addPendingRequests, readyWorkspace, requester } from '../test/support/approvals';
 import { runCorpus } from '../test/reply-corpus/corpus';
-import { setCell, tableTemplate } from '../test/support/workspace';
 import { modelledMs, SIDEBAR_ROUND_TRIP_MS } from './cost-model';
 
 const root = path.resolve(__dirname, '..');
@@ -111,6 +113,19 @@ table(
   true,
 );
 
+/** Runs one action through the bundle with the call counters reset; a refused action stops the bench. */
+function measureAction(
+  label: string,
+  world: { env: FakeEnvironment; runtime: BundleRuntime },
+  action: (r: BundleRuntime) => unknown,
+): Measure {
+  world.env.calls.reset();
+  const result = action(world.runtime) as { ok?: boolean } | undefined;
+  if (result && result.ok === false)
+    throw new Error(`the benchmarked action was refused: ${JSON.stringify(result)}`);
+  return { label, calls: world.env.calls.byMethod(), cells: world.env.calls.cellsByMethod() };
+}
+
 /** N workflows scored by three people each, and the first one selected, as a team would leave it. */
 function scoredWorkspace(count: number): { env: FakeEnvironment; runtime: BundleRuntime } {
   const env = new FakeEnvironment({ htmlFiles: { Sidebar: sidebar } });
@@ -122,16 +137,7 @@ function scoredWorkspace(count: number): { env: FakeEnvironment; runtime: Bundle
 }
 
 function measureWorkflows(count: number, action: (runtime: BundleRuntime) => unknown): Measure {
-  const { env, runtime } = scoredWorkspace(count);
-  env.calls.reset();
-  const result = action(runtime) as { ok?: boolean } | undefined;
-  if (result && result.ok === false)
-    throw new Error(`the benchmarked action was refused: ${JSON.stringify(result)}`);
-  return {
-    label: `${count.toLocaleString('en-US')} wf`,
-    calls: env.calls.byMethod(),
-    cells: env.calls.cellsByMethod(),
-  };
+  return measureAction(`${count.toLocaleString('en-US')} wf`, scoredWorkspace(count), action);
 }
 
 const scoreInput = {
@@ -183,16 +189,8 @@ function checklistWorkspace(rows: number): { env: FakeEnvironment; runtime: Bund
 }
 
 function measureChecklist(rows: number, action: (runtime: BundleRuntime, g01: string) => unknown): Measure {
-  const { env, runtime, g01 } = checklistWorkspace(rows);
-  env.calls.reset();
-  const result = action(runtime, g01) as { ok?: boolean } | undefined;
-  if (result && result.ok === false)
-    throw new Error(`the benchmarked action was refused: ${JSON.stringify(result)}`);
-  return {
-    label: `${rows.toLocaleString('en-US')} rows`,
-    calls: env.calls.byMethod(),
-    cells: env.calls.cellsByMethod(),
-  };
+  const world = checklistWorkspace(rows);
+  return measureAction(`${rows.toLocaleString('en-US')} rows`, world, (r) => action(r, world.g01));
 }
 
 const checklistSizes = [40, 400, 4000];
@@ -248,12 +246,7 @@ function measureApproval(
   prepare: (env: FakeEnvironment) => void,
   action: (r: BundleRuntime) => unknown,
 ): Measure {
-  const { env, runtime } = approvalRuntime(prepare);
-  env.calls.reset();
-  const result = action(runtime) as { ok?: boolean } | undefined;
-  if (result && result.ok === false)
-    throw new Error(`the benchmarked action was refused: ${JSON.stringify(result)}`);
-  return { label, calls: env.calls.byMethod(), cells: env.calls.cellsByMethod() };
+  return measureAction(label, approvalRuntime(prepare), action);
 }
 
 const asRequester = { user: requester, activeUserEmail: requester };
@@ -297,35 +290,12 @@ table(
 /** A selected workflow with N measurement rows typed into Metrics. */
 function metricsWorkspace(rows: number): { env: FakeEnvironment; runtime: BundleRuntime } {
   const { env, runtime } = scoredWorkspace(10);
-  env.run((gas) => {
-    const sheet = sheetNamed(gas, 'Metrics');
-    sheet.insertRowsAfter(sheet.getMaxRows(), rows + 50);
-    const values = Array.from({ length: rows }, (_, i) => [
-      `MS-B${i}`,
-      'WF-0010',
-      'Items handled per week',
-      i % 2 === 0 ? 'Baseline' : 'Pilot',
-      new Date(Date.UTC(2026, 0, 1 + i)),
-      new Date(Date.UTC(2026, 0, 1 + i)),
-      50 + (i % 7),
-      30,
-    ]);
-    sheet.getRange(2, 1, rows, 8).setValues(values);
-  });
+  addMeasurementRows(env, 'WF-0010', rows);
   return { env, runtime };
 }
 
 function measureMetrics(rows: number, action: (r: BundleRuntime) => unknown): Measure {
-  const { env, runtime } = metricsWorkspace(rows);
-  env.calls.reset();
-  const result = action(runtime) as { ok?: boolean } | undefined;
-  if (result && result.ok === false)
-    throw new Error(`the benchmarked action was refused: ${JSON.stringify(result)}`);
-  return {
-    label: `${rows.toLocaleString('en-US')} rows`,
-    calls: env.calls.byMethod(),
-    cells: env.calls.cellsByMethod(),
-  };
+  return measureAction(`${rows.toLocaleString('en-US')} rows`, metricsWorkspace(rows), action);
 }
 
 table(

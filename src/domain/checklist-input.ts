@@ -1,4 +1,5 @@
 import { isWebLink, statusFrom, type ChecklistStatus } from './checklist-records';
+import { isoDayToUtc } from './iso-day';
 import { clean, isRecord, textField, type Checked, type FieldError } from './input-fields';
 
 /** Checks a checklist row change from the planner: the same rules as for rows edited in the sheet. */
@@ -14,14 +15,10 @@ export type ChecklistFields = {
   owner: string;
 };
 
-const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/;
-
+/** A real day, in the years a checklist can be due. */
 function validDay(value: string): boolean {
-  const match = isoDay.exec(value);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return y >= 2000 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= days;
+  const year = isoDayToUtc(value)?.getUTCFullYear();
+  return year !== undefined && year >= 2000 && year <= 2100;
 }
 
 export function checkChecklistInput(input: unknown): Checked<ChecklistFields> {

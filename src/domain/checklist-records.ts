@@ -1,4 +1,5 @@
 import type { Requirement } from './checklist-item';
+import { isoDayShape } from './iso-day';
 import { text, yes, type RowProblem, type TableData } from './table';
 
 /**
@@ -35,7 +36,6 @@ export interface ChecklistRecord {
 
 /** A web link: http(s), a host, no spaces. Linear: no nested repetition. */
 const webLink = /^https?:\/\/[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$/i;
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 export const isWebLink = (value: string): boolean => webLink.test(value);
 
@@ -78,11 +78,11 @@ export function readChecklist(table: TableData, dueShown: ReadonlyMap<number, st
     const shown = dueShown.get(row) ?? '';
     const due =
       rawDue instanceof Date
-        ? isoDay.test(shown)
+        ? isoDayShape.test(shown)
           ? shown
           : rawDue.toISOString().slice(0, 10)
         : text(rawDue);
-    if (due !== '' && !isoDay.test(due)) wrong.push(`the due date “${due}” is not a date`);
+    if (due !== '' && !isoDayShape.test(due)) wrong.push(`the due date “${due}” is not a date`);
     const record: ChecklistRecord = {
       row,
       id,

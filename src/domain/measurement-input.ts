@@ -1,3 +1,4 @@
+import { isoDayToUtc } from './iso-day';
 import { clean, isRecord, textField, type Checked, type FieldError } from './input-fields';
 import { metricDefinition, type MetricName } from './metric-definitions';
 
@@ -12,17 +13,7 @@ export type MeasurementFields = {
   note: string;
 };
 
-const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function day(value: string): number | null {
-  const match = isoDay.exec(value);
-  if (!match) return null;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
-    ? date.getTime()
-    : null;
-}
+const day = (value: string): number | null => isoDayToUtc(value)?.getTime() ?? null;
 
 export function checkMeasurementInput(input: unknown): Checked<MeasurementFields> {
   if (!isRecord(input))

@@ -5,6 +5,7 @@ import {
   type MetricKind,
   type MetricName,
 } from './metric-definitions';
+import { isoDayToUtc } from './iso-day';
 import { text, type RowProblem, type TableData } from './table';
 
 export {
@@ -40,7 +41,6 @@ export interface MeasurementRecord {
   items: number | null;
 }
 
-const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/;
 const plainNumber = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
 
 /** The UTC day of a date, yyyy-mm-dd. */
@@ -59,13 +59,8 @@ function readDate(value: unknown, what: string): Read<Date> {
       ? { ok: false, why: `the ${what} is not a date` }
       : { ok: true, value };
   }
-  const match = isoDay.exec(text(value));
-  if (match) {
-    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d)
-      return { ok: true, value: date };
-  }
+  const date = isoDayToUtc(text(value));
+  if (date) return { ok: true, value: date };
   return { ok: false, why: `the ${what} ${found(value)} is not a date` };
 }
 

@@ -1,3 +1,4 @@
+import { isoDayShape, isoDayToUtc } from './iso-day';
 import { clean, isRecord, textField, type Checked, type FieldError } from './input-fields';
 import { text, type TableData } from './table';
 
@@ -79,18 +80,12 @@ export const pilotLabels: Record<TextField | DateField | 'checkInDay', string> =
   feedback: 'Feedback channel',
 };
 
-const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY = 86400000;
 
+/** Days since 1970 for a real yyyy-mm-dd day, else null. */
 function dayNumber(value: string): number | null {
-  const match = isoDay.exec(value);
-  if (!match) return null;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const time = Date.UTC(y, m - 1, d);
-  const date = new Date(time);
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
-    ? time / DAY
-    : null;
+  const date = isoDayToUtc(value);
+  return date ? date.getTime() / DAY : null;
 }
 
 /** The date rules, shared by the planner's form and rows typed in the sheet. */
@@ -179,7 +174,7 @@ export function readPilot(
     const display = shown(row, field);
     record[field] =
       value instanceof Date
-        ? isoDay.test(display)
+        ? isoDayShape.test(display)
           ? display
           : value.toISOString().slice(0, 10)
         : text(value);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { FakeEnvironment } from '../../test/fakes/environment';
 import { checkReplies, district, readyWorkspace, reply } from '../../test/support/approvals';
-import { sheetNamed } from '../../test/support/workspace';
+import { addMeasurementRows, sheetNamed } from '../../test/support/workspace';
 import { DASHBOARD_FIRST_ROW } from '../domain/dashboard-view';
 import { sendApprovalRequests } from './approvals';
 import { refreshDashboard } from './dashboard';
@@ -199,21 +199,7 @@ describe('service calls', () => {
   it('of a Dashboard refresh are the same at 10 and 1,000 measurement rows', () => {
     const counts = (rows: number) => {
       const env = readyWorkspace();
-      env.run((gas) => {
-        const sheet = sheetNamed(gas, 'Metrics');
-        sheet.insertRowsAfter(sheet.getMaxRows(), rows + 50);
-        const values = Array.from({ length: rows }, (_, i) => [
-          `MS-T${i}`,
-          'WF-001',
-          'Items handled per week',
-          i % 2 === 0 ? 'Baseline' : 'Pilot',
-          new Date(Date.UTC(2026, 0, 1 + i)),
-          new Date(Date.UTC(2026, 0, 1 + i)),
-          50 + (i % 7),
-          30,
-        ]);
-        sheet.getRange(2, 1, rows, 8).setValues(values);
-      });
+      addMeasurementRows(env, 'WF-001', rows);
       env.run((gas) => refreshDashboard(gas, env.now()));
       env.calls.reset();
       env.run((gas) => refreshDashboard(gas, env.now()));

@@ -18,8 +18,15 @@ export function documentSecret(gas: AppsScript): string {
 /** HMAC-SHA256 of text with the document's secret, as lowercase hex. */
 export function signer(gas: AppsScript): (text: string) => string {
   const secret = documentSecret(gas);
-  return (text) =>
-    gas.Utilities.computeHmacSha256Signature(text, secret)
-      .map((b) => ((b + 256) % 256).toString(16).padStart(2, '0'))
-      .join('');
+  return (text) => hex(gas.Utilities.computeHmacSha256Signature(text, secret));
+}
+
+/** SHA-256 of text, as lowercase hex. */
+export function sha256Hex(gas: AppsScript, text: string): string {
+  return hex(gas.Utilities.computeDigest(gas.Utilities.DigestAlgorithm.SHA_256, text));
+}
+
+/** Apps Script's signed bytes (-128…127) as lowercase hex. */
+function hex(bytes: readonly number[]): string {
+  return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
 }

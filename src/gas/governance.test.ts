@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { defaultChecklist } from '../../sheets-templates/checklist';
-import { FakeEnvironment } from '../../test/fakes/environment';
+import type { FakeEnvironment } from '../../test/fakes/environment';
+import { selectedWorkspace } from '../../test/support/approvals';
 import { addChecklistRows, setCell, sheetNamed, tableTemplate } from '../../test/support/workspace';
 import { mapHeaders } from '../domain/header-map';
 import type { ChecklistInput, ChecklistSaveResult, GovernanceBoard } from '../shared/governance';
@@ -8,7 +9,6 @@ import type { ScoreInput } from '../shared/workflows';
 import { activeSpreadsheet } from './active-spreadsheet';
 import { checkLog } from './audit-log-gateway';
 import { governanceBoard, showChecklistRow, updateChecklistItem } from './governance';
-import { setUpWorkspace } from './set-up';
 import { saveScore, saveWorkflow, selectWorkflow } from './workflow-board';
 
 const unconditional = defaultChecklist.filter((i) => i.condition === null).map((i) => i.code);
@@ -25,14 +25,7 @@ function scoreOf(workflowId: string): ScoreInput {
   };
 }
 
-/** A set-up workspace with WF-001 (Green data, family-facing) scored and selected. */
-function selected(): FakeEnvironment {
-  const env = new FakeEnvironment();
-  env.run((gas) => setUpWorkspace(gas));
-  env.run((gas) => saveScore(gas, scoreOf('WF-001')));
-  env.run((gas) => selectWorkflow(gas, { workflowId: 'WF-001', reason: '', confirmReplace: false }));
-  return env;
-}
+const selected = () => selectedWorkspace();
 
 function column(env: FakeEnvironment, sheet: string, key: string): unknown[] {
   return env.run((gas) => {

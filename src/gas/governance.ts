@@ -17,6 +17,7 @@ import type { ChecklistRow, ChecklistSaveResult, GovernanceBoard } from '../shar
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { appendToLog } from './audit-log-gateway';
+import { sha256Hex } from './document-secret';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
@@ -68,10 +69,7 @@ function load(gas: AppsScript, spreadsheet: Spreadsheet): Governance {
     checklist: readChecklist(governanceTable.data, dueShown),
     dueShown,
     pilot: readPilotContent(spreadsheet, selected.length === 1 ? (selected[0]?.id ?? null) : null),
-    sha256Hex: (text) =>
-      gas.Utilities.computeDigest(gas.Utilities.DigestAlgorithm.SHA_256, text)
-        .map((b) => ((b + 256) % 256).toString(16).padStart(2, '0'))
-        .join(''),
+    sha256Hex: (text) => sha256Hex(gas, text),
   };
 }
 

@@ -1,27 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { FakeEnvironment } from '../../test/fakes/environment';
-import { sheetNamed } from '../../test/support/workspace';
+import type { FakeEnvironment } from '../../test/fakes/environment';
+import { selectedWorkspace } from '../../test/support/approvals';
+import { addMeasurementRows, sheetNamed } from '../../test/support/workspace';
 import type { MeasurementInput, MetricsResult } from '../shared/metrics';
 import { metricsBoard, saveMeasurement } from './metrics';
-import { setUpWorkspace } from './set-up';
-import { saveScore, selectWorkflow } from './workflow-board';
 
-function selected(): FakeEnvironment {
-  const env = new FakeEnvironment();
-  env.run((gas) => setUpWorkspace(gas));
-  env.run((gas) =>
-    saveScore(gas, {
-      workflowId: 'WF-001',
-      scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
-      redFlags: [],
-      fitsDay: 'yes',
-      note: '',
-      scorerName: null,
-    }),
-  );
-  env.run((gas) => selectWorkflow(gas, { workflowId: 'WF-001', reason: '', confirmReplace: false }));
-  return env;
-}
+const selected = () => selectedWorkspace();
 
 const input = (extra: Partial<MeasurementInput>): MeasurementInput => ({
   metric: 'Time per item (minutes)',
@@ -180,21 +164,7 @@ describe('service calls', () => {
   it('are the same for adding a measurement and reading the summary at 10 and 1,000 rows', () => {
     const counts = (rows: number) => {
       const env = selected();
-      env.run((gas) => {
-        const sheet = sheetNamed(gas, 'Metrics');
-        sheet.insertRowsAfter(sheet.getMaxRows(), 1200);
-        const values = Array.from({ length: rows }, (_, i) => [
-          `MS-T${i}`,
-          'WF-001',
-          'Items handled per week',
-          i % 2 === 0 ? 'Baseline' : 'Pilot',
-          new Date(Date.UTC(2026, 0, 1 + i)),
-          new Date(Date.UTC(2026, 0, 1 + i)),
-          50 + (i % 7),
-          '',
-        ]);
-        sheet.getRange(2, 1, rows, 8).setValues(values);
-      });
+      addMeasurementRows(env, 'WF-001', rows);
       const measure = (action: () => unknown) => {
         env.calls.reset();
         action();

@@ -1,7 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { Frame, Page } from 'playwright-core';
 import type { ApprovalBoard } from '../../src/shared/approvals';
-import type { GovernanceBoard } from '../../src/shared/governance';
 import {
   axeViolations,
   collectErrors,
@@ -10,6 +9,7 @@ import {
   runInPlayground,
   sidebarFrame,
   tabTo,
+  prepareReadyPlan,
   usePlayground,
 } from './browser';
 
@@ -21,31 +21,7 @@ const call = <T = unknown>(name: string, ...args: unknown[]): T =>
   runInPlayground<T>(playground.server(), name, ...args);
 
 /** A plan ready for approval, as a newcomer gets it with "Example people" and the first two phases. */
-function readyPlan(): void {
-  playground.server().playground.reset();
-  playground.server().playground.actAs('coordinator@district.example.org');
-  call('setUpWorkspace');
-  expect(playground.server().playground.fillExamplePeople().ok).toBe(true);
-  call('saveScore', {
-    workflowId: 'WF-001',
-    scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
-    redFlags: [],
-    fitsDay: 'yes',
-    note: '',
-    scorerName: null,
-  });
-  call('selectWorkflow', { workflowId: 'WF-001', reason: '', confirmReplace: false });
-  for (const row of call<GovernanceBoard>('getGovernanceBoard').rows.filter((r) => r.gating)) {
-    call('updateChecklistItem', {
-      id: row.id,
-      status: 'Done',
-      evidence: '',
-      naReason: '',
-      due: '',
-      owner: '',
-    });
-  }
-}
+const readyPlan = () => prepareReadyPlan(playground.server());
 
 const focusedId = (frame: Frame) => frame.evaluate(() => document.activeElement?.id ?? '');
 

@@ -131,3 +131,35 @@ export async function press(page: Page, frame: Frame, selector: string, maxPress
   await tabTo(page, frame, selector, maxPresses);
   await page.keyboard.press('Enter');
 }
+
+/**
+ * The playground as a newcomer leaves it after phase 2: set up as the coordinator, example people in
+ * Settings, FAQ drafting scored and selected, and every required checklist item done.
+ */
+export function prepareReadyPlan(server: PlaygroundServer): void {
+  server.playground.reset();
+  server.playground.actAs('coordinator@district.example.org');
+  runInPlayground(server, 'setUpWorkspace');
+  const people = server.playground.fillExamplePeople();
+  if (!people.ok) throw new Error(people.message);
+  runInPlayground(server, 'saveScore', {
+    workflowId: 'WF-001',
+    scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
+    redFlags: [],
+    fitsDay: 'yes',
+    note: '',
+    scorerName: null,
+  });
+  runInPlayground(server, 'selectWorkflow', { workflowId: 'WF-001', reason: '', confirmReplace: false });
+  const board = runInPlayground<{ rows: { id: string; gating: boolean }[] }>(server, 'getGovernanceBoard');
+  for (const row of board.rows.filter((r) => r.gating)) {
+    runInPlayground(server, 'updateChecklistItem', {
+      id: row.id,
+      status: 'Done',
+      evidence: '',
+      naReason: '',
+      due: '',
+      owner: '',
+    });
+  }
+}

@@ -1,5 +1,4 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import type { GovernanceBoard } from '../../src/shared/governance';
 import {
   axeViolations,
   collectErrors,
@@ -8,6 +7,7 @@ import {
   runInPlayground,
   sidebarFrame,
   tabTo,
+  prepareReadyPlan,
   usePlayground,
 } from './browser';
 
@@ -42,29 +42,7 @@ const plan = {
 };
 
 function governedPlan(): void {
-  playground.server().playground.reset();
-  playground.server().playground.actAs('coordinator@district.example.org');
-  call('setUpWorkspace');
-  playground.server().playground.fillExamplePeople();
-  call('saveScore', {
-    workflowId: 'WF-001',
-    scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
-    redFlags: [],
-    fitsDay: 'yes',
-    note: '',
-    scorerName: null,
-  });
-  call('selectWorkflow', { workflowId: 'WF-001', reason: '', confirmReplace: false });
-  for (const row of call<GovernanceBoard>('getGovernanceBoard').rows.filter((r) => r.gating)) {
-    call('updateChecklistItem', {
-      id: row.id,
-      status: 'Done',
-      evidence: '',
-      naReason: '',
-      due: '',
-      owner: '',
-    });
-  }
+  prepareReadyPlan(playground.server());
   call('savePilotPlan', plan);
 }
 

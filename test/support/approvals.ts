@@ -33,13 +33,15 @@ export function namePeople(env: FakeEnvironment): void {
 }
 
 /**
- * A workspace whose plan is ready for approval: people named, FAQ drafting scored and selected, and
- * every required checklist item done.
+ * A set-up workspace with FAQ drafting (WF-001, Green data, family-facing) scored 5/4/4/4 and selected,
+ * so its checklist exists. `beforeScoring` runs after set-up (e.g. to name people in Settings).
  */
-export function readyWorkspace(): FakeEnvironment {
+export function selectedWorkspace(
+  beforeScoring: (env: FakeEnvironment) => void = () => undefined,
+): FakeEnvironment {
   const env = new FakeEnvironment();
   env.run((gas) => setUpWorkspace(gas));
-  namePeople(env);
+  beforeScoring(env);
   env.run((gas) =>
     saveScore(gas, {
       workflowId: 'WF-001',
@@ -51,6 +53,15 @@ export function readyWorkspace(): FakeEnvironment {
     }),
   );
   env.run((gas) => selectWorkflow(gas, { workflowId: 'WF-001', reason: '', confirmReplace: false }));
+  return env;
+}
+
+/**
+ * A workspace whose plan is ready for approval: people named, FAQ drafting scored and selected, and
+ * every required checklist item done.
+ */
+export function readyWorkspace(): FakeEnvironment {
+  const env = selectedWorkspace(namePeople);
   const board = env.run((gas) => governanceBoard(gas));
   for (const row of board.rows.filter((r) => r.gating)) {
     env.run((gas) =>

@@ -147,3 +147,25 @@ export function addChecklistRows(env: FakeEnvironment, workflowId: string, count
     sheet.getRange(start, 1, count, width).setValues(rows);
   });
 }
+
+/**
+ * Adds `count` weekly "Items handled per week" measurements for `workflowId`, alternating baseline and
+ * pilot, below the Metrics sheet's header, with spare rows after them: for scale tests and benchmarks.
+ */
+export function addMeasurementRows(env: FakeEnvironment, workflowId: string, count: number): void {
+  env.run((gas) => {
+    const sheet = sheetNamed(gas, 'Metrics');
+    sheet.insertRowsAfter(sheet.getMaxRows(), count + SPARE_ROWS);
+    const values = Array.from({ length: count }, (_, i) => [
+      `MS-T${i}`,
+      workflowId,
+      'Items handled per week',
+      i % 2 === 0 ? 'Baseline' : 'Pilot',
+      new Date(Date.UTC(2026, 0, 1 + i)),
+      new Date(Date.UTC(2026, 0, 1 + i)),
+      50 + (i % 7),
+      30,
+    ]);
+    sheet.getRange(2, 1, count, 8).setValues(values);
+  });
+}

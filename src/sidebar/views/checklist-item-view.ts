@@ -2,7 +2,7 @@ import { checklistLimits } from '../../domain/checklist-input';
 import { checklistStatuses } from '../../domain/checklist-records';
 import type { ChecklistInput, ChecklistRow } from '../../shared/governance';
 import type { FieldError } from '../../shared/workflows';
-import { button, errorFor, errorSummary, form, radioGroup, textField } from '../controls';
+import { button, dateField, errorFor, errorSummary, form, radioGroup, textField } from '../controls';
 import { h } from '../dom';
 
 export interface ChecklistItemActions {
@@ -37,14 +37,6 @@ export function checklistItemView(
   busy: boolean,
   actions: ChecklistItemActions,
 ): HTMLElement {
-  const due = h('input', {
-    id: fieldIds['due'] ?? 'due',
-    type: 'date',
-    'aria-describedby': errorFor(errors, 'due') ? 'item-due-error item-due-hint' : 'item-due-hint',
-    'aria-invalid': errorFor(errors, 'due') ? 'true' : undefined,
-  });
-  due.value = draft.due;
-  due.addEventListener('input', () => (draft.due = due.value));
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'form-heading' },
@@ -100,20 +92,14 @@ export function checklistItemView(
         error: errorFor(errors, 'naReason'),
         onInput: (value) => (draft.naReason = value),
       }),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: fieldIds['due'] ?? 'due' }, 'Due date'),
-        h(
-          'p',
-          { id: 'item-due-hint', class: 'hint' },
-          'Overdue items are flagged here and turn red in the sheet.',
-        ),
-        errorFor(errors, 'due')
-          ? h('p', { id: 'item-due-error', class: 'field-error' }, errorFor(errors, 'due') ?? '')
-          : null,
-        due,
-      ),
+      dateField({
+        id: fieldIds['due'] ?? 'due',
+        label: 'Due date',
+        hint: 'Overdue items are flagged here and turn red in the sheet.',
+        value: draft.due,
+        error: errorFor(errors, 'due'),
+        onInput: (value) => (draft.due = value),
+      }),
       textField({
         id: fieldIds['owner'] ?? 'owner',
         label: 'Owner',
