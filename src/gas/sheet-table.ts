@@ -69,12 +69,10 @@ export class SheetTable {
    * time zone and format, which a script's Date objects do not carry.
    */
   displayed(key: string): Map<number, string> {
-    const at = this.columns.get(key)?.at;
-    const shown = new Map<number, string>();
-    if (at === undefined || this.existingRows < 2) return shown;
-    const values = this.sheet.getRange(2, at, this.existingRows - 1, 1).getDisplayValues();
-    values.forEach((line, i) => shown.set(i + 2, line[0] ?? ''));
-    return shown;
+    const shown = this.displayedColumns([key]);
+    const byRow = new Map<number, string>();
+    for (let row = 2; row <= this.existingRows; row += 1) byRow.set(row, shown(row, key));
+    return byRow;
   }
 
   /**
