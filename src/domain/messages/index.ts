@@ -1,0 +1,7 @@
+import type { Catalogue } from './catalogue';
+
+/**
+ * Every catalogue of messages, by name. A module that adds texts people receive (emails, the Gmail card,
+ * notifications) registers its catalogue here, so the language check in catalogue.test.ts covers it.
+ */
+export const catalogues: Readonly<Record<string, Catalogue>> = {};
