@@ -1,3 +1,4 @@
+import { markedName } from '../domain/given-name';
 import type { AppsScript } from './apps-script';
 
 const NAME_KEY = 'aiplan.myName';
@@ -19,7 +20,11 @@ export function rememberMyName(gas: AppsScript, name: string): void {
   gas.PropertiesService.getUserProperties().setProperty(NAME_KEY, name);
 }
 
-/** How a person is written in the sheets: their email, else the name they gave, else "unknown". */
+/**
+ * How a person is written in the sheets and the Log: their email, else the name they gave marked as
+ * not verified, else "unknown".
+ */
 export function displayName(identity: Identity): string {
-  return identity.email || identity.name || 'unknown';
+  if (identity.email) return identity.email;
+  return identity.name ? markedName(identity.name) : 'unknown';
 }

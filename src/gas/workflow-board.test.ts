@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
 import { FakeEnvironment } from '../../test/fakes/environment';
+import { namePeople } from '../../test/support/approvals';
 import { addScoredWorkflows, setCell, sheetNamed, tableTemplate } from '../../test/support/workspace';
 import { verifyChain, type LogEntry } from '../domain/audit-log';
 import { mapHeaders } from '../domain/header-map';
@@ -340,6 +341,50 @@ describe('scoring', () => {
     const board = env.run((gas) => workflowBoard(gas), anonymous);
     expect(board.me).toEqual({ email: '', name: 'Dana (library)' });
     expect(board.workflows.find((w) => w.id === 'WF-001')?.myScore?.scores.common).toBe(3);
+  });
+
+  it('never lets a typed name pass for a person in Settings or replace another scorer’s row', () => {
+    const env = workspace();
+    namePeople(env);
+    const comms = 'comms@district.example.org';
+    score(env, comms, 'WF-001', [2, 3, 4, 5]);
+    const commsRow = () => sheetColumn(env, 'Scores', 'scorer').indexOf(comms);
+    const commsScores = () =>
+      ['common', 'measurable', 'risk', 'pain'].map((k) => sheetColumn(env, 'Scores', k)[commsRow()]);
+    const outsider = { user: 'consumer@gmail.com', activeUserEmail: '' };
+    const sheets = () => JSON.stringify([env.state.spreadsheet, env.state.properties.document]);
+    const before = sheets();
+    for (const typed of [comms, 'Jo Park', 'jo park ']) {
+      const refused = env.run(
+        (gas) => saveScore(gas, scoreInput('WF-001', [3, 3, 3, 3], { scorerName: typed })),
+        outsider,
+      );
+      expect(refused.ok).toBe(false);
+    }
+    expect(sheets() === before).toBe(true);
+    expect(commsScores()).toEqual([2, 3, 4, 5]);
+
+    ok(
+      env.run((gas) => saveScore(gas, scoreInput('WF-001', [3, 3, 3, 3], { scorerName: 'Dana' })), outsider),
+    );
+    const secondOutsider = { user: 'other@gmail.com', activeUserEmail: '' };
+    const taken = env.run(
+      (gas) => saveScore(gas, scoreInput('WF-001', [1, 1, 1, 1], { scorerName: 'DANA' })),
+      secondOutsider,
+    );
+    expect(taken).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'scorerName',
+          message: expect.stringContaining('Someone already scores as “DANA”') as unknown,
+        },
+      ],
+    });
+    expect(commsScores()).toEqual([2, 3, 4, 5]);
+    expect(sheetColumn(env, 'Scores', 'scorer')).toContain('Dana (name given, not verified)');
+    const log = env.run((gas) => sheetNamed(gas, 'Log').getDataRange().getDisplayValues());
+    expect(log.flat().filter((v) => v.startsWith('Dana'))).toEqual(['Dana (name given, not verified)']);
   });
 
   it('uses the weights in Settings, and reports an invalid one', () => {

@@ -4,6 +4,8 @@ import { workflows as workflowsTemplate } from '../../sheets-templates/workflows
 import type { LogEvent } from '../domain/audit-log';
 import { criterionKeys, redFlagKeys } from '../domain/rubric';
 import { isSelectable, scoreWorkflows, type WorkflowResult } from '../domain/scoring';
+import { checkGivenName } from '../domain/given-name';
+import { readRoles, type RolePerson } from '../domain/roles';
 import { nextId, text, type RowProblem } from '../domain/table';
 import { computedWorkflowColumns, computedWorkflowKeys } from '../domain/workflow-columns';
 import {
@@ -40,6 +42,8 @@ interface Workspace {
   workflowsTable: SheetTable;
   scoresTable: SheetTable;
   weights: ReturnType<typeof readWeights>;
+  /** People named in Settings: a name given by an account without a shared email may not be theirs. */
+  people: RolePerson[];
   workflows: WorkflowRecord[];
   scores: ScoreRecord[];
   results: Map<string, WorkflowResult>;
@@ -54,12 +58,18 @@ function load(spreadsheet: Spreadsheet): Workspace {
     ...criterionKeys,
   ]);
   const settingsTable = SheetTable.open(spreadsheet, settingsTemplate, ['id', 'value']);
-  return analyse({ spreadsheet, workflowsTable, scoresTable, weights: readWeights(settingsTable.data) });
+  return analyse({
+    spreadsheet,
+    workflowsTable,
+    scoresTable,
+    weights: readWeights(settingsTable.data),
+    people: readRoles(settingsTable.data).directory.people,
+  });
 }
 
 /** Reads records from the tables as they stand in memory and scores every workflow. */
 function analyse(
-  base: Pick<Workspace, 'spreadsheet' | 'workflowsTable' | 'scoresTable' | 'weights'>,
+  base: Pick<Workspace, 'spreadsheet' | 'workflowsTable' | 'scoresTable' | 'weights' | 'people'>,
 ): Workspace {
   const read = readWorkflows(base.workflowsTable.current());
   const ids = new Set(read.workflows.flatMap((w) => (w.id ? [w.id] : [])));
@@ -334,19 +344,15 @@ export function saveScore(gas: AppsScript, input: unknown): SaveResult {
   return change(gas, (ws, me) => {
     let who = displayName(me);
     if (me.email === '') {
-      if (value.scorerName) {
-        rememberMyName(gas, value.scorerName);
-        who = value.scorerName;
-      } else if (!me.name) {
-        return {
-          errors: [
-            {
-              field: 'scorerName',
-              message: 'Google does not share your email here: type your name so your score is yours.',
-            },
-          ],
-        };
-      }
+      // Nothing vouches for a typed name: it may not pass for a person in Settings or another scorer.
+      const given = checkGivenName(value.scorerName ?? me.name ?? '', {
+        people: ws.people,
+        scorers: ws.scoresTable.data.rows.map((r) => text(r.cells['scorer'])),
+        remembered: me.name,
+      });
+      if (!given.ok) return { errors: [{ field: 'scorerName', message: given.message }] };
+      if (given.name !== me.name) rememberMyName(gas, given.name);
+      who = given.scorer;
     }
     const workflow = ws.workflows.find((w) => w.id === value.workflowId);
     if (!workflow) {
