@@ -11,6 +11,6 @@ import { workflows } from './workflows';
 
 /** Every sheet of the workspace, in tab order. */
 export const workspaceTemplate: WorkspaceTemplate = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   sheets: [dashboard, workflows, scores, governance, approvals, pilot, metrics, settings, log],
 };

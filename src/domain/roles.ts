@@ -8,8 +8,13 @@ export interface RolePerson {
   role: string;
   name: string;
   email: string;
+  /** Other addresses of the same person (Settings › Aliases), lower case. */
+  aliases: string[];
   row: number;
 }
+
+/** The role whose person decides the pilot's outcome (Settings › Roles). */
+export const SPONSOR_ROLE = 'Executive sponsor';
 
 export interface RoleDirectory {
   people: RolePerson[];
@@ -35,7 +40,17 @@ export function readRoles(settings: TableData): { directory: RoleDirectory; prob
         message: `Settings row ${row}: the email for ${role} (“${email}”) is not an email address.`,
       });
     }
-    people.push({ role, name: text(cells['value']), email: isEmailAddress(email) ? email : '', row });
+    const aliases = text(cells['aliases'])
+      .split(/[,;]/)
+      .map((a) => a.trim().toLowerCase())
+      .filter((a) => isEmailAddress(a));
+    people.push({
+      role,
+      name: text(cells['value']),
+      email: isEmailAddress(email) ? email : '',
+      aliases,
+      row,
+    });
   }
   const byRole = new Map(people.map((p) => [p.role.toLowerCase(), p]));
   return {

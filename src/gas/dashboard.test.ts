@@ -125,11 +125,13 @@ describe('the Dashboard, phase by phase, for a viewer without the add-on', () =>
     expect(value(view, 'Pilot')).toContain('Paused');
     expect(value(view, 'Stop rule')).toContain('1 incident in the pilot period 2026-12-07 to 2026-12-11');
 
-    governed.run((gas) =>
-      recordDecision(gas, {
-        decision: 'Revise',
-        rationale: '=IMPORTXML("x") One incident; revise the review rule.',
-      }),
+    governed.run(
+      (gas) =>
+        recordDecision(gas, {
+          decision: 'Revise',
+          rationale: '=IMPORTXML("x") One incident; revise the review rule.',
+        }),
+      { user: district['sponsor']?.[1] ?? '' },
     );
     view = leaderView(governed);
     expect(value(view, 'Where the plan stands')).toBe('Phase 5 of 5: Decide and expand');

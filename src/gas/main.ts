@@ -7,7 +7,7 @@ import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from '../shared/approvals';
 import type { MeasurementInput, MetricsBoard, MetricsResult } from '../shared/metrics';
 import type { ShareInput, ShareResult } from '../shared/share';
-import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult } from '../shared/pilot';
+import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult, ResumeInput } from '../shared/pilot';
 import type { ChecklistInput, ChecklistSaveResult, GovernanceBoard, LogCheck } from '../shared/governance';
 import type {
   SaveResult,
@@ -207,6 +207,12 @@ export function startPilot(): PilotResult {
 export function recordDecision(input: DecisionInput): PilotResult {
   const gas = appsScript();
   return pilot.recordDecision(gas, input);
+}
+
+/** Sidebar: the sponsor resumes a pilot its stop rule paused, with why it can go on. */
+export function resumePilot(input: ResumeInput): PilotResult {
+  const gas = appsScript();
+  return pilot.resumePilot(gas, input);
 }
 
 /** Sidebar: baseline and pilot figures per metric, and the stop rules. */

@@ -47,8 +47,12 @@ function applyStopRules(ctx: MetricsContext, who: string): { board: MetricsBoard
   let pilotState = pilotRow ? text(pilotRow.cells['state']) || 'Draft' : 'Draft';
   const stop = selected ? checkStopRules(records, selected.id) : { stop: false, reasons: [] };
   const events: LogEvent[] = [];
-  if (stop.stop && pilotRow && pilotState === 'Running') {
+  const reasons = stop.reasons.join(' ');
+  // The sponsor resumed over exactly these reasons: only new evidence pauses the pilot again.
+  const resumedOver = pilotRow ? text(pilotRow.cells['resumedAfter']) : '';
+  if (stop.stop && pilotRow && pilotState === 'Running' && reasons !== resumedOver) {
     ctx.pilot.set(pilotRow.row, 'state', 'Paused');
+    ctx.pilot.set(pilotRow.row, 'pausedBecause', reasons);
     pilotState = 'Paused';
     events.push({
       who,

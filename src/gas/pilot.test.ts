@@ -4,7 +4,8 @@ import { checkReplies, district, readyWorkspace, reply } from '../../test/suppor
 import { sheetNamed } from '../../test/support/workspace';
 import type { PilotPlanInput, PilotResult } from '../shared/pilot';
 import { approvalBoard, sendApprovalRequests } from './approvals';
-import { pilotBoard, recordDecision, savePilotPlan, startPilot } from './pilot';
+import { saveMeasurement } from './metrics';
+import { pilotBoard, recordDecision, resumePilot, savePilotPlan, startPilot } from './pilot';
 
 const plan: PilotPlanInput = {
   question: 'Does drafting FAQ answers from approved pages cut response time without losing accuracy?',
@@ -166,10 +167,22 @@ describe('starting the pilot', () => {
   });
 });
 
+/** A day relative to today, as yyyy-mm-dd (the rules compare with the real date). */
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** A plan whose pilot ended yesterday. */
+const endedPlan: PilotPlanInput = {
+  ...plan,
+  baselineStart: day(-80),
+  baselineEnd: day(-50),
+  pilotStart: day(-45),
+  pilotEnd: day(-1),
+};
+const sponsor = { user: emailOf('sponsor') };
+
 describe('the decision', () => {
-  function running(): FakeEnvironment {
+  function running(which: PilotPlanInput = endedPlan): FakeEnvironment {
     const env = readyWorkspace();
-    ok(env.run((gas) => savePilotPlan(gas, plan)));
+    ok(env.run((gas) => savePilotPlan(gas, which)));
     approveAll(env);
     ok(env.run((gas) => startPilot(gas)));
     return env;
@@ -180,7 +193,7 @@ describe('the decision', () => {
     ['no evidence', { decision: 'Scale', rationale: '  ' }, 'rationale'],
   ])('refuses %s', (_case, input, field) => {
     const env = running();
-    const result = env.run((gas) => recordDecision(gas, input));
+    const result = env.run((gas) => recordDecision(gas, input), sponsor);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => e.field)).toEqual([field]);
   });
@@ -188,35 +201,194 @@ describe('the decision', () => {
   it('records the sponsor’s decision with its evidence, ends the pilot, and keeps the plan as a record', () => {
     const env = running();
     const board = ok(
-      env.run((gas) =>
-        recordDecision(gas, { decision: 'Scale', rationale: 'Response time down 41%; no escaped errors.' }),
+      env.run(
+        (gas) =>
+          recordDecision(gas, { decision: 'Scale', rationale: 'Response time down 41%; no escaped errors.' }),
+        sponsor,
       ),
     );
     expect(board).toMatchObject({
       state: 'Ended',
       decision: 'Scale',
       rationale: 'Response time down 41%; no escaped errors.',
+      decidedBy: 'Dr. Rivera (rivera@district.example.org)',
+      recordedBy: 'rivera@district.example.org',
     });
-    expect(env.run((gas) => recordDecision(gas, { decision: 'Stop', rationale: 'x' })).ok).toBe(false);
+    expect(env.run((gas) => recordDecision(gas, { decision: 'Stop', rationale: 'x' }), sponsor).ok).toBe(
+      false,
+    );
     expect(env.run((gas) => savePilotPlan(gas, { ...plan, team: 'Everyone' })).ok).toBe(false);
     expect(env.run((gas) => pilotBoard(gas)).state).toBe('Ended');
     expect(logActions(env).at(-1)).toBe('Pilot decision');
+  });
+
+  it('is refused while the pilot is still running, changing nothing', () => {
+    const env = running({
+      ...plan,
+      baselineStart: day(-40),
+      baselineEnd: day(-10),
+      pilotStart: day(-3),
+      pilotEnd: day(30),
+    });
+    expect(env.run((gas) => pilotBoard(gas)).cannotDecide).toContain('The pilot runs until');
+    const before = JSON.stringify(env.state.spreadsheet);
+    const result = env.run(
+      (gas) => recordDecision(gas, { decision: 'Scale', rationale: 'Day one looks good.' }),
+      sponsor,
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: '',
+          message: expect.stringMatching(
+            /^The pilot runs until \w{3} \d{1,2}, \d{4}: record the decision once it has ended, or if its stop rule pauses it\.$/,
+          ) as unknown,
+        },
+      ],
+    });
+    expect(JSON.stringify(env.state.spreadsheet) === before).toBe(true);
+  });
+
+  it('by someone other than the sponsor needs “on behalf of”, with the evidence, and keeps both names', () => {
+    const env = running();
+    const before = JSON.stringify(env.state.spreadsheet);
+    const refused = env.run((gas) =>
+      recordDecision(gas, { decision: 'Extend', rationale: 'Need more weeks.' }),
+    );
+    expect(refused).toMatchObject({ ok: false, errors: [{ field: 'onBehalf' }] });
+    const noEvidence = env.run((gas) =>
+      recordDecision(gas, {
+        decision: 'Extend',
+        rationale: 'Need more weeks.',
+        onBehalf: true,
+        evidence: '',
+      }),
+    );
+    expect(noEvidence).toMatchObject({ ok: false, errors: [{ field: 'evidence' }] });
+    expect(JSON.stringify(env.state.spreadsheet) === before).toBe(true);
+
+    const board = ok(
+      env.run((gas) =>
+        recordDecision(gas, {
+          decision: 'Extend',
+          rationale: 'Need more weeks.',
+          onBehalf: true,
+          evidence: 'Email from Dr. Rivera, Dec 18',
+        }),
+      ),
+    );
+    expect(board).toMatchObject({
+      decidedBy: 'Dr. Rivera (rivera@district.example.org)',
+      recordedBy: 'coordinator@district.example.org',
+    });
+    const log = env.run((gas) => sheetNamed(gas, 'Log').getDataRange().getValues());
+    expect(log.at(-1)?.map(String).join(' | ')).toContain(
+      'Recorded by coordinator@district.example.org on behalf of Dr. Rivera (rivera@district.example.org) (Email from Dr. Rivera, Dec 18).',
+    );
+  });
+});
+
+describe('a pilot paused by its stop rule', () => {
+  function paused(): FakeEnvironment {
+    const env = readyWorkspace();
+    ok(
+      env.run((gas) =>
+        savePilotPlan(gas, {
+          ...plan,
+          baselineStart: day(-40),
+          baselineEnd: day(-10),
+          pilotStart: day(-3),
+          pilotEnd: day(30),
+        }),
+      ),
+    );
+    approveAll(env);
+    ok(env.run((gas) => startPilot(gas)));
+    const saved = env.run((gas) =>
+      saveMeasurement(gas, {
+        metric: 'Incidents',
+        window: 'Pilot',
+        periodStart: day(-2),
+        periodEnd: day(-1),
+        value: 1,
+        items: null,
+        note: '',
+      }),
+    );
+    expect(saved.ok).toBe(true);
+    expect(env.run((gas) => pilotBoard(gas))).toMatchObject({ state: 'Paused', cannotDecide: null });
+    return env;
+  }
+
+  it('records why it paused, and can be decided before its end date', () => {
+    const env = paused();
+    expect(env.run((gas) => pilotBoard(gas)).pausedBecause).toContain('1 incident');
+    ok(env.run((gas) => recordDecision(gas, { decision: 'Revise', rationale: 'One incident.' }), sponsor));
+  });
+
+  it('is resumed only by the sponsor with a reason; the same reasons do not pause it again, new ones do', () => {
+    const env = paused();
+    const before = JSON.stringify(env.state.spreadsheet);
+    expect(env.run((gas) => resumePilot(gas, { reason: 'Filter fixed.' }))).toMatchObject({
+      ok: false,
+      errors: [{ field: 'resume-onBehalf' }],
+    });
+    expect(env.run((gas) => resumePilot(gas, { reason: ' ' }), sponsor)).toMatchObject({
+      ok: false,
+      errors: [{ field: 'reason' }],
+    });
+    expect(JSON.stringify(env.state.spreadsheet) === before).toBe(true);
+
+    const board = ok(
+      env.run((gas) => resumePilot(gas, { reason: 'Filter fixed; privacy officer checked.' }), sponsor),
+    );
+    expect(board).toMatchObject({ state: 'Running', pausedBecause: '' });
+    expect(logActions(env).at(-1)).toBe('Resumed pilot');
+    const measure = (value: number) =>
+      env.run((gas) =>
+        saveMeasurement(gas, {
+          metric: 'Time per item',
+          window: 'Pilot',
+          periodStart: day(-2),
+          periodEnd: day(-1),
+          value,
+          items: 40,
+          note: '',
+        }),
+      );
+    measure(12);
+    expect(env.run((gas) => pilotBoard(gas)).state).toBe('Running');
+    env.run((gas) =>
+      saveMeasurement(gas, {
+        metric: 'Incidents',
+        window: 'Pilot',
+        periodStart: day(-1),
+        periodEnd: day(-1),
+        value: 1,
+        items: null,
+        note: '',
+      }),
+    );
+    expect(env.run((gas) => pilotBoard(gas)).state).toBe('Paused');
   });
 });
 
 describe('a decision to scale', () => {
   it('into Red data with a new vendor re-opens the checklist and every approval step', () => {
     const env = readyWorkspace();
-    ok(env.run((gas) => savePilotPlan(gas, plan)));
+    ok(env.run((gas) => savePilotPlan(gas, endedPlan)));
     approveAll(env);
     ok(env.run((gas) => startPilot(gas)));
-    const result = env.run((gas) =>
-      recordDecision(gas, {
-        decision: 'Scale',
-        rationale: 'Worked well.',
-        scaleTier: 'Red',
-        scaleNewVendor: true,
-      }),
+    const result = env.run(
+      (gas) =>
+        recordDecision(gas, {
+          decision: 'Scale',
+          rationale: 'Worked well.',
+          scaleTier: 'Red',
+          scaleNewVendor: true,
+        }),
+      sponsor,
     );
     expect(result).toMatchObject({
       ok: true,
@@ -232,17 +404,19 @@ describe('a decision to scale', () => {
 
   it('within the same tier and vendors leaves the approvals as they are', () => {
     const env = readyWorkspace();
-    ok(env.run((gas) => savePilotPlan(gas, plan)));
+    ok(env.run((gas) => savePilotPlan(gas, endedPlan)));
     approveAll(env);
     ok(env.run((gas) => startPilot(gas)));
     ok(
-      env.run((gas) =>
-        recordDecision(gas, {
-          decision: 'Scale',
-          rationale: 'Same data.',
-          scaleTier: '',
-          scaleNewVendor: false,
-        }),
+      env.run(
+        (gas) =>
+          recordDecision(gas, {
+            decision: 'Scale',
+            rationale: 'Same data.',
+            scaleTier: '',
+            scaleNewVendor: false,
+          }),
+        sponsor,
       ),
     );
     expect(env.run((gas) => approvalBoard(gas)).state).toBe('approved');

@@ -1,7 +1,11 @@
 import { pilot as pilotTemplate } from '../../sheets-templates/pilot';
+import { settings as settingsTemplate } from '../../sheets-templates/settings';
 import { workflows as workflowsTemplate } from '../../sheets-templates/workflows';
 import type { LogEvent } from '../domain/audit-log';
 import { isRecord, textField } from '../domain/input-fields';
+import { isoDayToUtc } from '../domain/iso-day';
+import { cannotDecide, cannotResume, sponsorAuthority, type PilotMoment } from '../domain/pilot-authority';
+import { readRoles, SPONSOR_ROLE } from '../domain/roles';
 import {
   checkPilotInput,
   missingToStart,
@@ -12,9 +16,9 @@ import {
   type PilotFields,
   type PilotRecord,
 } from '../domain/pilot-plan';
-import { nextId } from '../domain/table';
+import { nextId, text } from '../domain/table';
 import { readWorkflows, type WorkflowRecord } from '../domain/workflow-records';
-import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult } from '../shared/pilot';
+import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult, ResumeInput } from '../shared/pilot';
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { approvalState } from './approvals';
@@ -65,6 +69,26 @@ function planOf(record: PilotRecord | null): PilotPlanInput {
   return plan;
 }
 
+const dayOf = (iso: string): number | undefined => {
+  const date = isoDayToUtc(iso);
+  return date ? date.getTime() / 86_400_000 : undefined;
+};
+
+/** Where the pilot stands today, for the decision and resume rules. */
+function momentOf(gas: AppsScript, ctx: PilotContext, now: Date): PilotMoment {
+  const record = ctx.record;
+  const zone = ctx.spreadsheet.getSpreadsheetTimeZone();
+  const end = record ? isoDayToUtc(record.pilotEnd) : null;
+  return {
+    state: record?.state ?? 'Draft',
+    pilotEnd: record ? dayOf(record.pilotEnd) : undefined,
+    today: dayOf(gas.Utilities.formatDate(now, zone, 'yyyy-MM-dd')) ?? 0,
+    pauseReason: record ? text(ctx.table.get(record.row, 'pausedBecause')) : '',
+    decision: record?.decision ?? '',
+    pilotEndShown: end ? gas.Utilities.formatDate(end, 'UTC', 'MMM d, yyyy') : '',
+  };
+}
+
 function board(gas: AppsScript, ctx: PilotContext, now: Date): PilotBoard {
   const { selected, record } = ctx;
   const plan = planOf(record);
@@ -98,6 +122,10 @@ function board(gas: AppsScript, ctx: PilotContext, now: Date): PilotBoard {
     cannotStart,
     decision: record?.decision ?? '',
     rationale: record?.rationale ?? '',
+    decidedBy: record ? text(ctx.table.get(record.row, 'decidedBy')) : '',
+    recordedBy: record ? text(ctx.table.get(record.row, 'recordedBy')) : '',
+    pausedBecause: record ? text(ctx.table.get(record.row, 'pausedBecause')) : '',
+    cannotDecide: selected ? cannotDecide(momentOf(gas, ctx, now)) : 'Select a workflow first.',
   };
 }
 
@@ -116,6 +144,10 @@ export function pilotBoard(gas: AppsScript): PilotBoard {
       cannotStart: 'Run Set up workspace first.',
       decision: '',
       rationale: '',
+      decidedBy: '',
+      recordedBy: '',
+      pausedBecause: '',
+      cannotDecide: 'Run Set up workspace first.',
     };
   }
   return withDocumentLock(gas, () => board(gas, load(spreadsheet), new Date()));
@@ -221,7 +253,31 @@ export function startPilot(gas: AppsScript): PilotResult {
   });
 }
 
-/** Records the sponsor's end-of-pilot decision with its evidence; the pilot ends. */
+interface Sponsor {
+  name: string;
+  email: string;
+  aliases: string[];
+}
+
+function sponsorOf(spreadsheet: Spreadsheet): Sponsor | null {
+  const settings = SheetTable.open(spreadsheet, settingsTemplate, ['id', 'setting']);
+  const person = readRoles(settings.data).directory.people.find(
+    (p) => p.role.toLowerCase() === SPONSOR_ROLE.toLowerCase(),
+  );
+  return person ? { name: person.name, email: person.email, aliases: person.aliases } : null;
+}
+
+function onBehalfOf(raw: Record<string, unknown>): { onBehalf: boolean; evidence: string } {
+  return {
+    onBehalf: raw['onBehalf'] === true,
+    evidence: typeof raw['evidence'] === 'string' ? raw['evidence'] : '',
+  };
+}
+
+/**
+ * Records the sponsor's end-of-pilot decision with its evidence; the pilot ends. Only once the pilot has
+ * ended or its stop rule paused it, and only by the sponsor or on the sponsor's behalf (both kept).
+ */
 export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
   const errors: { field: string; message: string }[] = [];
   const raw = isRecord(input) ? input : {};
@@ -241,18 +297,23 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
   return withDocumentLock(gas, () => {
     const now = new Date();
     const ctx = load(spreadsheet);
-    if (!ctx.record || !ctx.selected?.id || ctx.record.state === 'Draft') {
+    if (!ctx.record || !ctx.selected?.id)
       return {
         ok: false,
         errors: [{ field: '', message: 'Start the pilot before recording its decision.' }],
       };
-    }
-    if (ctx.record.decision !== '') {
-      return {
-        ok: false,
-        errors: [{ field: '', message: `The decision is already recorded: ${ctx.record.decision}.` }],
-      };
-    }
+    const refused = cannotDecide(momentOf(gas, ctx, now));
+    if (refused) return { ok: false, errors: [{ field: '', message: refused }] };
+    const me = whoAmI(gas);
+    const who = displayName(me);
+    const authority = sponsorAuthority(
+      me.email,
+      who,
+      sponsorOf(spreadsheet),
+      onBehalfOf(raw),
+      'the decision',
+    );
+    if (!authority.ok) return { ok: false, errors: [{ field: authority.field, message: authority.message }] };
     const before = ctx.record.state;
     const selected = ctx.selected;
     const workflowId = selected.id ?? '';
@@ -266,9 +327,15 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
     ctx.table.set(ctx.record.row, 'decision', decision);
     ctx.table.set(ctx.record.row, 'rationale', rationale);
     ctx.table.set(ctx.record.row, 'decided', now);
+    ctx.table.set(ctx.record.row, 'decidedBy', authority.decidedBy);
+    ctx.table.set(ctx.record.row, 'recordedBy', authority.recordedBy);
+    ctx.table.set(ctx.record.row, 'sponsorEvidence', authority.evidence);
     ctx.table.set(ctx.record.row, 'state', 'Ended');
     const reopens = raisesTier || addsVendor;
     ctx.workflows.flush(gas);
+    const behalf = authority.onBehalf
+      ? ` Recorded by ${authority.recordedBy} on behalf of ${authority.decidedBy} (${authority.evidence}).`
+      : '';
     finish(
       gas,
       ctx,
@@ -276,7 +343,7 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
         ...(reopens
           ? [
               {
-                who: displayName(whoAmI(gas)),
+                who,
                 action: 'Scaling re-opens approvals',
                 subject: workflowId,
                 before: `${selected.dataTier || 'no tier'}${selected.flags.newVendor ? ', new vendor' : ''}`,
@@ -286,23 +353,79 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
             ]
           : []),
         {
-          who: displayName(whoAmI(gas)),
+          who,
           action: 'Pilot decision',
           subject: workflowId,
           before,
           after: decision,
-          note: rationale.slice(0, 300),
+          note: `Decided by ${authority.decidedBy}.${behalf} ${rationale.slice(0, 300)}`,
         },
       ],
       now,
     );
-    if (reopens) syncGovernance(gas, spreadsheet, displayName(whoAmI(gas)), now);
+    if (reopens) syncGovernance(gas, spreadsheet, who, now);
     return {
       ok: true,
-      message: `Recorded the decision: ${decision}.${reopens ? ' Scaling changes the plan: the checklist and every approval step open again for the new version.' : ''}`,
+      message: `Recorded the decision: ${decision}, by ${authority.decidedBy}${authority.onBehalf ? ` (recorded on their behalf by ${authority.recordedBy})` : ''}.${reopens ? ' Scaling changes the plan: the checklist and every approval step open again for the new version.' : ''}`,
       board: board(gas, load(spreadsheet), now),
     };
   });
 }
 
-export type { DecisionInput };
+/**
+ * The sponsor resumes a pilot its stop rule paused, saying why it can go on. The reasons resumed over
+ * are kept, so the same evidence does not pause it again; anything new does.
+ */
+export function resumePilot(gas: AppsScript, input: unknown): PilotResult {
+  const raw = isRecord(input) ? input : {};
+  const reason = typeof raw['reason'] === 'string' ? raw['reason'].replace(/\s+/g, ' ').trim() : '';
+  const spreadsheet = activeSpreadsheet(gas);
+  return withDocumentLock(gas, () => {
+    const now = new Date();
+    const ctx = load(spreadsheet);
+    if (!ctx.record || !ctx.selected?.id)
+      return { ok: false, errors: [{ field: '', message: 'Only a paused pilot can be resumed.' }] };
+    const refused = cannotResume(momentOf(gas, ctx, now), reason);
+    if (refused) return { ok: false, errors: [refused] };
+    const me = whoAmI(gas);
+    const who = displayName(me);
+    const authority = sponsorAuthority(
+      me.email,
+      who,
+      sponsorOf(spreadsheet),
+      onBehalfOf(raw),
+      'resuming the pilot',
+    );
+    if (!authority.ok) {
+      const field = authority.field ? `resume-${authority.field}` : '';
+      return { ok: false, errors: [{ field, message: authority.message }] };
+    }
+    const pausedBecause = text(ctx.table.get(ctx.record.row, 'pausedBecause'));
+    ctx.table.set(ctx.record.row, 'state', 'Running');
+    ctx.table.set(ctx.record.row, 'pausedBecause', '');
+    ctx.table.set(ctx.record.row, 'resumedAfter', pausedBecause);
+    const behalf = authority.onBehalf ? ` On behalf of ${authority.decidedBy} (${authority.evidence}).` : '';
+    finish(
+      gas,
+      ctx,
+      [
+        {
+          who,
+          action: 'Resumed pilot',
+          subject: ctx.selected.id,
+          before: `Paused: ${pausedBecause}`,
+          after: 'Running',
+          note: `${reason}${behalf}`,
+        },
+      ],
+      now,
+    );
+    return {
+      ok: true,
+      message: `The pilot of “${ctx.selected.name}” is running again.`,
+      board: board(gas, load(spreadsheet), now),
+    };
+  });
+}
+
+export type { DecisionInput, ResumeInput };

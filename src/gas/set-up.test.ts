@@ -101,7 +101,7 @@ describe('running set-up again', () => {
     setUp(env);
     const before = structuredClone(env.state);
     const report = setUp(env);
-    expect(report).toEqual({ ok: true, schemaVersion: 1, changes: [] });
+    expect(report).toEqual({ ok: true, schemaVersion: workspaceTemplate.schemaVersion, changes: [] });
     expect(env.state).toEqual(before);
   });
 
@@ -121,7 +121,7 @@ describe('running set-up again', () => {
     });
     const before = contents(env);
     const report = setUp(env);
-    expect(report).toEqual({ ok: true, schemaVersion: 1, changes: [] });
+    expect(report).toEqual({ ok: true, schemaVersion: workspaceTemplate.schemaVersion, changes: [] });
     expect(contents(env)).toEqual(before);
   });
 
@@ -206,7 +206,7 @@ describe('a workspace edited by hand', () => {
     const report = setUp(env);
     expect(report).toEqual({
       ok: true,
-      schemaVersion: 1,
+      schemaVersion: workspaceTemplate.schemaVersion,
       changes: ['Put back the missing column “Note” in Metrics (column L).'],
     });
   });
@@ -218,8 +218,9 @@ describe('upgrading an older workspace', () => {
     setUp(env);
     typeRows(env, 'Settings', 2);
     const settings = tableTemplate('Settings');
+    const next = workspaceTemplate.schemaVersion + 1;
     const v2: WorkspaceTemplate = {
-      schemaVersion: 2,
+      schemaVersion: next,
       sheets: workspaceTemplate.sheets.map((t) =>
         t === settings
           ? {
@@ -232,12 +233,12 @@ describe('upgrading an older workspace', () => {
                   type: { kind: 'text' },
                   width: 120,
                   help: 'Who set it.',
-                  since: 2,
+                  since: next,
                 },
               ],
               defaultRows: [
                 ...settings.defaultRows,
-                { since: 2, values: { id: 'timing.newOne', group: 'Timing', setting: 'New', value: '1' } },
+                { since: next, values: { id: 'timing.newOne', group: 'Timing', setting: 'New', value: '1' } },
               ],
             }
           : t,
@@ -246,10 +247,10 @@ describe('upgrading an older workspace', () => {
     const report = setUp(env, v2);
     expect(report).toEqual({
       ok: true,
-      schemaVersion: 2,
+      schemaVersion: next,
       changes: ['Added the column “Owner” to Settings (column I).', 'Added 1 default row to Settings.'],
     });
-    expect(env.state.properties.document[SCHEMA_VERSION_KEY]).toBe('2');
+    expect(env.state.properties.document[SCHEMA_VERSION_KEY]).toBe(String(next));
   });
 });
 

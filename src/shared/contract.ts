@@ -4,7 +4,7 @@ import type { JsonApi } from './json';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from './approvals';
 import type { MeasurementInput, MetricsBoard, MetricsResult } from './metrics';
 import type { ShareInput, ShareResult } from './share';
-import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult } from './pilot';
+import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult, ResumeInput } from './pilot';
 import type { ChecklistInput, ChecklistSaveResult, GovernanceBoard, LogCheck } from './governance';
 import type { SaveResult, ScoreInput, SelectionInput, WorkflowBoard, WorkflowInput } from './workflows';
 
@@ -55,6 +55,7 @@ export type PlannerApi = JsonApi<{
   savePilotPlan(input: PilotPlanInput): PilotResult;
   startPilot(): PilotResult;
   recordDecision(input: DecisionInput): PilotResult;
+  resumePilot(input: ResumeInput): PilotResult;
   getMetricsBoard(): MetricsBoard;
   saveMeasurement(input: MeasurementInput): MetricsResult;
   shareWithLeaders(input: ShareInput): ShareResult;
@@ -81,6 +82,7 @@ export const plannerFunctionNames = [
   'savePilotPlan',
   'startPilot',
   'recordDecision',
+  'resumePilot',
   'getMetricsBoard',
   'saveMeasurement',
   'shareWithLeaders',

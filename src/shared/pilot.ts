@@ -42,6 +42,13 @@ export type PilotBoard = {
   cannotStart: string | null;
   decision: string;
   rationale: string;
+  /** The sponsor whose decision it is, and who recorded it (the sponsor, or someone on their behalf). */
+  decidedBy: string;
+  recordedBy: string;
+  /** Why the pilot is paused (the stop rule's reasons), or "". */
+  pausedBecause: string;
+  /** Why a decision cannot be recorded now, or null. */
+  cannotDecide: string | null;
 };
 
 export type PilotResult =
@@ -54,4 +61,14 @@ export type DecisionInput = {
   scaleTier: string;
   /** Scaling only: the wider use needs a vendor not yet approved. */
   scaleNewVendor: boolean;
+  /** Recorded for the executive sponsor by someone else, with what shows it is their decision. */
+  onBehalf: boolean;
+  evidence: string;
+};
+
+/** Resuming a paused pilot: the sponsor's act, with why it can go on. */
+export type ResumeInput = {
+  reason: string;
+  onBehalf: boolean;
+  evidence: string;
 };

@@ -2,7 +2,17 @@ import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
 import type { ApprovalBoard, ReviewDecision } from '../shared/approvals';
 import type { ChecklistInput, GovernanceBoard, LogCheck } from '../shared/governance';
 import type { MeasurementInput, MetricsBoard } from '../shared/metrics';
-import type { DecisionInput, PilotBoard, PilotPlanInput } from '../shared/pilot';
+import type { DecisionInput, PilotBoard, PilotPlanInput, ResumeInput } from '../shared/pilot';
+
+const emptyDecision = (): DecisionInput => ({
+  decision: '',
+  rationale: '',
+  scaleTier: '',
+  scaleNewVendor: false,
+  onBehalf: false,
+  evidence: '',
+});
+const emptyResume = (): ResumeInput => ({ reason: '', onBehalf: false, evidence: '' });
 import type { ShareInput } from '../shared/share';
 import type { FieldError, ScoreInput, WorkflowBoard, WorkflowInput } from '../shared/workflows';
 import { announce, h } from './dom';
@@ -30,7 +40,13 @@ type Screen =
   | { kind: 'checklist-item'; id: string; draft: ChecklistInput; errors: FieldError[] }
   | { kind: 'approvals' }
   | { kind: 'review'; draft: ReviewDecision; errors: FieldError[] }
-  | { kind: 'pilot'; draft: PilotPlanInput | null; decision: DecisionInput; errors: FieldError[] }
+  | {
+      kind: 'pilot';
+      draft: PilotPlanInput | null;
+      decision: DecisionInput;
+      resume: ResumeInput;
+      errors: FieldError[];
+    }
   | { kind: 'metrics'; draft: MeasurementInput; errors: FieldError[] };
 
 interface AppState {
@@ -126,7 +142,8 @@ const sectionScreen = (section: Section): Screen =>
     ? {
         kind: 'pilot',
         draft: null,
-        decision: { decision: '', rationale: '', scaleTier: '', scaleNewVendor: false },
+        decision: emptyDecision(),
+        resume: emptyResume(),
         errors: [],
       }
     : section === 'metrics'
@@ -256,10 +273,11 @@ function screenView(): HTMLElement {
     case 'pilot': {
       if (!state.pilot) return h('p', { class: 'muted' }, state.error ? '' : 'Loading the pilot plan…');
       const draft = (screen.draft ??= { ...state.pilot.plan });
-      return pilotView(state.pilot, draft, screen.decision, screen.errors, busy, {
+      return pilotView(state.pilot, draft, screen.decision, screen.resume, screen.errors, busy, {
         save: () => void save(() => callServer('savePilotPlan', draft), screen, showPilot),
         start: () => void save(() => callServer('startPilot'), screen, showPilot),
         decide: () => void save(() => callServer('recordDecision', screen.decision), screen, showPilot),
+        resume: () => void save(() => callServer('resumePilot', screen.resume), screen, showPilot),
       });
     }
     case 'metrics': {
@@ -367,7 +385,8 @@ function showPilot(result: { board: PilotBoard }): void {
   state.screen = {
     kind: 'pilot',
     draft: { ...result.board.plan },
-    decision: { decision: '', rationale: '', scaleTier: '', scaleNewVendor: false },
+    decision: emptyDecision(),
+    resume: emptyResume(),
     errors: [],
   };
 }

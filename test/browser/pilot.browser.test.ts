@@ -69,7 +69,7 @@ function approveAll(): void {
 }
 
 describe('the Pilot view, by keyboard', () => {
-  it('completes the plan, is refused until approved, starts the pilot and records the decision', async () => {
+  it('completes the plan, is refused until approved, starts the pilot, and records the sponsor’s decision once it pauses', async () => {
     governedPlan();
     const page = await playground.browser().newPage({ viewport: { width: 1280, height: 1000 } });
     const errors = collectErrors(page);
@@ -112,13 +112,40 @@ describe('the Pilot view, by keyboard', () => {
       'The pilot of “FAQ drafting from approved materials” is running.',
     );
 
+    // Day one of an eight-week pilot is no time to decide: the form waits for the end or a pause.
+    expect(await sidebar.textContent('#cannot-decide')).toContain('The pilot runs until Jan 22, 2027');
+    call('saveMeasurement', {
+      metric: 'Incidents',
+      window: 'Pilot',
+      periodStart: '2026-11-30',
+      periodEnd: '2026-11-30',
+      value: 1,
+      items: null,
+      note: '',
+    });
+    await press(page, sidebar, '#nav-approvals');
+    await sidebar.waitForSelector('#approvals-heading');
+    await idle(sidebar);
+    await press(page, sidebar, '#nav-pilot');
+    await sidebar.waitForSelector('#paused-because');
+    expect(await sidebar.textContent('#paused-because')).toContain('1 incident');
+    expect(await axeViolations(sidebar)).toEqual([]);
+
+    // The coordinator records the sponsor's decision on the sponsor's behalf, with what shows it.
     await tabTo(page, sidebar, '#pilot-decision-0', 400);
     await page.keyboard.press('Space');
+    await tabTo(page, sidebar, '#pilot-decision-onBehalf', 400);
+    await page.keyboard.press('Space');
+    await tabTo(page, sidebar, '#pilot-decision-evidence', 400);
+    await page.keyboard.type('Email from Dr. Rivera, Dec 1');
     await tabTo(page, sidebar, '#pilot-rationale', 400);
-    await page.keyboard.type('Response time down 41%; no escaped errors.');
+    await page.keyboard.type('Response time down 41%; one incident, handled.');
     await press(page, sidebar, '#record-decision');
     await idle(sidebar);
-    expect(await sidebar.textContent('#message')).toBe('Recorded the decision: Scale.');
+    expect(await sidebar.textContent('#message')).toBe(
+      'Recorded the decision: Scale, by Dr. Rivera (rivera@district.example.org) (recorded on their behalf by coordinator@district.example.org).',
+    );
+    expect(await sidebar.textContent('#decided-by')).toContain('recorded on their behalf by coordinator@');
     expect(await sidebar.textContent('#pilot-status')).toContain('Ended: Scale');
     expect(await axeViolations(sidebar)).toEqual([]);
     expect(errors).toEqual([]);

@@ -1,5 +1,5 @@
 import { checkInDays, pilotLabels, requiredToStart } from '../../domain/pilot-plan';
-import type { DecisionInput, PilotBoard, PilotPlanInput } from '../../shared/pilot';
+import type { DecisionInput, PilotBoard, PilotPlanInput, ResumeInput } from '../../shared/pilot';
 import type { FieldError } from '../../shared/workflows';
 import {
   button,
@@ -18,6 +18,7 @@ export interface PilotActions {
   save(): void;
   start(): void;
   decide(): void;
+  resume(): void;
 }
 
 type Key = keyof PilotPlanInput;
@@ -42,6 +43,7 @@ export function pilotView(
   board: PilotBoard,
   draft: PilotPlanInput,
   decision: DecisionInput,
+  resume: ResumeInput,
   errors: readonly FieldError[],
   busy: boolean,
   actions: PilotActions,
@@ -55,8 +57,8 @@ export function pilotView(
     );
   }
   const required = new Set<string>(requiredToStart);
-  const fieldIds = Object.fromEntries(
-    [...groups.flatMap(([, keys]) => keys), 'decision', 'rationale'].map((k) => [k, ids(k)]),
+  const fieldIds: Record<string, string> = Object.fromEntries(
+    [...groups.flatMap(([, keys]) => keys), 'decision', 'rationale', 'reason'].map((k) => [k, ids(k)]),
   );
   const field = (key: Key): HTMLElement => {
     const label = pilotLabels[key];
@@ -117,6 +119,16 @@ export function pilotView(
         ),
         board.started ? h('p', {}, `Started ${board.started}.`) : null,
         ended ? h('p', {}, board.rationale) : null,
+        ended && board.decidedBy
+          ? h(
+              'p',
+              { id: 'decided-by' },
+              `Decided by ${board.decidedBy}${board.recordedBy && !board.decidedBy.includes(board.recordedBy) ? `; recorded on their behalf by ${board.recordedBy}` : ''}.`,
+            )
+          : null,
+        board.state === 'Paused' && board.pausedBecause
+          ? h('p', { id: 'paused-because' }, `Paused because: ${board.pausedBecause}`)
+          : null,
         !ended && board.cannotStart ? h('p', { id: 'cannot-start' }, board.cannotStart) : null,
         h(
           'p',
@@ -144,7 +156,16 @@ export function pilotView(
           )
         : null,
     ),
-    board.state === 'Running' || board.state === 'Paused'
+    board.state === 'Paused' ? resumeCard(resume, errors, busy, actions) : null,
+    (board.state === 'Running' || board.state === 'Paused') && board.cannotDecide !== null
+      ? h(
+          'section',
+          { class: 'card', 'aria-labelledby': 'decision-heading' },
+          h('h2', { id: 'decision-heading' }, 'End of pilot: the decision'),
+          h('p', { id: 'cannot-decide' }, board.cannotDecide),
+        )
+      : null,
+    (board.state === 'Running' || board.state === 'Paused') && board.cannotDecide === null
       ? h(
           'section',
           { class: 'card', 'aria-labelledby': 'decision-heading' },
@@ -185,6 +206,7 @@ export function pilotView(
                 onChange: (checked) => (decision.scaleNewVendor = checked),
               }),
             ),
+            onBehalfFields(decision, errors, 'decision'),
             textField({
               id: ids('rationale'),
               label: 'The evidence behind it',
@@ -238,5 +260,76 @@ export function pilotView(
             ),
           ),
         ),
+  );
+}
+
+/** "On behalf of the sponsor", with what shows it is the sponsor's word: for the decision and resuming. */
+function onBehalfFields(
+  value: { onBehalf: boolean; evidence: string },
+  errors: readonly FieldError[],
+  prefix: string,
+): HTMLElement {
+  // The server names the resume form's fields "resume-…", so each form shows only its own errors.
+  const field = prefix === 'resume' ? 'resume-' : '';
+  return h(
+    'fieldset',
+    { class: 'group' },
+    h('legend', {}, 'Who decides'),
+    h('p', { class: 'muted' }, 'This is the executive sponsor’s call (Settings › Roles).'),
+    checkbox({
+      id: ids(`${prefix}-onBehalf`),
+      label: 'I am recording it on behalf of the sponsor',
+      checked: value.onBehalf,
+      onChange: (checked) => (value.onBehalf = checked),
+    }),
+    textField({
+      id: ids(`${prefix}-evidence`),
+      label: 'What shows it is the sponsor’s decision',
+      hint: 'Only when recording for the sponsor: an email, a meeting note.',
+      value: value.evidence,
+      maxLength: 500,
+      error: errorFor(errors, `${field}evidence`) ?? errorFor(errors, `${field}onBehalf`),
+      onInput: (v) => (value.evidence = v),
+    }),
+  );
+}
+
+/** A paused pilot goes on only when the sponsor says why. */
+function resumeCard(
+  resume: ResumeInput,
+  errors: readonly FieldError[],
+  busy: boolean,
+  actions: PilotActions,
+): HTMLElement {
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'resume-heading' },
+    h('h2', { id: 'resume-heading' }, 'Resume the pilot'),
+    form(
+      () => {
+        if (!busy) actions.resume();
+      },
+      textField({
+        id: ids('reason'),
+        label: 'Why it can go on',
+        hint: 'What was done about the reason it paused. The same reasons will not pause it again; new ones will.',
+        value: resume.reason,
+        maxLength: 500,
+        multiline: true,
+        required: true,
+        error: errorFor(errors, 'reason'),
+        onInput: (v) => (resume.reason = v),
+      }),
+      onBehalfFields(resume, errors, 'resume'),
+      h(
+        'div',
+        { class: 'actions' },
+        button('resume-pilot', busy ? 'Saving…' : 'Resume the pilot', {
+          busy,
+          kind: 'secondary',
+          onClick: actions.resume,
+        }),
+      ),
+    ),
   );
 }
