@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { FakeEnvironment } from '../../test/fakes/environment';
 import { setCell, sheetNamed, typeRows } from '../../test/support/workspace';
+import { workspaceTemplate } from '../../sheets-templates';
 import { setUpWorkspace } from './set-up';
 import { workspaceStatus } from './workspace-status';
 
@@ -19,7 +20,7 @@ describe('the workspace status the planner opens with', () => {
     env.run((gas) => setUpWorkspace(gas));
     typeRows(env, 'Scores', 3);
     const status = env.run((gas) => workspaceStatus(gas));
-    expect(status.schemaVersion).toBe(1);
+    expect(status.schemaVersion).toBe(workspaceTemplate.schemaVersion);
     expect(status.phase).toEqual({
       number: 1,
       title: 'Identify one workflow',
