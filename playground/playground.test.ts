@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Playground } from './playground';
+import { readyWorkspace } from '../test/support/approvals';
 import { decodeState, encodeState } from './state-file';
 import { newWorldState } from '../test/fakes/environment';
 
@@ -52,5 +53,14 @@ describe('the playground', () => {
     state.spreadsheet.sheets[0]?.rows.splice(0, 1, [{ value: new Date('2026-11-28T10:00:00Z') }]);
     const back = decodeState(encodeState(state));
     expect(back.spreadsheet.sheets[0]?.rows[0]?.[0]?.value).toEqual(new Date('2026-11-28T10:00:00Z'));
+  });
+
+  it('keeps a walked-through workspace small on disk and reads it back exactly', () => {
+    const env = readyWorkspace();
+    const plain = JSON.stringify(env.state).length;
+    const saved = encodeState(env.state);
+    expect(saved.length).toBeLessThan(plain / 20);
+    expect(saved.length).toBeLessThan(1_000_000);
+    expect(decodeState(saved)).toEqual(env.state);
   });
 });

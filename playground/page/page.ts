@@ -36,8 +36,9 @@ interface View {
 const MAX_ROWS_SHOWN = 200;
 let view: View | null = null;
 let selected = 0;
-let lastToast = -1;
-let lastAlert = -1;
+// Notices already raised when the page loads were seen before (or by another tab): start after them.
+let lastToast: number | null = null;
+let lastAlert: number | null = null;
 let lastActive = '';
 let lastOutbox = '';
 
@@ -297,12 +298,19 @@ function renderOutbox(outbox: View['outbox']): void {
 
 function renderNotices(current: View): void {
   const area = byId('toasts');
-  for (const toast of current.toasts.filter((t) => t.id > lastToast))
+  const newest = (ids: number[]) => Math.max(-1, ...ids);
+  if (lastToast === null || lastAlert === null) {
+    lastToast = newest(current.toasts.map((t) => t.id));
+    lastAlert = newest(current.alerts.map((a) => a.id));
+    return;
+  }
+  const [seenToast, seenAlert] = [lastToast, lastAlert];
+  for (const toast of current.toasts.filter((t) => t.id > seenToast))
     addNotice(area, `${toast.title ? `${toast.title}: ` : ''}${toast.message}`);
-  for (const alert of current.alerts.filter((a) => a.id > lastAlert))
+  for (const alert of current.alerts.filter((a) => a.id > seenAlert))
     addNotice(area, `${alert.title ? `${alert.title}: ` : ''}${alert.prompt}`, true);
-  lastToast = Math.max(lastToast, ...current.toasts.map((t) => t.id));
-  lastAlert = Math.max(lastAlert, ...current.alerts.map((a) => a.id));
+  lastToast = Math.max(seenToast, newest(current.toasts.map((t) => t.id)));
+  lastAlert = Math.max(seenAlert, newest(current.alerts.map((a) => a.id)));
 }
 
 function addNotice(area: HTMLElement, text: string, alert = false): void {

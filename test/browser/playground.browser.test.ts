@@ -46,6 +46,12 @@ describe('the local playground in Chromium', () => {
     );
     const tabs = await page.$$eval('[role="tab"]', (elements) => elements.map((e) => e.textContent));
     expect(tabs).toEqual(expect.arrayContaining(workspaceTemplate.sheets.map((t) => t.name)));
+    // Set-up's progress toasts showed once; a reload does not bring them back.
+    await page.waitForFunction(() => (document.getElementById('toasts')?.childElementCount ?? 0) > 0);
+    await page.reload();
+    await sidebarFrame(page);
+    await page.waitForFunction((count) => document.querySelectorAll('[role="tab"]').length >= count, 3);
+    expect(await page.$eval('#toasts', (area) => area.childElementCount)).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
