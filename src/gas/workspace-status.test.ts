@@ -25,6 +25,7 @@ describe('the workspace status the planner opens with', () => {
       number: 1,
       title: 'Identify one workflow',
       detail: '4 candidate workflows. Score them as a team and choose one.',
+      step: 'workflows',
     });
     expect(status.sheets.find((s) => s.name === 'Scores')).toMatchObject({ present: true, rows: 3 });
     expect(status.pendingChanges).toEqual([]);
@@ -39,14 +40,19 @@ describe('the workspace status the planner opens with', () => {
       number: 2,
       detail:
         '“Summaries of recurring inbound questions” is selected. Work through its governance checklist, then request approvals.',
+      step: 'governance',
     });
     setCell(env, 'Approvals', 2, 'status', 'Approved');
     setCell(env, 'Approvals', 3, 'status', 'Sent');
-    expect(env.run((gas) => workspaceStatus(gas)).phase.detail).toContain('1 of 2 approvals received');
+    expect(env.run((gas) => workspaceStatus(gas)).phase).toMatchObject({
+      detail: expect.stringContaining('1 of 2 approvals received') as unknown,
+      step: 'approvals',
+    });
     setCell(env, 'Pilot', 2, 'state', 'Running');
     expect(env.run((gas) => workspaceStatus(gas)).phase).toMatchObject({
       number: 3,
       title: 'Pilot with staff review',
+      step: 'metrics',
     });
   });
 

@@ -15,6 +15,7 @@ const emptyDecision = (): DecisionInput => ({
 const emptyResume = (): ResumeInput => ({ reason: '', onBehalf: false, evidence: '' });
 import type { ShareInput } from '../shared/share';
 import type { FieldError, ScoreInput, WorkflowBoard, WorkflowInput } from '../shared/workflows';
+import { planSteps, type PlanStep } from '../domain/workspace-phase';
 import { announce, h } from './dom';
 import { callServer } from './server';
 import { approvalsView, reviewFormView } from './views/approvals-view';
@@ -111,7 +112,7 @@ function render(focus?: string): void {
   app.setAttribute('aria-busy', String(state.busy));
   const documentName = document.getElementById('document-name');
   if (documentName && state.status) documentName.textContent = state.status.spreadsheetName;
-  const content: (HTMLElement | null)[] = [navigation()];
+  const content: (HTMLElement | null)[] = [navigation(), nextStep()];
   if (state.error) content.push(h('div', { class: 'notice notice-problem', role: 'alert' }, state.error));
   if (state.message) {
     content.push(
@@ -163,32 +164,96 @@ const sectionOf = (screen: Screen): Section =>
             ? 'metrics'
             : 'workflows';
 
+const stepLabels: Record<PlanStep, string> = {
+  workflows: 'Choose',
+  governance: 'Govern',
+  approvals: 'Approve',
+  pilot: 'Pilot',
+  metrics: 'Measure',
+};
+
+/** Why a step is not open yet, in the order a plan goes through them. */
+const notYet: Record<PlanStep, string> = {
+  workflows: '',
+  governance: 'choose a workflow first',
+  approvals: 'finish the checklist first',
+  pilot: 'get the plan approved first',
+  metrics: 'start the pilot first',
+};
+
+/**
+ * The planner's steps as one row that fits the 300 px sidebar: each says whether it is done, the
+ * current step or not yet (and why, for screen readers and as a tooltip); the section shown is marked
+ * as the page. Overview holds set-up and sharing.
+ */
 function navigation(): HTMLElement | null {
   if (!state.board?.setUp) return null;
   const current = sectionOf(state.screen);
-  const link = (section: Section, text: string) => {
+  const at = state.status?.phase.step ?? null;
+  const reached = at === null ? -1 : planSteps.indexOf(at);
+  const decided = (state.status?.phase.number ?? 0) >= 5;
+  const link = (section: Section, index: number | null, label: string) => {
+    const progress =
+      index === null
+        ? null
+        : index < reached || (decided && index <= reached)
+          ? 'done'
+          : index === reached
+            ? 'current'
+            : 'not-yet';
+    const said =
+      progress === 'done'
+        ? 'done'
+        : progress === 'current'
+          ? 'current step'
+          : progress === 'not-yet'
+            ? `not yet: ${notYet[section as PlanStep]}`
+            : '';
     const element = h(
       'button',
       {
         id: `nav-${section}`,
         type: 'button',
-        class: 'nav-item',
+        class: `nav-item${progress ? ` nav-${progress}` : ''}`,
         'aria-current': current === section ? 'page' : undefined,
+        title: said ? `${label}: ${said}` : undefined,
       },
-      text,
+      h(
+        'span',
+        { class: 'nav-mark', 'aria-hidden': 'true' },
+        progress === 'done' ? '✓' : index === null ? '☰' : String(index + 1),
+      ),
+      h('span', { class: 'nav-label' }, label),
+      said ? h('span', { class: 'visually-hidden' }, `, ${said}`) : null,
     );
     element.addEventListener('click', () => go(sectionScreen(section)));
     return element;
   };
   return h(
     'nav',
-    { class: 'nav', 'aria-label': 'Planner' },
-    link('workflows', '1. Choose'),
-    link('governance', '2. Govern'),
-    link('approvals', '3. Approve'),
-    link('pilot', '4. Pilot'),
-    link('metrics', '5. Measure'),
-    link('overview', 'Overview'),
+    { class: 'nav', 'aria-label': 'Planner steps' },
+    ...planSteps.map((step, i) => link(step, i, stepLabels[step])),
+    link('overview', null, 'Overview'),
+  );
+}
+
+/** The one next step, offered where the person is not already at it. */
+function nextStep(): HTMLElement | null {
+  const phase = state.status?.phase;
+  if (!phase?.step || !state.board?.setUp) return null;
+  if (sectionOf(state.screen) === phase.step) return null;
+  const step = phase.step;
+  const go_ = h(
+    'button',
+    { id: 'next-step', type: 'button', class: 'button button-primary' },
+    `Next: ${planSteps.indexOf(step) + 1}. ${stepLabels[step]}`,
+  );
+  go_.addEventListener('click', () => go(sectionScreen(step)));
+  return h(
+    'div',
+    { class: 'next-step', role: 'region', 'aria-label': 'Next step' },
+    h('p', {}, phase.detail),
+    go_,
   );
 }
 
@@ -425,6 +490,8 @@ async function save<Board>(
       done(result);
       state.message = result.message;
       focus = 'message';
+      // The phase may have moved: the steps and the next step follow, without the person waiting.
+      void refreshStatus();
       refreshDashboardInBackground();
     } else if (form && state.screen === form) {
       form.errors = result.errors;
@@ -543,7 +610,7 @@ async function runLogCheck(): Promise<void> {
 async function refreshStatus(): Promise<void> {
   try {
     state.status = await callServer('getWorkspaceStatus');
-    if (state.screen.kind === 'overview') render();
+    render();
   } catch (error) {
     state.error = errorMessage(error);
     render();
@@ -554,6 +621,7 @@ async function refreshStatus(): Promise<void> {
 async function load(first = false): Promise<void> {
   state.busy = true;
   render();
+  let open: Section | null = null;
   try {
     const [status, board] = await Promise.all([
       callServer('getWorkspaceStatus'),
@@ -562,7 +630,8 @@ async function load(first = false): Promise<void> {
     state.status = status;
     state.board = board;
     state.error = null;
-    if (first && board.setUp) state.screen = { kind: 'workflows' };
+    // The planner opens where the plan stands, not always at the start.
+    if (first && board.setUp) open = status.phase.step ?? 'workflows';
     if (!board.setUp) state.screen = { kind: 'overview' };
   } catch (error) {
     state.error = errorMessage(error);
@@ -570,6 +639,7 @@ async function load(first = false): Promise<void> {
     state.busy = false;
     render();
   }
+  if (open) go(sectionScreen(open));
 }
 
 async function setUp(): Promise<void> {

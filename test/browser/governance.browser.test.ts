@@ -19,7 +19,7 @@ const playground = usePlayground();
 const call = <T = unknown>(name: string, ...args: unknown[]): T =>
   runInPlayground<T>(playground.server(), name, ...args);
 
-/** A workspace where FAQ drafting is scored and selected, so its checklist exists. */
+/** A workspace where FAQ drafting is scored and selected, so its checklist exists; the planner opened on it. */
 async function openGovernance(): Promise<{ page: Page; sidebar: Frame; errors: string[] }> {
   playground.server().playground.reset();
   call('setUpWorkspace');
@@ -36,9 +36,9 @@ async function openGovernance(): Promise<{ page: Page; sidebar: Frame; errors: s
   const errors = collectErrors(page);
   await page.goto(playground.server().url);
   const sidebar = await sidebarFrame(page);
-  await tabTo(page, sidebar, '#nav-governance');
-  await page.keyboard.press('Enter');
+  // The planner opens where the plan stands: a selected workflow's checklist.
   await sidebar.waitForSelector('#gate-status');
+  expect(await sidebar.getAttribute('#nav-governance', 'aria-current')).toBe('page');
   return { page, sidebar, errors };
 }
 
