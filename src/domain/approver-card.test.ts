@@ -1,0 +1,154 @@
+import { describe, expect, it } from '@jest/globals';
+import { composeApprovalEmail, type ApprovalEmailContent } from './approval-email';
+import { cardDecisions, prepareReply, readOpenedMessage, type OpenedMessage } from './approver-card';
+import { MAX_COMMENT_CHARS, readReply } from './reply-reader';
+import { replyMarker } from './reply-marker';
+
+const content: ApprovalEmailContent = {
+  token: 'AP-7K2Q9F3M',
+  workflowName: 'FAQ drafting',
+  team: 'Communications',
+  stepName: 'Technology and privacy review',
+  stepNumber: 1,
+  stepCount: 3,
+  role: 'Privacy officer',
+  requester: 'Morgan Diaz',
+  sponsor: 'Dr. Rivera',
+  description: 'Draft answers to frequent family questions from approved materials.',
+  scores: 'Common 5 · Measurable 4 · Risk 4 · Pain 4 — 17 of 20, strong',
+  eligibility: 'Eligible: no red flags.',
+  dataTier: 'Green',
+  profile: ['family-facing'],
+  checklist: { complete: 12, gating: 12, openForRole: [] },
+  priorApprovals: [],
+  nextStep: 'Legal review',
+  sheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit',
+  planVersion: 'v3-1a2b',
+  due: '2026-12-06',
+  reminderDays: 3,
+  escalationDays: 7,
+};
+
+const approver = 'pat.lee@district.example.org';
+
+function opened(overrides: Partial<OpenedMessage> = {}): OpenedMessage {
+  const email = composeApprovalEmail(content);
+  return {
+    subject: email.subject,
+    from: '"Morgan Diaz (via AI Plan Workspace)" <coordinator@district.example.org>',
+    to: approver,
+    cc: '',
+    replyTo: '',
+    plainBody: email.plain,
+    ...overrides,
+  };
+}
+
+describe('reading the open message for the card', () => {
+  it('reads our request: the token, the ask, the due date and the facts the email carries', () => {
+    const reading = readOpenedMessage(opened(), approver);
+    if (!reading.ours) throw new Error(`not ours: ${reading.reason}`);
+    const request = reading.request;
+    expect(request.token).toBe('AP-7K2Q9F3M');
+    expect(request.language).toBe('en');
+    expect(request.ask).toBe('Approval needed: FAQ drafting — Privacy officer');
+    expect(request.due).toBe('2026-12-06');
+    expect(request.replyTo).toContain('coordinator@district.example.org');
+    expect(request.facts.map((f) => f.label)).toContain('Who is asking');
+    expect(request.facts.find((f) => f.label === 'Data')?.lines[0]).toBe(
+      'Data tier: Green. Student records and personal data are excluded from prompts.',
+    );
+    const text = JSON.stringify(request.facts);
+    expect(text).not.toContain(replyMarker);
+    expect(text).not.toMatch(/APPROVE|APROBAR/);
+  });
+
+  it('finds the token anywhere in the subject, as the new subjects end with it', () => {
+    const subject = 'Re: Approve the FAQ drafting pilot? Due Dec 6 [AI Plan AP-7K2Q9F3M]';
+    const reading = readOpenedMessage(opened({ subject }), approver);
+    expect(reading.ours && reading.request.token).toBe('AP-7K2Q9F3M');
+    expect(reading.ours && reading.request.due).toBe('Dec 6');
+  });
+
+  it('answers in the language whose reply keywords the email states first', () => {
+    const spanish = opened().plainBody.replace(/^Reply with APPROVE.*$/m, '');
+    const reading = readOpenedMessage(opened({ plainBody: spanish }), approver);
+    expect(reading.ours && reading.request.language).toBe('es');
+  });
+
+  it('accepts the approver in To or Cc, in any case and with a display name', () => {
+    const to = '"Pat Lee" <Pat.Lee@District.example.org>, sam@district.example.org';
+    expect(readOpenedMessage(opened({ to }), approver).ours).toBe(true);
+    expect(readOpenedMessage(opened({ to: 'sam@district.example.org', cc: approver }), approver).ours).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    ['no token', { subject: 'Approval needed: FAQ drafting pilot' }, 'no-token'],
+    ['a token of the wrong shape', { subject: '[AI Plan AP-7K2Q] Approval needed' }, 'no-token'],
+    ['a token in lower case', { subject: '[AI Plan ap-7k2q9f3m] Approval needed' }, 'no-token'],
+    ['no marker line', { plainBody: 'APPROVE or REJECT this, please.' }, 'no-marker'],
+    ['someone else as the recipient', { to: 'sam@district.example.org' }, 'not-addressed'],
+    [
+      'our approver only in a display name',
+      { to: '"pat.lee@district.example.org" <x@evil.example>' },
+      'not-addressed',
+    ],
+  ])('offers no answers on a message with %s', (_, overrides, reason) => {
+    expect(readOpenedMessage(opened(overrides), approver)).toEqual({ ours: false, reason });
+  });
+
+  it('offers no answers when the reader is unknown', () => {
+    expect(readOpenedMessage(opened(), '')).toEqual({ ours: false, reason: 'not-addressed' });
+  });
+
+  it('keeps a huge body to its first lines', () => {
+    const plainBody = `${opened().plainBody}\n${'FACT LINE\n'.repeat(50_000)}`;
+    const reading = readOpenedMessage(opened({ plainBody }), approver);
+    expect(reading.ours && reading.request.facts.length).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('the reply the card prepares', () => {
+  it.each(cardDecisions.flatMap((d) => (['en', 'es'] as const).map((l) => [d, l] as const)))(
+    'starts %s in %s with the keyword, and the requester’s reader reads it so',
+    (decision, language) => {
+      const prepared = prepareReply({ language, subject: 'Approval needed' }, decision, '');
+      if (!prepared.ok) throw new Error(prepared.message);
+      expect(prepared.reply.reading).toBe(decision);
+      expect(readReply({ body: prepared.reply.body, subject: 'Re: x', autoReply: false }).decision).toBe(
+        decision,
+      );
+    },
+  );
+
+  it('carries the comment after the keyword, and the reader keeps it as the comment', () => {
+    const prepared = prepareReply(
+      { language: 'en', subject: 'x' },
+      'CHANGES',
+      'Please add the records-retention note.\r\nThanks',
+    );
+    expect(prepared).toEqual({
+      ok: true,
+      reply: { body: 'CHANGES\n\nPlease add the records-retention note.\nThanks', reading: 'CHANGES' },
+    });
+  });
+
+  it('says when a comment will send the reply to a person, as a typed reply would', () => {
+    const prepared = prepareReply(
+      { language: 'en', subject: 'x' },
+      'APPROVE',
+      'but only after legal reads the terms',
+    );
+    expect(prepared.ok && prepared.reply.reading).toBe('NEEDS_REVIEW');
+  });
+
+  it('refuses a comment over the limit, with a short message in the approver’s language', () => {
+    const long = 'a'.repeat(MAX_COMMENT_CHARS + 1);
+    expect(prepareReply({ language: 'es', subject: 'x' }, 'APPROVE', long)).toEqual({
+      ok: false,
+      message: `El comentario tiene ${MAX_COMMENT_CHARS + 1} caracteres; el límite es ${MAX_COMMENT_CHARS}. Por favor, acórtelo.`,
+    });
+  });
+});
