@@ -27,7 +27,7 @@ const notInAppsScript = [
 ].map((name) => ({ name, message: `${name} does not exist in Apps Script.` }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'node_modules/', '.jest-cache/'] },
+  { ignores: ['dist/', 'dist-gmail/', 'build/', 'node_modules/', '.jest-cache/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -38,7 +38,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/gas/**/*.ts', 'src/domain/**/*.ts', 'src/shared/**/*.ts', 'sheets-templates/**/*.ts'],
+    files: [
+      'src/gas/**/*.ts',
+      'src/gmail-card/**/*.ts',
+      'src/domain/**/*.ts',
+      'src/shared/**/*.ts',
+      'sheets-templates/**/*.ts',
+    ],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-globals': ['error', ...notInAppsScript] },
   },
@@ -96,6 +102,28 @@ export default tseslint.config(
           name,
           message: `Read ${name} through services.ts, the one place that touches Apps Script globals.`,
         })),
+      ],
+    },
+  },
+  {
+    files: ['src/gmail-card/**/*.ts'],
+    ignores: ['**/*.test.ts', 'src/gmail-card/services.ts', 'src/gmail-card/apps-script.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...notInAppsScript,
+        ...['CardService', 'GmailApp', 'Session'].map((name) => ({
+          name,
+          message: `Read ${name} through services.ts, the one place the card touches Apps Script globals.`,
+        })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/gas/**', '**/sidebar/**', '**/test/**'], message: 'The card is its own project.' },
+          ],
+        },
       ],
     },
   },

@@ -1,5 +1,7 @@
 // npm run build: dist/Code.js (webpack + gas-webpack-plugin + esbuild-loader), dist/Sidebar.html (esbuild,
-// with its script and styles inlined, as Apps Script serves only inline assets) and dist/appsscript.json.
+// with its script and styles inlined, as Apps Script serves only inline assets) and dist/appsscript.json;
+// and the Gmail card, a second Apps Script project (README: The Gmail card): dist-gmail/Code.js and
+// dist-gmail/appsscript.json.
 // `npm run build -- --contract` builds the developer-only platform-contract bundle into build/contract/
 // instead: never the published add-on (README: Platform contract).
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -15,7 +17,7 @@ const out = path.join(root, contract ? 'build/contract' : 'dist');
 const entry = contract ? 'test/contract/apps-script-entry.ts' : 'src/gas/main.ts';
 const manifest = contract ? 'test/contract/appsscript.json' : 'appsscript.json';
 
-async function buildServer() {
+async function buildServer(entry, out) {
   const config = {
     mode: 'production',
     context: root,
@@ -64,10 +66,23 @@ async function buildHtml({ template, script, styles, output }) {
   await writeFile(path.join(out, output), inlined);
 }
 
+const gmailOut = path.join(root, 'dist-gmail');
+const gmailEntry = 'src/gmail-card/main.ts';
+
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
+if (!contract) {
+  await rm(gmailOut, { recursive: true, force: true });
+  await mkdir(gmailOut, { recursive: true });
+}
 await Promise.all([
-  buildServer(),
+  buildServer(entry, out),
+  ...(contract
+    ? []
+    : [
+        buildServer(gmailEntry, gmailOut),
+        copyFile(path.join(root, 'src/gmail-card/appsscript.json'), path.join(gmailOut, 'appsscript.json')),
+      ]),
   contract
     ? buildHtml({
         template: 'test/contract/client.html',

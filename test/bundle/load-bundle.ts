@@ -82,14 +82,16 @@ export class BundleRuntime {
   constructor(
     code: string,
     readonly env: FakeEnvironment,
+    /** False for a second project over the same world (the Gmail card): menus name the add-on's functions. */
+    ownsMenus = true,
   ) {
     this.script = new vm.Script(code, { filename: 'Code.js' });
     this.functions = new Set(topLevelFunctions(code));
-    env.isCallable = (name) => this.functions.has(name);
+    if (ownsMenus) env.isCallable = (name) => this.functions.has(name);
   }
 
   /** A fresh global scope holding the given services, with the script loaded into it. */
-  load(gas: AppsScript): vm.Context {
+  load(gas: AppsScript | object): vm.Context {
     const logs: string[] = [];
     const sandbox: Record<string, unknown> = {
       ...gas,

@@ -261,6 +261,29 @@ export class FakeGmailMessage implements GmailMessage {
   isInInbox(): boolean {
     return this.message.labels.includes('INBOX');
   }
+
+  /**
+   * A draft reply to this message's sender (its Reply-To, else From), in its thread, "Re: " and its
+   * subject (GmailMessage reference). The Gmail card uses it under gmail.addons.current.action.compose.
+   */
+  createDraftReply(body: string, options?: GmailReplyOptions): GmailDraft {
+    const args = [body, ...(options === undefined ? [] : [options])];
+    if (typeof body !== 'string') throw signatureError(args, 'GmailMessage.createDraftReply');
+    const opts = optionsObject(options, args, 'GmailMessage.createDraftReply');
+    const recipients = addressesIn(
+      headerValue(this.message, 'Reply-To') || headerValue(this.message, 'From'),
+    );
+    const subject = opts.subject ?? replySubject(headerValue(this.message, 'Subject'));
+    if (typeof subject !== 'string') throw signatureError(args, 'GmailMessage.createDraftReply');
+    const c = composition(this.ctx.user, recipients.join(','), subject, body, opts);
+    const messageId = headerValue(this.message, 'Message-ID');
+    c.inReplyTo = messageId || null;
+    c.references =
+      [headerValue(this.message, 'References'), messageId].filter((x) => x !== '').join(' ') || null;
+    const thread = this.ctx.model.threadOf(this.mailbox, this.message);
+    const draft = this.ctx.model.createDraft(this.mailbox, c, thread);
+    return this.ctx.wrap(new FakeGmailDraft(this.ctx, this.mailbox, draft), 'GmailDraft');
+  }
 }
 
 /** A view over one thread of a mailbox. */

@@ -138,6 +138,37 @@ export class MailControls {
     return { id, threadId: filed.id, messageId };
   }
 
+  /** A draft in `user`'s mailbox, as Gmail's compose window shows it; null once sent or gone. */
+  draft(
+    user: string,
+    draftId: string,
+  ): { to: string; subject: string; body: string; threadId: string } | null {
+    const mailbox = this.model.mailbox(user);
+    const draft = mailbox.drafts.find((d) => d.id === draftId);
+    const located = draft ? this.model.locate(mailbox, draft.messageId) : null;
+    if (!located) return null;
+    const m = located.message;
+    return {
+      to: headerValue(m, 'To'),
+      subject: headerValue(m, 'Subject'),
+      body: m.plainBody,
+      threadId: located.thread.id,
+    };
+  }
+
+  /** The person presses Send on a draft in Gmail's compose window (a draft the Gmail card opened). */
+  sendDraft(user: string, draftId: string): SentMail {
+    const mailbox = this.model.mailbox(user);
+    const draft = mailbox.drafts.find((d) => d.id === draftId);
+    if (!draft) throw new Error(`${user} has no draft ${draftId}`);
+    const sent = this.model.sendDraft(mailbox, draft, 'Gmail');
+    const record = this.model.state.sent.find(
+      (r) => r.gmailId === sent.message.id && r.sender === mailbox.address,
+    );
+    if (!record) throw new Error('the sent draft is not in the outbox');
+    return { ...record, date: new Date(record.date) };
+  }
+
   /** Every message any user sent through GmailApp or MailApp, oldest first (the playground's outbox). */
   sent(): SentMail[] {
     return this.model.state.sent.map((r) => ({ ...r, date: new Date(r.date) }));

@@ -85,7 +85,8 @@ export interface MailboxState {
 
 /** One send, as the outbox of the playground lists it. */
 export interface SentRecord {
-  via: 'GmailApp' | 'MailApp';
+  /** 'Gmail' is a person pressing Send in Gmail's own compose window (a draft the Gmail card made). */
+  via: 'GmailApp' | 'MailApp' | 'Gmail';
   sender: string;
   from: string;
   to: string;
