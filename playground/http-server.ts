@@ -58,6 +58,30 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
+/** The Mail panel's Gmail card: open an email in Gmail, press a card button, go back, send the draft. */
+function cardCall(
+  playground: Playground,
+  call: string,
+  body: Partial<Record<string, unknown>>,
+): { ok: boolean; message: string } {
+  if (call === 'open' && typeof body['messageId'] === 'string')
+    return playground.openInGmail(body['messageId']);
+  if (call === 'press' && typeof body['index'] === 'number') {
+    const raw = body['inputs'];
+    const inputs: Record<string, string> = {};
+    if (raw && typeof raw === 'object')
+      for (const [key, value] of Object.entries(raw))
+        if (typeof value === 'string') inputs[key] = value.slice(0, 20_000);
+    return playground.pressCardButton(body['index'], inputs);
+  }
+  if (call === 'back') {
+    playground.cardBack();
+    return { ok: true, message: '' };
+  }
+  if (call === 'send') return playground.sendCardDraft();
+  return { ok: false, message: `Unknown card call: ${call}` };
+}
+
 /** Serves the playground on localhost only: the page, the sidebar frame and the calls behind them. */
 export async function servePlayground(options: ServeOptions): Promise<PlaygroundServer> {
   const playground = new Playground(options);
@@ -134,6 +158,12 @@ export async function servePlayground(options: ServeOptions): Promise<Playground
               })
             : { ok: false, message: 'Expected {messageId, from, body, failDmarc}.' };
           return send(response, outcome.ok ? 200 : 400, 'application/json', JSON.stringify(outcome));
+        }
+        if (request.method === 'POST' && url.pathname.startsWith('/api/card/')) {
+          const body = (await readBody(request)) as Partial<Record<string, unknown>>;
+          // A refusal ("not in this mailbox") is an answer for the page, not a bad request.
+          const outcome = cardCall(playground, url.pathname.slice('/api/card/'.length), body);
+          return send(response, 200, 'application/json', JSON.stringify(outcome));
         }
         if (request.method === 'POST' && url.pathname === '/api/acting-as') {
           const body = (await readBody(request)) as { user?: unknown };

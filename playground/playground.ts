@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mapHeaders } from '../src/domain/header-map';
 import type { TableTemplate } from '../src/domain/workspace-template';
 import { workspaceTemplate } from '../sheets-templates';
 import { BundleRuntime } from '../test/bundle/load-bundle';
+import { actionsOf, GmailCardHost, type CardPanel, type OpenMessage } from '../test/bundle/gmail-card-host';
+import type { CardJson } from '../test/fakes/card-service';
 import { namePeople } from '../test/support/approvals';
 import { FakeEnvironment, newWorldState, type WorldState } from '../test/fakes/environment';
 import { formatJavaDate } from '../test/fakes/java-date-format';
@@ -54,6 +56,16 @@ export const playgroundUsers: readonly PlaygroundUser[] = [
     label: 'Principal',
   },
   {
+    user: 'sam@district.example.org',
+    activeUserEmail: 'sam@district.example.org',
+    label: 'Technology director (approver)',
+  },
+  {
+    user: 'pat.lee@district.example.org',
+    activeUserEmail: 'pat.lee@district.example.org',
+    label: 'Privacy officer (approver)',
+  },
+  {
     user: 'comms@district.example.org',
     activeUserEmail: 'comms@district.example.org',
     label: 'Communications lead',
@@ -79,6 +91,20 @@ export interface PlaygroundView {
   active: { sheet: string; row: number; numRows: number } | null;
   /** Every email the add-on sent, newest first, for the Mail panel. */
   outbox: OutboxMail[];
+  /** The Gmail card beside the email the acting user opened in the Mail panel, if any. */
+  gmailCard: GmailCardView | null;
+}
+
+/** Gmail's side panel: the card on top of the stack, and the compose window of a draft it opened. */
+export interface GmailCardView {
+  user: string;
+  subject: string;
+  card: CardJson | null;
+  /** Cards below the top one: Gmail shows a back arrow when there are any. */
+  depth: number;
+  notification: string | null;
+  error: string | null;
+  draft: { id: string; to: string; subject: string; body: string } | null;
 }
 
 export interface OutboxMail {
@@ -108,6 +134,8 @@ export type RunOutcome = ({ ok: true; value: unknown } | { ok: false; message: s
 export interface PlaygroundOptions {
   /** Where dist/Code.js and dist/Sidebar.html are. */
   distDir: string;
+  /** Where the Gmail card's dist-gmail/Code.js is; beside distDir unless given. */
+  gmailDistDir?: string;
   /** The JSON file the workspace is saved to; null keeps it in memory only (tests). */
   stateFile: string | null;
   log?: (message: string) => void;
@@ -124,9 +152,17 @@ export class Playground {
   private readonly htmlFiles: Record<string, string>;
   private readonly log: (message: string) => void;
   private actingAs: PlaygroundUser = playgroundUsers[0] as PlaygroundUser;
+  private readonly cardCode: string | null;
+  private cardHost: GmailCardHost | null = null;
+  private card: { open: OpenMessage; subject: string; panel: CardPanel } | null = null;
 
   constructor(private readonly options: PlaygroundOptions) {
     this.code = readFileSync(path.join(options.distDir, 'Code.js'), 'utf8');
+    const cardFile = path.join(
+      options.gmailDistDir ?? path.join(options.distDir, '../dist-gmail'),
+      'Code.js',
+    );
+    this.cardCode = existsSync(cardFile) ? readFileSync(cardFile, 'utf8') : null;
     this.htmlFiles = { Sidebar: readFileSync(path.join(options.distDir, 'Sidebar.html'), 'utf8') };
     this.log = options.log ?? ((message) => console.log(message));
     const saved = options.stateFile ? loadState(options.stateFile) : null;
@@ -136,6 +172,8 @@ export class Playground {
 
   private start(state: WorldState): [FakeEnvironment, BundleRuntime] {
     const env = new FakeEnvironment({ state, htmlFiles: this.htmlFiles });
+    this.cardHost = this.cardCode === null ? null : new GmailCardHost(this.cardCode, env);
+    this.card = null;
     return [env, new BundleRuntime(this.code, env)];
   }
 
@@ -177,8 +215,83 @@ export class Playground {
   /** Every later call runs as this person, as if they had opened the shared sheet. */
   actAs(user: string): boolean {
     const found = playgroundUsers.find((u) => u.user === user);
+    if (found && found.user !== this.actingAs.user) this.card = null;
     if (found) this.actingAs = found;
     return found !== undefined;
+  }
+
+  /**
+   * The acting user opens one of the sent emails in their own Gmail: the card project's contextual
+   * trigger runs on their copy of it, as Gmail runs it beside an opened message.
+   */
+  openInGmail(messageId: string): { ok: boolean; message: string } {
+    if (!this.cardHost) return { ok: false, message: 'The Gmail card is not built: run npm run build.' };
+    const user = this.actingAs.user;
+    const mailbox = this.env.mail.threads(user);
+    for (const thread of mailbox) {
+      const message = thread.messages.find((m) => m.messageId === messageId && !m.labels.includes('DRAFT'));
+      if (!message) continue;
+      const open = { user, messageId: message.id, threadId: thread.id };
+      this.card = { open, subject: message.subject, panel: this.cardHost.open(open) };
+      return { ok: true, message: `Opened in ${user}'s Gmail.` };
+    }
+    this.card = null;
+    return {
+      ok: false,
+      message: `That email is not in ${user}'s mailbox. Act as one of its recipients to open it in Gmail.`,
+    };
+  }
+
+  /** A button of the card on top is pressed, with the card's text inputs as typed. */
+  pressCardButton(index: number, inputs: Record<string, string>): { ok: boolean; message: string } {
+    const card = this.card;
+    const top = card?.panel.stack[card.panel.stack.length - 1];
+    const action = top ? actionsOf(top)[index] : undefined;
+    if (!this.cardHost || !card || !action)
+      return { ok: false, message: 'That button is no longer on the card.' };
+    card.panel = this.cardHost.press(card.open, card.panel, action, inputs);
+    this.save();
+    return { ok: card.panel.error === null, message: card.panel.error ?? '' };
+  }
+
+  /** Gmail's back arrow: the card below the top one. */
+  cardBack(): void {
+    if (this.card && this.card.panel.stack.length > 1)
+      this.card.panel = { ...this.card.panel, stack: this.card.panel.stack.slice(0, -1), draftId: null };
+  }
+
+  /** The approver presses Send in Gmail's compose window, on the draft the card opened. */
+  sendCardDraft(): { ok: boolean; message: string } {
+    const card = this.card;
+    const draftId = card?.panel.draftId;
+    if (!card || !draftId || !this.env.mail.draft(card.open.user, draftId))
+      return { ok: false, message: 'There is no reply waiting to be sent.' };
+    const sent = this.env.mail.sendDraft(card.open.user, draftId);
+    this.card = null;
+    this.save();
+    return {
+      ok: true,
+      message: `Sent from ${sent.sender}'s Gmail to ${sent.to}. The requester's Check replies now reads it.`,
+    };
+  }
+
+  private cardView(): GmailCardView | null {
+    const card = this.card;
+    if (!card) return null;
+    const { panel } = card;
+    const draft = panel.draftId ? this.env.mail.draft(card.open.user, panel.draftId) : null;
+    return {
+      user: card.open.user,
+      subject: card.subject,
+      card: panel.stack[panel.stack.length - 1] ?? null,
+      depth: Math.max(0, panel.stack.length - 1),
+      notification: panel.notification,
+      error: panel.error,
+      draft:
+        draft && panel.draftId
+          ? { id: panel.draftId, to: draft.to, subject: draft.subject, body: draft.body }
+          : null,
+    };
   }
 
   /**
@@ -265,6 +378,7 @@ export class Playground {
       active: this.activeRows(),
       outbox: this.env.mail
         .sent()
+        .filter((m) => m.via !== 'Gmail') // a person's own reply from Gmail is not the add-on's mail
         .reverse()
         .map((m) => ({
           messageId: m.messageId,
@@ -274,6 +388,7 @@ export class Playground {
           date: formatJavaDate(m.date, this.env.state.spreadsheet.timeZone, 'yyyy-MM-dd HH:mm'),
           body: m.plainBody,
         })),
+      gmailCard: this.cardView(),
     };
   }
 

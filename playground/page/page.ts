@@ -2,6 +2,8 @@
  * The playground page: the add-on menu, the spreadsheet's sheets as tables, and the sidebar frame.
  * Everything shown comes from the server's in-memory workspace; text is always set as text.
  */
+import { renderGmailPanel, type GmailCardView } from './card-view';
+
 interface CellView {
   text: string;
   formula?: string;
@@ -31,6 +33,7 @@ interface View {
   alerts: { id: number; title: string; prompt: string }[];
   active: { sheet: string; row: number; numRows: number } | null;
   outbox: { messageId: string; from: string; to: string; subject: string; date: string; body: string }[];
+  gmailCard: GmailCardView | null;
 }
 
 const MAX_ROWS_SHOWN = 200;
@@ -41,6 +44,7 @@ let lastToast: number | null = null;
 let lastAlert: number | null = null;
 let lastActive = '';
 let lastOutbox = '';
+let lastCard = '';
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -95,6 +99,7 @@ function render(): void {
   renderSheet(view.sheets[selected]);
   renderNotices(view);
   renderOutbox(view.outbox);
+  renderCard(view.gmailCard);
   byId('sidebar-title').textContent = view.sidebarTitle ?? 'Sidebar';
 }
 
@@ -254,6 +259,15 @@ function renderOutbox(outbox: View['outbox']): void {
       const details = el('details');
       details.append(el('summary', {}, 'Show the email'), el('pre', {}, mail.body));
       article.append(details);
+      const openButton = el(
+        'button',
+        { type: 'button', id: `open-gmail-${i}`, class: 'quiet' },
+        'Open in Gmail',
+      );
+      openButton.setAttribute('aria-label', `Open in Gmail: ${mail.subject}`);
+      openButton.addEventListener('click', () => void openInGmail(mail.messageId));
+      article.append(el('p', { class: 'open-gmail' }));
+      article.lastElementChild?.append(openButton);
       const form = el('form', { class: 'reply-form', 'aria-label': `Reply to ${mail.subject}` });
       const from = el('input', { id: `reply-from-${i}`, type: 'text', autocomplete: 'off' });
       from.value = mail.to.split(',')[0] ?? '';
@@ -294,6 +308,43 @@ function renderOutbox(outbox: View['outbox']): void {
       return article;
     }),
   );
+}
+
+async function cardCall(call: string, body: unknown = {}): Promise<boolean> {
+  const outcome = (await post(`/api/card/${call}`, body)) as { ok: boolean; message: string };
+  if (outcome.message) addNotice(byId('toasts'), outcome.message, !outcome.ok);
+  await refresh();
+  return outcome.ok;
+}
+
+/** Moves focus to the new card (or the compose window), as a screen reader user needs after a press. */
+function focusCard(): void {
+  (document.getElementById('compose-title') ?? document.getElementById('gmail-card-title'))?.focus();
+}
+
+async function openInGmail(messageId: string): Promise<void> {
+  if (await cardCall('open', { messageId })) focusCard();
+}
+
+const cardHandlers = {
+  press: (index: number, inputs: Record<string, string>) =>
+    void cardCall('press', { index, inputs }).then(focusCard),
+  back: () => void cardCall('back').then(focusCard),
+  send: () => void cardCall('send').then(() => byId('mail-title').focus()),
+  close: () => {
+    lastCard = '';
+    if (view) view.gmailCard = null;
+    renderGmailPanel(byId('gmail-panel'), null, cardHandlers);
+    byId('mail-title').focus();
+  },
+};
+
+/** The Gmail side panel, redrawn only when the card changes so a comment being typed is kept. */
+function renderCard(card: GmailCardView | null): void {
+  const key = JSON.stringify(card);
+  if (key === lastCard) return;
+  lastCard = key;
+  renderGmailPanel(byId('gmail-panel'), card, cardHandlers);
 }
 
 function renderNotices(current: View): void {
