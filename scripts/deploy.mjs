@@ -2,11 +2,13 @@
 // .clasp.json with clasp, pinned here rather than installed, since only deployers need it.
 // npm run deploy:contract pushes the developer-only contract build (build/contract/) to the project
 // named in .clasp-contract.json instead: use a separate test project, never the published add-on's.
+// npm run deploy:gmail pushes the Gmail card (dist-gmail/), its own project, named in .clasp-gmail.json.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
 const contract = process.argv.includes('--contract');
-const projectFile = contract ? '.clasp-contract.json' : '.clasp.json';
+const gmail = process.argv.includes('--gmail');
+const projectFile = contract ? '.clasp-contract.json' : gmail ? '.clasp-gmail.json' : '.clasp.json';
 const { scriptId, rootDir } = JSON.parse(readFileSync(projectFile, 'utf8'));
 if (!scriptId || scriptId.startsWith('PASTE-')) {
   console.error(
