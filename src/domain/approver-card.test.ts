@@ -152,3 +152,62 @@ describe('the reply the card prepares', () => {
     });
   });
 });
+
+describe('reading the layouts the emails are moving to', () => {
+  const layout = (marker: string, body: string[]) =>
+    opened({
+      subject: 'Approve the FAQ drafting pilot? Due Dec 6 [AI Plan AP-7K2Q9F3M]',
+      plainBody: [marker, '', ...body].join('\n'),
+    });
+
+  it('accepts the marker in one language or both', () => {
+    for (const marker of [
+      '##- Reply above this line -##',
+      '##- Responda encima de esta línea -##',
+      '##- Reply above this line / Responda encima de esta línea -##',
+    ])
+      expect(readOpenedMessage(layout(marker, ['Approve the FAQ drafting pilot?']), approver).ours).toBe(
+        true,
+      );
+    expect(readOpenedMessage(layout('##- Reply below this line -##', ['Ask']), approver)).toEqual({
+      ours: false,
+      reason: 'no-marker',
+    });
+  });
+
+  it('keeps the first language of a two-language email: its lead and its details', () => {
+    const reading = readOpenedMessage(
+      layout('##- Reply above this line / Responda encima de esta línea -##', [
+        'Approve the FAQ drafting pilot?',
+        'Due Dec 6.',
+        'Reply APPROVE, CHANGES or REJECT as the first word.',
+        '',
+        '¿Aprueba el piloto de redacción de preguntas frecuentes?',
+        'Vence el 6 de dic.',
+        'Responda APROBAR, CAMBIOS o RECHAZAR como primera palabra.',
+        '',
+        '— English —',
+        '',
+        'Morgan Diaz asks, for Communications.',
+        '',
+        'DATA',
+        'Data tier: Green.',
+        '',
+        '— En español —',
+        '',
+        'DATOS',
+        'Nivel de datos: verde.',
+      ]),
+      approver,
+    );
+    if (!reading.ours) throw new Error(reading.reason);
+    expect(reading.request.language).toBe('en');
+    expect(reading.request.ask).toBe('Approve the FAQ drafting pilot?');
+    expect(reading.request.due).toBe('Dec 6');
+    expect(reading.request.facts).toEqual([
+      { label: '', lines: ['Due Dec 6.'] },
+      { label: '', lines: ['Morgan Diaz asks, for Communications.'] },
+      { label: 'Data', lines: ['Data tier: Green.'] },
+    ]);
+  });
+});

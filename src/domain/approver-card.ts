@@ -1,7 +1,7 @@
 import { oneLine } from './email-text';
 import { render, type Language } from './messages/catalogue';
 import { cardMessages } from './messages/card-messages';
-import { replyMarker } from './reply-marker';
+import { replyMarkerWords } from './reply-marker';
 import { MAX_COMMENT_CHARS, readReply, type ReplyDecision } from './reply-reader';
 import { tokenInSubject } from './request-token';
 
@@ -83,6 +83,22 @@ function languageOf(lines: readonly string[]): Language {
   return 'en';
 }
 
+/**
+ * Our marker line, in whichever languages the email was written for: "##- Reply above this line -##",
+ * "##- Responda encima de esta línea -##", or both joined by " / ".
+ */
+function isMarker(line: string): boolean {
+  if (!line.startsWith('##-') || !line.endsWith('-##') || line.length > 120) return false;
+  const words = line
+    .slice(3, -3)
+    .split('/')
+    .map((w) => w.trim().toLowerCase());
+  return words.length > 0 && words.every((w) => (replyMarkerWords as readonly string[]).includes(w));
+}
+
+/** "— En español —": where an email for readers of two languages starts its details in the next one. */
+const isLanguageLabel = (line: string) => /^— [^—]{1,40} —$/.test(line);
+
 /** A section title: a short line in capitals ("WHO IS ASKING", "DATOS"). */
 function isTitle(line: string): boolean {
   return line.length <= 80 && /\p{Lu}/u.test(line) && line === line.toUpperCase() && !isInstruction(line);
@@ -111,25 +127,38 @@ export function readOpenedMessage(message: OpenedMessage, reader: string): CardR
     .slice(0, MAX_BODY_CHARS)
     .split(/\r\n|\r|\n/, MAX_LINES)
     .map((line) => line.trim());
-  if (!lines.includes(replyMarker)) return { ours: false, reason: 'no-marker' };
+  if (!lines.some(isMarker)) return { ours: false, reason: 'no-marker' };
   const me = reader.trim().toLowerCase();
   if (me === '' || ![...addressesOf(message.to), ...addressesOf(message.cc)].includes(me))
     return { ours: false, reason: 'not-addressed' };
 
-  const content = lines.filter((line) => line !== replyMarker && !isInstruction(line));
-  const askAt = content.findIndex((line) => line !== '' && !isTitle(line));
+  const content = lines.filter((line) => !isMarker(line) && !isInstruction(line));
+  const askAt = content.findIndex((line) => line !== '' && !isTitle(line) && !isLanguageLabel(line));
   const ask = oneLine((content[askAt] ?? '').replace(/\s*\(AP-[0-9A-Z]{8}\)\s*$/, ''), MAX_LINE_CHARS);
+  // What follows the ask: the rest of its paragraph (the lead), then titled sections. An email for two
+  // languages repeats the lead and the details in the second one; the card keeps the first.
   const facts: RequestFact[] = [];
   let current: RequestFact | null = null;
+  let untitled = 0;
+  let labels = 0;
+  const twoLanguages = content.some(isLanguageLabel);
   for (const line of content.slice(askAt + 1)) {
+    if (isLanguageLabel(line)) {
+      labels += 1;
+      if (labels > 1) break;
+      current = null;
+      continue;
+    }
     if (line === '') {
       current = null;
       continue;
     }
     if (isTitle(line) || current === null) {
       if (facts.length >= MAX_FACTS) break;
+      if (!isTitle(line)) untitled += 1;
       current = isTitle(line) ? { label: sentenceCase(line), lines: [] } : { label: '', lines: [] };
-      facts.push(current);
+      // Before the first language's details, a second untitled paragraph is the other language's lead.
+      if (isTitle(line) || untitled === 1 || !twoLanguages || labels > 0) facts.push(current);
       if (isTitle(line)) continue;
     }
     if (current.lines.length < MAX_FACT_LINES) current.lines.push(oneLine(line, MAX_LINE_CHARS));

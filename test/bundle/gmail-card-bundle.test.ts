@@ -257,3 +257,52 @@ describe('messages that are not an AI Plan request addressed to the reader', () 
     expect(statusOf(env, sam)).toBe('Sent');
   });
 });
+
+describe('the card in the approver’s language, and cut off anywhere', () => {
+  it('answers a Spanish email in Spanish, and APROBAR is recorded', () => {
+    const { env, open } = requestOpenedBy(sam);
+    // An approver who reads Spanish gets the email's instructions in Spanish only.
+    const message = env.mail
+      .mailbox(sam)
+      .threads.flatMap((t) => t.messages)
+      .find((m) => m.id === open.messageId);
+    if (!message) throw new Error('no request');
+    message.plainBody = message.plainBody.replace(/^Reply with APPROVE.*\n/m, '');
+    const host = new GmailCardHost(code, env);
+    const first = host.open(open);
+    expect(top(first)?.header?.title).toBe('Solicitud de aprobación de AI Plan');
+    expect(actionsOf(top(first) as CardJson)).toHaveLength(3);
+    const preview = host.press(open, first, button(top(first), 'Aprobar'), { comment: 'De acuerdo.' });
+    expect(texts(top(preview))).toContain('El plan registrará: Aprobar');
+    const composed = host.press(open, preview, button(top(preview), 'Abrir la respuesta para enviarla'));
+    expect(env.mail.draft(sam, composed.draftId ?? '')?.body).toBe('APROBAR\n\nDe acuerdo.');
+    env.mail.sendDraft(sam, composed.draftId ?? '');
+    checkReplies(env);
+    expect(statusOf(env, sam)).toBe('Approved');
+  });
+
+  it('a failure at any service call of an action sends nothing, and pressing again works', () => {
+    const { env, open } = requestOpenedBy(sam);
+    const host = new GmailCardHost(code, env);
+    const first = host.open(open);
+    const preview = host.press(open, first, button(top(first), 'Approve'));
+    const openReply = button(top(preview), 'Open the reply to send it');
+    const sent = env.mail.sent().length;
+    const total = env.faults.callsDuring(() => host.press(open, preview, openReply));
+    expect(total).toBeGreaterThan(3);
+    for (let n = 1; n <= total; n += 1) {
+      const drafts = env.mail.mailbox(sam).drafts.length;
+      env.faults.failCall(n);
+      const failed = host.press(open, preview, openReply);
+      expect({ n, error: failed.error ?? '' }).toEqual({ n, error: expect.stringContaining('server error') });
+      expect(failed.draftId).toBeNull(); // Gmail opens no compose window
+      expect(env.mail.sent()).toHaveLength(sent);
+      expect(env.mail.mailbox(sam).drafts.length - drafts).toBeLessThanOrEqual(1);
+      const again = host.press(open, preview, openReply);
+      expect(env.mail.draft(sam, again.draftId ?? '')?.body).toBe('APPROVE');
+    }
+    env.mail.sendDraft(sam, host.press(open, preview, openReply).draftId ?? '');
+    checkReplies(env);
+    expect(statusOf(env, sam)).toBe('Approved');
+  });
+});
