@@ -77,7 +77,7 @@ describe('reading the open message for the card', () => {
   });
 
   it('accepts the approver in To or Cc, in any case and with a display name', () => {
-    const to = '"Pat Lee" <Pat.Lee@District.example.org>, sam@district.example.org';
+    const to = '"Lee, Pat" <Pat.Lee@District.example.org>, sam@district.example.org';
     expect(readOpenedMessage(opened({ to }), approver).ours).toBe(true);
     expect(readOpenedMessage(opened({ to: 'sam@district.example.org', cc: approver }), approver).ours).toBe(
       true,

@@ -58,10 +58,20 @@ const MAX_LINE_CHARS = 300;
 
 /** Addresses in a header such as To or Cc: the `<…>` of each entry, else the entry, lower-cased. */
 export function addressesOf(header: string): string[] {
-  return header
-    .slice(0, 10_000)
-    .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
-    .map((entry) => (/<([^<>]+)>\s*$/.exec(entry)?.[1] ?? entry).trim().toLowerCase())
+  // One pass: commas inside quotes ("Lee, Pat" <pat@…>) do not split.
+  const entries: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of header.slice(0, 10_000)) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      entries.push(current);
+      current = '';
+    } else current += ch;
+  }
+  entries.push(current);
+  return entries
+    .map((entry) => (/<([^<>]{1,320})>\s*$/.exec(entry)?.[1] ?? entry).trim().toLowerCase())
     .filter((address) => address.includes('@'));
 }
 
