@@ -22,6 +22,9 @@ import {
 import { addPendingRequests, readyWorkspace, requester } from '../test/support/approvals';
 import { runCorpus } from '../test/reply-corpus/corpus';
 import { modelledMs, SIDEBAR_ROUND_TRIP_MS } from './cost-model';
+import type { AppsScript } from '../src/gas/apps-script';
+import { saveMeasurement as saveMeasurementOnly } from '../src/gas/metrics';
+import { saveScore as saveScoreOnly } from '../src/gas/workflow-board';
 
 const root = path.resolve(__dirname, '..');
 const code = readFileSync(path.join(root, 'dist/Code.js'), 'utf8');
@@ -318,14 +321,53 @@ table(
   true,
 );
 
+/**
+ * The leader view in the action's own commit: the calls the entry point (which also writes the
+ * Dashboard and the Board summary) makes beyond the same action run without it, over N rows.
+ */
+function leaderViewCost(
+  rows: number,
+  label: string,
+  entry: string,
+  bare: (gas: AppsScript) => unknown,
+  args: unknown[],
+): Measure {
+  const full = measureMetrics(rows, (r) => r.run(entry, args));
+  const world = metricsWorkspace(rows);
+  world.env.calls.reset();
+  world.env.run((gas) => bare(gas));
+  const without = world.env.calls.byMethod();
+  const calls = Object.fromEntries(
+    [...new Set([...Object.keys(full.calls), ...Object.keys(without)])]
+      .map((k) => [k, (full.calls[k] ?? 0) - (without[k] ?? 0)] as const)
+      .filter(([, v]) => v !== 0),
+  );
+  return { label: `${label} ${rows.toLocaleString('en-US')}`, calls, cells: {} };
+}
+
+const measurementInput = {
+  metric: 'Adoption (%)',
+  window: 'Pilot',
+  periodStart: '2027-06-01',
+  periodEnd: '2027-06-05',
+  value: 80,
+  items: 30,
+  note: '',
+};
+
 table(
-  'Refresh the Dashboard (the sidebar asks for it in the background after every change), over N measurement rows',
-  sizes.map((n) => measureMetrics(n, (r) => r.run('refreshDashboardNow'))),
-  true,
+  'The leader view (Dashboard and Board summary) written in the action’s own commit: calls it adds (budget 12), at N rows',
+  [10, 1000].flatMap((n) => [
+    leaderViewCost(n, 'meas', 'saveMeasurement', (gas) => saveMeasurementOnly(gas, measurementInput), [
+      measurementInput,
+    ]),
+    leaderViewCost(n, 'score', 'saveScore', (gas) => saveScoreOnly(gas, scoreInput), [scoreInput]),
+  ]),
+  false,
 );
 
 table(
-  'Hourly run with no replies waiting: stop rules and the Dashboard refresh, over N measurement rows',
+  'Hourly run with no replies waiting: stop rules and the leader view rebuilt from every sheet, over N measurement rows',
   sizes.map((n) => measureMetrics(n, (r) => r.run('checkApprovalRepliesHourly'))),
   false,
 );

@@ -24,7 +24,25 @@ export interface SheetView {
   columnWidths: number[];
   /** Display text of every cell up to the last row and column with content (headers at least). */
   rows: CellView[][];
+  /** The sheet's embedded charts as recorded (type, ranges, options, position), with their data. */
+  charts: ChartView[];
 }
+
+/** One recorded chart and the values of its range, so the page can draw it as Sheets would. */
+export interface ChartView {
+  type: string;
+  title: string;
+  vAxis: string;
+  hAxis: string;
+  /** Top-left cell, 1-based. */
+  anchor: { row: number; column: number };
+  /** The range's first row (headers) and the rows below: a label, then one value per series. */
+  header: string[];
+  rows: { label: string; values: (number | null)[] }[];
+}
+
+/** Sheets' default size for an embedded chart, in pixels. */
+export const CHART_SIZE = { width: 600, height: 371 } as const;
 
 export interface CellView {
   text: string;
@@ -33,6 +51,8 @@ export interface CellView {
   checkbox?: boolean;
   background?: string;
   bold?: boolean;
+  /** Wrapped text (Range.setWrap): shown over several lines at the column's width. */
+  wrap?: boolean;
 }
 
 /** People the playground can act as, so a team can be tried out on one computer. */
@@ -403,10 +423,32 @@ export class Playground {
   }
 }
 
+function chartView(model: SpreadsheetModel, chart: SheetState['charts'][number]): ChartView {
+  const range = chart.ranges[0];
+  const sheet = range && model.state.sheets.find((s) => s.id === range.sheetId);
+  const values = range && sheet ? model.values(sheet, range) : [];
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  const option = (key: string) => text(chart.options[key]);
+  return {
+    type: chart.chartType,
+    title: option('title'),
+    vAxis: option('vAxis.title'),
+    hAxis: option('hAxis.title'),
+    anchor: { row: chart.position.row, column: chart.position.column },
+    header: (values[0] ?? []).map(text),
+    rows: values.slice(1).map((row) => ({
+      label: text(row[0]),
+      values: row.slice(1).map((v) => (typeof v === 'number' ? v : null)),
+    })),
+  };
+}
+
 function sheetView(model: SpreadsheetModel, sheet: SheetState): SheetView {
   const state = model.state;
-  const lastRow = Math.max(1, model.lastRow(sheet));
-  const lastColumn = Math.max(1, model.lastColumn(sheet));
+  // The grid reaches under every chart, as Sheets' does, so a chart floats over cells at its anchor.
+  const chartRows = Math.ceil(CHART_SIZE.height / 21) + 1;
+  const lastRow = Math.max(1, model.lastRow(sheet), ...sheet.charts.map((c) => c.position.row + chartRows));
+  const lastColumn = Math.max(1, model.lastColumn(sheet), ...sheet.charts.map((c) => c.position.column + 5));
   const grid = { sheetId: sheet.id, row: 1, column: 1, numRows: lastRow, numColumns: lastColumn };
   const values = model.values(sheet, grid);
   const template = workspaceTemplate.sheets.find(
@@ -426,6 +468,7 @@ function sheetView(model: SpreadsheetModel, sheet: SheetState): SheetView {
     frozenRows: sheet.frozenRows,
     protection: protection ? (protection.warningOnly ? 'warning' : 'owner-only') : null,
     columnWidths: Array.from({ length: lastColumn }, (_, i) => sheet.columnWidths[i] ?? 100),
+    charts: sheet.charts.map((chart) => chartView(model, chart)),
     rows: values.map((row, r) =>
       row.map((value, c) => {
         const cell = model.cell(sheet, r + 1, c + 1);
@@ -435,6 +478,7 @@ function sheetView(model: SpreadsheetModel, sheet: SheetState): SheetView {
         if (cell?.validation?.criteria === 'CHECKBOX') view.checkbox = value === true;
         if (cell?.style?.background) view.background = cell.style.background;
         if (cell?.style?.fontWeight === 'bold') view.bold = true;
+        if (cell?.style?.wrap) view.wrap = true;
         return view;
       }),
     ),

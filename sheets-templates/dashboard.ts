@@ -20,7 +20,8 @@ export const dashboard: LayoutTemplate = {
       'Required checklist items done',
       '=COUNTIFS([Governance.applies],"Yes",[Governance.requirement],"<>Recommended",[Governance.status],"Done")+COUNTIFS([Governance.applies],"Yes",[Governance.requirement],"<>Recommended",[Governance.status],"N/A",[Governance.naReason],"<>")&" of "&COUNTIFS([Governance.applies],"Yes",[Governance.requirement],"<>Recommended")',
     ],
-    ['Plan version', '=IFERROR(INDEX([Workflows.planVersion],MATCH(TRUE,[Workflows.selected],0)),"")'],
+    // The plan version's hash is for the Log and Approvals; people read "Plan version 2" below.
+    ['Measurements recorded', '=COUNTA([Metrics.id])'],
     ['Approvals received', '=COUNTIF([Approvals.status],"Approved")&" of "&COUNTA([Approvals.id])'],
     ['Pilot state', '=IFERROR(INDEX([Pilot.state],MATCH("*",[Pilot.state],0)),"Not started")'],
   ],

@@ -1,5 +1,6 @@
 import type { WorkspaceTemplate } from '../src/domain/workspace-template';
 import { approvals } from './approvals';
+import { boardSummary } from './board-summary';
 import { dashboard } from './dashboard';
 import { governance } from './governance';
 import { log } from './log';
@@ -12,5 +13,5 @@ import { workflows } from './workflows';
 /** Every sheet of the workspace, in tab order. */
 export const workspaceTemplate: WorkspaceTemplate = {
   schemaVersion: 2,
-  sheets: [dashboard, workflows, scores, governance, approvals, pilot, metrics, settings, log],
+  sheets: [dashboard, boardSummary, workflows, scores, governance, approvals, pilot, metrics, settings, log],
 };

@@ -1,3 +1,9 @@
+import { drawChart, type ChartData } from './chart-svg';
+
+/** Sheets' default size for an embedded chart. */
+const CHART_WIDTH = 600;
+const CHART_HEIGHT = 371;
+
 /**
  * The playground page: the add-on menu, the spreadsheet's sheets as tables, and the sidebar frame.
  * Everything shown comes from the server's in-memory workspace; text is always set as text.
@@ -11,6 +17,7 @@ interface CellView {
   checkbox?: boolean;
   background?: string;
   bold?: boolean;
+  wrap?: boolean;
 }
 interface SheetView {
   name: string;
@@ -19,6 +26,7 @@ interface SheetView {
   protection: 'owner-only' | 'warning' | null;
   columnWidths: number[];
   rows: CellView[][];
+  charts: (ChartData & { anchor: { row: number; column: number } })[];
 }
 type MenuEntry =
   { caption: string; functionName: string } | { separator: true } | { caption: string; items: MenuEntry[] };
@@ -197,14 +205,17 @@ function renderSheet(sheet: SheetView | undefined): void {
           : {},
     );
     tr.append(el('th', { scope: 'row' }, String(r + 1)));
-    for (const cell of row) tr.append(cellElement(cell));
+    row.forEach((cell, c) => tr.append(cellElement(cell, sheet.columnWidths[c] ?? 100)));
     body.append(tr);
   });
   table.append(body);
-  const children: HTMLElement[] = [table];
+  const grid = el('div', { class: 'grid' });
+  grid.append(table);
+  const children: HTMLElement[] = [grid];
   if (sheet.rows.length > MAX_ROWS_SHOWN)
     children.push(el('p', {}, `Showing the first ${MAX_ROWS_SHOWN} of ${sheet.rows.length} rows.`));
   panel.replaceChildren(...children);
+  placeCharts(grid, table, sheet);
   const activeKey = view?.active ? JSON.stringify(view.active) : '';
   if (activeKey !== lastActive) {
     lastActive = activeKey;
@@ -212,8 +223,29 @@ function renderSheet(sheet: SheetView | undefined): void {
   }
 }
 
-function cellElement(cell: CellView): HTMLTableCellElement {
+/** Each chart floats over the grid at its anchor cell, at Sheets' default size, as in Sheets. */
+function placeCharts(grid: HTMLElement, table: HTMLTableElement, sheet: SheetView): void {
+  for (const chart of sheet.charts) {
+    const row = table.tBodies[0]?.rows[chart.anchor.row - 1];
+    const column = table.tHead?.rows[0]?.cells[chart.anchor.column];
+    if (!row || !column) continue;
+    const figure = el('figure', { class: 'sheet-chart' });
+    const origin = grid.getBoundingClientRect();
+    figure.style.top = `${row.getBoundingClientRect().top - origin.top}px`;
+    figure.style.left = `${column.getBoundingClientRect().left - origin.left}px`;
+    figure.append(drawChart(chart, CHART_WIDTH, CHART_HEIGHT));
+    grid.append(figure);
+  }
+}
+
+function cellElement(cell: CellView, width: number): HTMLTableCellElement {
   const td = el('td');
+  // Wrapped text takes the column's own width, as it prints.
+  if (cell.wrap) {
+    td.classList.add('wrap');
+    td.style.width = `${width}px`;
+    td.style.maxWidth = `${width}px`;
+  }
   if (cell.checkbox !== undefined) {
     td.textContent = cell.checkbox ? '☑' : '☐';
     td.setAttribute('aria-label', cell.checkbox ? 'checked' : 'not checked');

@@ -1,27 +1,54 @@
-import type { DashboardInput } from './dashboard-view';
+import type { BoardSummary } from './board-summary';
 import { escapeHtml, oneLine } from './email-text';
 import { isRecord, textField, type Checked, type FieldError } from './input-fields';
 import { isEmailAddress } from './roles';
 
 /**
- * Sharing the plan with leaders: who gets access (viewers unless an editor is asked for) and the short
- * summary email each receives — key figures and a link, counts and medians only, no personal data.
+ * Sharing the plan with leaders, exposing no more than asked. The default sends the Board summary as
+ * an email and grants nothing. View access to the spreadsheet is a second, explicit choice, because a
+ * viewer sees every sheet: the Scores sheet with named scorers, the approvers' comments and the Log.
+ * Addresses outside the district's domain are refused unless the person confirms them.
  */
 export const MAX_LEADERS = 20;
 
-export type ShareFields = { addresses: string[]; role: 'viewer' | 'editor'; note: string };
+/** What a viewer of the spreadsheet can read, listed where the person chooses to grant access. */
+export const VIEWERS_SEE = [
+  'every sheet of the workspace, not only the Dashboard and the Board summary',
+  'the Scores sheet, with the name of each person who scored and their notes',
+  'the Approvals sheet, with each approver’s comments',
+  'the Log, with who changed what and when',
+] as const;
 
-export function checkShareInput(input: unknown): Checked<ShareFields> {
+export type ShareFields = {
+  addresses: string[];
+  /** "summary": send the Board summary only (the default); "view": also add them as viewers. */
+  access: 'summary' | 'view';
+  note: string;
+};
+
+export function parseAddresses(raw: string): string[] {
+  return [
+    ...new Set(
+      raw
+        .slice(0, 5000)
+        .split(/[\s,;]+/)
+        .map((a) => a.trim().toLowerCase())
+        .filter((a) => a !== ''),
+    ),
+  ];
+}
+
+const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+
+/**
+ * `districtDomain` is the sharing person's own domain; null when Google does not say (then every
+ * address needs the confirmation).
+ */
+export function checkShareInput(input: unknown, districtDomain: string | null): Checked<ShareFields> {
   if (!isRecord(input))
     return { ok: false, errors: [{ field: '', message: 'The sharing request could not be read.' }] };
   const errors: FieldError[] = [];
-  const raw = typeof input['addresses'] === 'string' ? input['addresses'] : '';
-  const parts = raw
-    .slice(0, 5000)
-    .split(/[\s,;]+/)
-    .map((a) => a.trim().toLowerCase())
-    .filter((a) => a !== '');
-  const addresses = [...new Set(parts)];
+  const addresses = parseAddresses(typeof input['addresses'] === 'string' ? input['addresses'] : '');
   const wrong = addresses.filter((a) => !isEmailAddress(a));
   if (addresses.length === 0)
     errors.push({ field: 'addresses', message: 'Give at least one email address.' });
@@ -32,57 +59,63 @@ export function checkShareInput(input: unknown): Checked<ShareFields> {
     });
   else if (addresses.length > MAX_LEADERS)
     errors.push({ field: 'addresses', message: `Share with at most ${MAX_LEADERS} people at a time.` });
-  const role = input['role'] === 'editor' ? 'editor' : input['role'] === 'viewer' ? 'viewer' : null;
-  if (!role) errors.push({ field: 'role', message: 'Choose view only, or edit.' });
+  // Only the exact choice grants access; anything else (missing, old "viewer", "editor") sends the summary.
+  const access = input['access'] === 'view' ? 'view' : 'summary';
+  const outside =
+    wrong.length > 0
+      ? []
+      : addresses.filter((a) => districtDomain === null || domainOf(a) !== districtDomain);
+  if (outside.length > 0 && input['confirmOutside'] !== true) {
+    const where = districtDomain
+      ? `outside ${districtDomain}`
+      : 'outside the district (your account has no district domain)';
+    errors.push({
+      field: 'confirmOutside',
+      message: `${outside.slice(0, 5).join(', ')}${outside.length > 5 ? ` and ${outside.length - 5} more` : ''} ${outside.length === 1 ? 'is' : 'are'} ${where}. Confirm that you mean to send the plan there, or remove ${outside.length === 1 ? 'it' : 'them'}.`,
+    });
+  }
   const note = textField(errors, input, 'note', 'The note', 1000);
-  return errors.length > 0 || !role ? { ok: false, errors } : { ok: true, value: { addresses, role, note } };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { addresses, access, note } };
 }
 
-/** The summary each leader receives: where the plan stands and its key figures, with the link. */
-export function leaderSummaryEmail(
-  view: DashboardInput,
+/**
+ * The email: the Board summary itself, as written in the sheet (counts, roles and dates only: no
+ * scorer's name, no approval comment, no Log line), with the note on top.
+ */
+export function boardSummaryEmail(
+  summary: BoardSummary,
   spreadsheetName: string,
   url: string,
   note: string,
+  access: ShareFields['access'],
 ): { subject: string; plain: string; html: string } {
-  const phase =
-    view.phase.number === 0 ? view.phase.title : `Phase ${view.phase.number} of 5: ${view.phase.title}`;
-  const lines: [string, string][] = [
-    ['Where the plan stands', `${phase}. ${view.phase.detail}`],
-    ['The chosen workflow', view.selected ? view.selected.name : 'Not chosen yet'],
-    [
-      'Governance',
-      view.governance
-        ? `${view.governance.complete} of ${view.governance.gating} required items done${view.governance.ready ? '; ready for approval' : ''}`
-        : 'Not started',
-    ],
-    ['Approvals', view.approvals?.summary ?? 'Not started'],
-    ...view.metrics
-      .filter((m) => m.pilot !== null || m.baseline !== null)
-      .map((m): [string, string] => [
-        m.name,
-        `${m.baseline ?? '–'} → ${m.pilot ?? '–'}${m.change === null ? '' : ` (${m.change > 0 ? '+' : ''}${m.change}%)`}; target ${m.target.toLowerCase()}: ${m.targetMet === null ? 'not known yet' : m.targetMet ? 'met' : 'not met'}`,
-      ]),
-    ['Decision', view.pilot?.decision || 'Not decided yet'],
-  ];
-  const subject = oneLine(`AI implementation plan: ${spreadsheetName} — ${phase}`, 200);
+  const title = summary.rows[0]?.[0] ?? 'Board summary';
+  const subject = oneLine(`${title}: ${spreadsheetName}`, 200);
+  const body = summary.rows.slice(1).filter((r) => r.some((c) => c !== ''));
+  const closing =
+    access === 'view'
+      ? `You can also open the plan, view only: ${url}`
+      : 'This email is the whole summary; no access to the spreadsheet comes with it.';
   const plain = [
     ...(note ? [note, ''] : []),
-    ...lines.map(([label, text]) => `${label}: ${text}`),
+    title,
     '',
-    `Open the plan (view only unless you were asked to edit): ${url}`,
-    'The Dashboard sheet shows the figures live; nothing there is about one person.',
+    ...body.map((r) => r.filter((c) => c !== '').join('\n')),
+    '',
+    closing,
   ].join('\n');
+  const cell = (text: string, heading: boolean) =>
+    `<td style="padding:4px 10px 4px 0;vertical-align:top;${heading ? 'font-weight:bold;' : ''}">${escapeHtml(text)}</td>`;
   const html = [
-    '<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#202124">',
+    '<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#202124;max-width:760px">',
     note ? `<p>${escapeHtml(note)}</p>` : '',
-    '<table style="border-collapse:collapse">',
-    ...lines.map(
-      ([label, text]) =>
-        `<tr><th style="text-align:left;padding:3px 10px 3px 0;vertical-align:top">${escapeHtml(label)}</th><td style="padding:3px 0">${escapeHtml(text)}</td></tr>`,
-    ),
+    `<h1 style="font-size:18px">${escapeHtml(title)}</h1>`,
+    '<table role="presentation" style="border-collapse:collapse">',
+    ...body.map((r) => `<tr>${r.map((c, i) => cell(c, i === 0)).join('')}</tr>`),
     '</table>',
-    `<p><a href="${escapeHtml(url)}">Open the plan</a>. The Dashboard sheet shows the figures live; nothing there is about one person.</p>`,
+    access === 'view'
+      ? `<p><a href="${escapeHtml(url)}">Open the plan (view only)</a></p>`
+      : `<p>${escapeHtml(closing)}</p>`,
     '</div>',
   ].join('');
   return { subject, plain, html };

@@ -5,6 +5,7 @@
 
 export type SheetKey =
   | 'dashboard'
+  | 'boardSummary'
   | 'workflows'
   | 'scores'
   | 'governance'

@@ -65,6 +65,7 @@ export interface Spreadsheet {
   getRangeByName(name: string): Range | null;
   getSheetByName(name: string): Sheet | null;
   getSheets(): Sheet[];
+  getSpreadsheetLocale(): string;
   getSpreadsheetTimeZone(): string;
   getUrl(): string;
   getViewers(): User[];

@@ -9,15 +9,30 @@ const LOCK_WAIT_MS = 20_000;
  * workspace at the same moment. The document lock, not the script lock: an add-on's script lock would
  * serialise every district using it.
  */
+const held = new WeakMap<AppsScript, number>();
+
 export function withDocumentLock<T>(gas: AppsScript, body: () => T): T {
+  // Already held by this run (an action and the leader view it writes share one commit): no second
+  // take, and no early release by the inner call.
+  const depth = held.get(gas) ?? 0;
+  if (depth > 0) {
+    held.set(gas, depth + 1);
+    try {
+      return body();
+    } finally {
+      held.set(gas, depth);
+    }
+  }
   const lock = gas.LockService.getDocumentLock();
   if (!lock) throw new UserError('The AI Plan Workspace only works inside a Google Sheet.');
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     throw new UserError('Someone else is changing the workspace right now. Please try again in a moment.');
   }
+  held.set(gas, 1);
   try {
     return body();
   } finally {
+    held.set(gas, 0);
     lock.releaseLock();
   }
 }

@@ -1,23 +1,26 @@
-import { checkShareInput, leaderSummaryEmail } from '../domain/leader-share';
+import { boardSummaryEmail, checkShareInput, VIEWERS_SEE } from '../domain/leader-share';
 import type { ShareResult } from '../shared/share';
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript } from './apps-script';
 import { appendToLog } from './audit-log-gateway';
-import { dashboardInput } from './dashboard';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
+import { currentSummary } from './leader-view';
 
 const SENDER_NAME = 'AI Plan Workspace';
 
 /**
- * Shares the plan with leaders: each address becomes a viewer (an editor only when asked) and gets a
- * short summary with the key figures and the link. The quota is checked first: when it is too low,
- * nobody is added and nothing is sent.
+ * Shares the plan with leaders. By default each address gets the Board summary by email and no access
+ * at all; view access is added only when the person chose it explicitly (never edit access: that is
+ * Sheets' own Share button). Addresses outside the sharer's domain need a confirmation. The quota is
+ * checked first: when it is too low, nobody is added and nothing is sent.
  */
 export function shareWithLeaders(gas: AppsScript, input: unknown): ShareResult {
-  const checked = checkShareInput(input);
+  const me = whoAmI(gas);
+  const at = me.email.lastIndexOf('@');
+  const checked = checkShareInput(input, at < 0 ? null : me.email.slice(at + 1).toLowerCase());
   if (!checked.ok) return { ok: false, errors: checked.errors };
-  const { addresses, role, note } = checked.value;
+  const { addresses, access, note } = checked.value;
   const quota = gas.MailApp.getRemainingDailyQuota();
   if (quota < addresses.length) {
     return {
@@ -31,13 +34,12 @@ export function shareWithLeaders(gas: AppsScript, input: unknown): ShareResult {
     };
   }
   const now = new Date();
-  const view = dashboardInput(gas, now);
   const spreadsheet = activeSpreadsheet(gas);
-  const email = leaderSummaryEmail(view, spreadsheet.getName(), spreadsheet.getUrl(), note);
   return withDocumentLock(gas, () => {
+    const summary = currentSummary(gas, now);
+    const email = boardSummaryEmail(summary, spreadsheet.getName(), spreadsheet.getUrl(), note, access);
     for (const address of addresses) {
-      if (role === 'editor') spreadsheet.addEditor(address);
-      else spreadsheet.addViewer(address);
+      if (access === 'view') spreadsheet.addViewer(address);
       gas.MailApp.sendEmail(address, email.subject, email.plain, { htmlBody: email.html, name: SENDER_NAME });
     }
     appendToLog(
@@ -45,19 +47,26 @@ export function shareWithLeaders(gas: AppsScript, input: unknown): ShareResult {
       spreadsheet,
       [
         {
-          who: displayName(whoAmI(gas)),
-          action: 'Shared with leaders',
-          subject: role === 'editor' ? 'Editors' : 'Viewers',
+          who: displayName(me),
+          action: access === 'view' ? 'Shared with leaders (view access)' : 'Sent the Board summary',
+          subject: access === 'view' ? 'Viewers' : 'Board summary',
           before: '',
           after: addresses.join(', '),
-          note: 'Each was sent the summary email.',
+          note:
+            access === 'view'
+              ? `Viewers can see ${VIEWERS_SEE.join('; ')}.`
+              : 'Email only; no access granted.',
         },
       ],
       now,
     );
+    const people = `${addresses.length} ${addresses.length === 1 ? 'person' : 'people'}`;
     return {
       ok: true,
-      message: `Shared with ${addresses.length} ${addresses.length === 1 ? 'person' : 'people'} (${role === 'editor' ? 'can edit' : 'view only'}) and sent each the summary.`,
+      message:
+        access === 'view'
+          ? `Sent the Board summary to ${people} and gave them view access to the whole spreadsheet.`
+          : `Sent the Board summary to ${people}. No access to the spreadsheet was granted.`,
     };
   });
 }

@@ -20,35 +20,17 @@ import { activeSpreadsheet } from './active-spreadsheet';
 import * as approvals from './approvals';
 import { checkLog as checkLogChain } from './audit-log-gateway';
 import * as governance from './governance';
-import type { AppsScript } from './apps-script';
-import { refreshDashboard } from './dashboard';
+import * as actions from './actions';
 import { shareWithLeaders as share } from './leader-share';
 import { buildMenu } from './menu';
 import * as metrics from './metrics';
 import * as pilot from './pilot';
 import { showPlanner } from './planner';
 import { appsScript } from './services';
-import { setUpWorkspace as runSetUp, TOAST_TITLE } from './set-up';
+import { TOAST_TITLE } from './set-up';
 import { UserError } from './user-error';
 import * as workflows from './workflow-board';
 import { workspaceStatus } from './workspace-status';
-
-/**
- * Refreshes the Dashboard's leader view after a change made from the menu or a trigger. (The sidebar
- * asks for its own refresh right after each change, in the background, so people do not wait for it.)
- * A failure here is logged and never turns a change that succeeded into an error.
- */
-function refreshed<T>(gas: AppsScript, result: T): T {
-  if ((result as { ok?: boolean } | null)?.ok === false) return result;
-  try {
-    refreshDashboard(gas);
-  } catch (error) {
-    console.warn(
-      `The Dashboard could not be refreshed: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  return result;
-}
 
 /** Simple trigger: adds the menu when the spreadsheet opens. */
 export function onOpen(): void {
@@ -70,7 +52,7 @@ export function setUpWorkspace(): void {
   const gas = appsScript();
   const ui = gas.SpreadsheetApp.getUi();
   try {
-    const report = runSetUp(gas);
+    const report = actions.setUp(gas);
     if (!report.ok) {
       const lines = report.problems.map((p) => `• ${p.problem}\n  ${p.fix}`);
       ui.alert(
@@ -92,8 +74,7 @@ export function getWorkspaceStatus(): WorkspaceStatus {
 
 /** Sidebar: set up or repair the workspace, returning what changed. */
 export function setUpWorkspaceFromPlanner(): SetUpReport {
-  const gas = appsScript();
-  return runSetUp(gas);
+  return actions.setUp(appsScript());
 }
 
 /** Sidebar: the candidate workflows with their scores, ranked. */
@@ -103,20 +84,17 @@ export function getWorkflowBoard(): WorkflowBoard {
 
 /** Sidebar: add a workflow (id null) or edit one. */
 export function saveWorkflow(input: WorkflowInput): SaveResult {
-  const gas = appsScript();
-  return workflows.saveWorkflow(gas, input);
+  return actions.saveWorkflow(appsScript(), input);
 }
 
 /** Sidebar: save the current user's score for a workflow. */
 export function saveScore(input: ScoreInput): SaveResult {
-  const gas = appsScript();
-  return workflows.saveScore(gas, input);
+  return actions.saveScore(appsScript(), input);
 }
 
 /** Sidebar: choose the one workflow to pilot (replacing a selection needs a reason, which is logged). */
 export function selectWorkflow(input: SelectionInput): SaveResult {
-  const gas = appsScript();
-  return workflows.selectWorkflow(gas, input);
+  return actions.selectWorkflow(appsScript(), input);
 }
 
 /** Sidebar: the selected workflow's checklist and the readiness gate. */
@@ -126,8 +104,7 @@ export function getGovernanceBoard(): GovernanceBoard {
 
 /** Sidebar: save a checklist row's status, evidence, N/A reason, due date or owner. */
 export function updateChecklistItem(input: ChecklistInput): ChecklistSaveResult {
-  const gas = appsScript();
-  return governance.updateChecklistItem(gas, input);
+  return actions.updateChecklistItem(appsScript(), input);
 }
 
 /** Sidebar: select a checklist row in the Governance sheet. */
@@ -148,28 +125,24 @@ export function getApprovalBoard(): ApprovalBoard {
 
 /** Sidebar: send the current step's approval requests from the user's Gmail. */
 export function sendApprovalRequests(): ApprovalResult {
-  const gas = appsScript();
-  return approvals.sendApprovalRequests(gas);
+  return actions.sendApprovalRequests(appsScript());
 }
 
 /** Sidebar: read approvers' replies now. */
 export function checkRepliesFromPlanner(): ApprovalResult {
-  const gas = appsScript();
-  const summary = approvals.checkApprovalReplies(gas);
-  return { ok: true, message: summary.message, board: approvals.approvalBoard(gas) };
+  return actions.checkRepliesNow(appsScript());
 }
 
 /** Sidebar: a person decides a reply the add-on could not read with certainty. */
 export function resolveReview(input: ReviewDecision): ApprovalResult {
-  const gas = appsScript();
-  return approvals.resolveReview(gas, input);
+  return actions.resolveReview(appsScript(), input);
 }
 
 /** Menu: Check approval replies now; the outcome is shown as a toast. */
 export function checkApprovalReplies(): void {
   const gas = appsScript();
   try {
-    const summary = refreshed(gas, approvals.checkApprovalReplies(gas));
+    const summary = actions.checkRepliesAndRefresh(gas);
     activeSpreadsheet(gas).toast(summary.message, TOAST_TITLE, 10);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
@@ -179,11 +152,8 @@ export function checkApprovalReplies(): void {
 
 /** Hourly trigger, installed with the first request: reads replies, chases late ones, sends next steps. */
 export function checkApprovalRepliesHourly(): void {
-  const gas = appsScript();
-  approvals.checkApprovalReplies(gas);
-  // Measurements typed into the sheet since the last run can trip a stop rule: pause the pilot now.
-  metrics.metricsBoard(gas);
-  refreshed(gas, null);
+  // Measurements typed into the sheet since the last run can trip a stop rule: the pilot pauses now.
+  actions.checkRepliesAndRefresh(appsScript(), { stopRules: true });
 }
 
 /** Sidebar: the pilot plan, whether it can start, and the decision. */
@@ -193,20 +163,17 @@ export function getPilotBoard(): PilotBoard {
 
 /** Sidebar: save the pilot plan (part of the plan version). */
 export function savePilotPlan(input: PilotPlanInput): PilotResult {
-  const gas = appsScript();
-  return pilot.savePilotPlan(gas, input);
+  return actions.savePilotPlan(appsScript(), input);
 }
 
 /** Sidebar: start the pilot once every approval step approved the current plan version. */
 export function startPilot(): PilotResult {
-  const gas = appsScript();
-  return pilot.startPilot(gas);
+  return actions.startPilot(appsScript());
 }
 
 /** Sidebar: record the sponsor's end-of-pilot decision with its evidence. */
 export function recordDecision(input: DecisionInput): PilotResult {
-  const gas = appsScript();
-  return pilot.recordDecision(gas, input);
+  return actions.recordDecision(appsScript(), input);
 }
 
 /** Sidebar: the sponsor resumes a pilot its stop rule paused, with why it can go on. */
@@ -222,21 +189,10 @@ export function getMetricsBoard(): MetricsBoard {
 
 /** Sidebar: add one measurement (a metric for one period). */
 export function saveMeasurement(input: MeasurementInput): MetricsResult {
-  const gas = appsScript();
-  return metrics.saveMeasurement(gas, input);
+  return actions.saveMeasurement(appsScript(), input);
 }
 
 /** Sidebar: share the plan with leaders (view only unless asked) and send each the summary. */
 export function shareWithLeaders(input: ShareInput): ShareResult {
   return share(appsScript(), input);
-}
-
-/**
- * Sidebar, after every change it makes, without waiting: brings the Dashboard's leader view up to date
- * for leaders reading the sheet.
- */
-export function refreshDashboardNow(): { ok: boolean } {
-  const gas = appsScript();
-  refreshDashboard(gas);
-  return { ok: true };
 }

@@ -3,7 +3,14 @@ import { pilot as pilotTemplate } from '../../sheets-templates/pilot';
 import { workflows as workflowsTemplate } from '../../sheets-templates/workflows';
 import type { LogEvent } from '../domain/audit-log';
 import { checkMeasurementInput } from '../domain/measurement-input';
-import { checkStopRules, readMeasurements, summarizeMetrics } from '../domain/metrics';
+import {
+  checkStopRules,
+  metricDefinition,
+  readMeasurements,
+  summarizeMetrics,
+  type MeasurementRecord,
+} from '../domain/metrics';
+import { itemsCovered } from '../domain/metric-evidence';
 import { nextId, text } from '../domain/table';
 import { readWorkflows } from '../domain/workflow-records';
 import type { MetricsBoard, MetricsResult } from '../shared/metrics';
@@ -79,6 +86,8 @@ function applyStopRules(ctx: MetricsContext, who: string): { board: MetricsBoard
         targetMet: m.targetMet,
         baselinePeriods: m.baselinePeriods,
         pilotPeriods: m.pilotPeriods,
+        ...itemsOf(records, selected?.id ?? '', m.name),
+        needsBaseline: metricDefinition(m.name)?.target.needsBaseline ?? false,
       })),
       stopReasons: stop.reasons,
       trends: summaries.filter((m) => m.trend.length > 0).map((m) => ({ name: m.name, points: m.trend })),
@@ -87,6 +96,15 @@ function applyStopRules(ctx: MetricsContext, who: string): { board: MetricsBoard
       metricNames: [...metricNames],
     },
     events,
+  };
+}
+
+/** The n behind each window's figure, for the leader view. */
+function itemsOf(records: readonly MeasurementRecord[], workflowId: string, metric: string) {
+  const rows = records.filter((r) => r.workflowId === workflowId && r.metric === metric);
+  return {
+    baselineItems: itemsCovered(rows.filter((r) => r.window === 'Baseline')),
+    pilotItems: itemsCovered(rows.filter((r) => r.window === 'Pilot')),
   };
 }
 

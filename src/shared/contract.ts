@@ -59,7 +59,6 @@ export type PlannerApi = JsonApi<{
   getMetricsBoard(): MetricsBoard;
   saveMeasurement(input: MeasurementInput): MetricsResult;
   shareWithLeaders(input: ShareInput): ShareResult;
-  refreshDashboardNow(): { ok: boolean };
 }>;
 
 /** The contract's function names at run time, for the bundle check; the compiler keeps it complete. */
@@ -86,7 +85,6 @@ export const plannerFunctionNames = [
   'getMetricsBoard',
   'saveMeasurement',
   'shareWithLeaders',
-  'refreshDashboardNow',
 ] as const satisfies readonly (keyof PlannerApi)[];
 type Assert<T extends true> = T;
 export type PlannerFunctionNamesComplete = Assert<

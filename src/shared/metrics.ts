@@ -13,6 +13,11 @@ export type MetricLine = {
   targetMet: boolean | null;
   baselinePeriods: number;
   pilotPeriods: number;
+  /** Items the window's rows cover, when every row says; null otherwise (the n is then the periods). */
+  baselineItems: number | null;
+  pilotItems: number | null;
+  /** The target compares with the baseline, so the baseline needs enough data too. */
+  needsBaseline: boolean;
 };
 
 export type MetricsBoard = {

@@ -4,8 +4,10 @@ import type { FieldError } from './workflows';
 export type ShareInput = {
   /** Email addresses, separated by commas, spaces or new lines. */
   addresses: string;
-  /** "viewer" (the default) or "editor". */
-  role: string;
+  /** "summary" (the default): the Board summary by email, no access; "view": also view access. */
+  access: string;
+  /** Set once the person confirmed sending to addresses outside the district's domain. */
+  confirmOutside: boolean;
   note: string;
 };
 

@@ -76,7 +76,7 @@ const state: AppState = {
   approvals: null,
   pilot: null,
   metrics: null,
-  share: { draft: { addresses: '', role: 'viewer', note: '' }, errors: [] },
+  share: { draft: { addresses: '', access: 'summary', confirmOutside: false, note: '' }, errors: [] },
   logCheck: null,
   screen: { kind: 'overview' },
   busy: false,
@@ -268,7 +268,15 @@ function screenView(): HTMLElement {
         { setUp: () => void setUp(), refresh: () => void load() },
       );
       if (!board.setUp) return overview;
-      overview.append(shareView(state.share.draft, state.share.errors, busy, () => void shareNow()));
+      overview.append(
+        shareView(
+          state.share.draft,
+          state.share.errors,
+          busy,
+          () => void shareNow(),
+          () => render(),
+        ),
+      );
       return overview;
     }
     case 'workflows':
@@ -492,7 +500,6 @@ async function save<Board>(
       focus = 'message';
       // The phase may have moved: the steps and the next step follow, without the person waiting.
       void refreshStatus();
-      refreshDashboardInBackground();
     } else if (form && state.screen === form) {
       form.errors = result.errors;
       focus = 'error-summary';
@@ -557,7 +564,10 @@ async function shareNow(): Promise<void> {
   try {
     const result = await callServer('shareWithLeaders', state.share.draft);
     if (result.ok) {
-      state.share = { draft: { addresses: '', role: 'viewer', note: '' }, errors: [] };
+      state.share = {
+        draft: { addresses: '', access: 'summary', confirmOutside: false, note: '' },
+        errors: [],
+      };
       state.message = result.message;
       focus = 'message';
     } else {
@@ -571,13 +581,6 @@ async function shareNow(): Promise<void> {
     state.busy = false;
     render(focus);
   }
-}
-
-/** The Dashboard follows every change; the person does not wait for it, and a failure is only logged. */
-function refreshDashboardInBackground(): void {
-  callServer('refreshDashboardNow').catch((error: unknown) => {
-    console.warn(`The Dashboard could not be refreshed: ${errorMessage(error)}`);
-  });
 }
 
 async function showInSheet(id: string): Promise<void> {
@@ -657,7 +660,6 @@ async function setUp(): Promise<void> {
     state.board = board;
     state.error = null;
     announce(state.report.ok ? 'The workspace is ready.' : 'Set-up stopped. Nothing was changed.');
-    if (state.report.ok) refreshDashboardInBackground();
   } catch (error) {
     state.error = errorMessage(error);
     announce(state.error);

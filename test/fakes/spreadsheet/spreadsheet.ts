@@ -38,6 +38,10 @@ export class FakeSpreadsheet implements Spreadsheet {
   getSpreadsheetTimeZone(): string {
     return this.ctx.model.state.timeZone;
   }
+  /** "en_US", "es_MX"…: the spreadsheet's locale (File › Settings), which sets date and number formats. */
+  getSpreadsheetLocale(): string {
+    return this.ctx.model.state.locale ?? 'en_US';
+  }
   /**
    * Sharing (FAKES §1.14): an editor added as a viewer stays an editor; a viewer added as an editor is
    * promoted. An address that is not an email is refused with Apps Script's message.

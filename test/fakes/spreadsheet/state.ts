@@ -96,6 +96,8 @@ export interface SpreadsheetState {
   editors: string[];
   viewers: string[];
   timeZone: string;
+  /** Older saved states have none: en_US. */
+  locale?: string;
   sheets: SheetState[];
   activeSheetId: number;
   /** The selection made by `Range.activate()` (what the user sees selected); absent until then. */

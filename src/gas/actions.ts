@@ -1,0 +1,179 @@
+import type { LeaderParts } from '../domain/leader-parts';
+import type { SetUpReport } from '../shared/contract';
+import type { ApprovalBoard, ApprovalResult } from '../shared/approvals';
+import type { GovernanceBoard } from '../shared/governance';
+import type { MetricsBoard } from '../shared/metrics';
+import type { PilotBoard } from '../shared/pilot';
+import type { WorkflowBoard } from '../shared/workflows';
+import * as approvals from './approvals';
+import type { AppsScript } from './apps-script';
+import { withDocumentLock } from './document-lock';
+import * as governance from './governance';
+import { forgetLeaderView, refreshLeaderView, writeLeaderView, type PartSource } from './leader-view';
+import * as metrics from './metrics';
+import * as pilot from './pilot';
+import { setUpWorkspace as runSetUp } from './set-up';
+import * as workflows from './workflow-board';
+
+/**
+ * The actions that change what leaders read. Each runs in one document lock with the leader view
+ * (Dashboard and Board summary) it changes, written from the board the action returns: one commit,
+ * no separate refresh. A failure of the leader view is logged and never turns a change that succeeded
+ * into an error; the next change, or the hourly run, writes it.
+ */
+function changing<R extends { ok: boolean }>(
+  gas: AppsScript,
+  run: () => R,
+  parts: (result: R) => PartSource,
+  reread: (result: R) => (keyof LeaderParts)[] = () => [],
+): R {
+  return withDocumentLock(gas, () => {
+    let result: R;
+    try {
+      result = run();
+    } catch (error) {
+      // Cut off part-way: some sheets may hold the change, so the stored parts may be behind them.
+      forget(gas);
+      throw error;
+    }
+    if (result.ok) leaderView(gas, () => writeLeaderView(gas, parts(result), { reread: reread(result) }));
+    return result;
+  });
+}
+
+function leaderView(gas: AppsScript, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    console.warn(
+      `The leader view could not be written: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    forget(gas);
+  }
+}
+
+/** The next write then reads every part from the sheets. */
+function forget(gas: AppsScript): void {
+  try {
+    forgetLeaderView(gas);
+  } catch {
+    // Twice unlucky: the hourly run rebuilds the leader view from every sheet.
+  }
+}
+
+const boardOf = <B>(result: { ok: boolean }): B | undefined =>
+  result.ok ? (result as unknown as { board: B }).board : undefined;
+
+export function setUp(gas: AppsScript): SetUpReport {
+  return withDocumentLock(gas, () => {
+    const report = runSetUp(gas);
+    if (report.ok) leaderView(gas, () => refreshLeaderView(gas));
+    return report;
+  });
+}
+
+export const saveWorkflow = (gas: AppsScript, input: unknown) =>
+  changing(
+    gas,
+    () => workflows.saveWorkflow(gas, input),
+    (r) => ({ workflows: boardOf<WorkflowBoard>(r) }),
+    // Editing the selected workflow's profile can change its checklist.
+    (r) => {
+      const id = typeof input === 'object' && input !== null ? (input as { id?: unknown }).id : null;
+      return boardOf<WorkflowBoard>(r)?.workflows.some((w) => w.selected && w.id === id)
+        ? ['governance']
+        : [];
+    },
+  );
+
+export const saveScore = (gas: AppsScript, input: unknown) =>
+  changing(
+    gas,
+    () => workflows.saveScore(gas, input),
+    (r) => ({ workflows: boardOf<WorkflowBoard>(r) }),
+  );
+
+/** A new selection has no parts yet: the leader view reads them once (see missingParts). */
+export const selectWorkflow = (gas: AppsScript, input: unknown) =>
+  changing(
+    gas,
+    () => workflows.selectWorkflow(gas, input),
+    (r) => ({ workflows: boardOf<WorkflowBoard>(r) }),
+  );
+
+export const updateChecklistItem = (gas: AppsScript, input: unknown) =>
+  changing(
+    gas,
+    () => governance.updateChecklistItem(gas, input),
+    (r) => ({ governance: boardOf<GovernanceBoard>(r) }),
+  );
+
+export const sendApprovalRequests = (gas: AppsScript) =>
+  changing(
+    gas,
+    () => approvals.sendApprovalRequests(gas),
+    (r) => ({ approvals: boardOf<ApprovalBoard>(r) }),
+  );
+
+export const checkRepliesNow = (gas: AppsScript) =>
+  changing(
+    gas,
+    (): ApprovalResult => {
+      const summary = approvals.checkApprovalReplies(gas);
+      return { ok: true, message: summary.message, board: approvals.approvalBoard(gas) };
+    },
+    (r) => ({ approvals: boardOf<ApprovalBoard>(r) }),
+  );
+
+export const resolveReview = (gas: AppsScript, input: unknown) =>
+  changing(
+    gas,
+    () => approvals.resolveReview(gas, input),
+    (r) => ({ approvals: boardOf<ApprovalBoard>(r) }),
+  );
+
+export const savePilotPlan = (gas: AppsScript, input: unknown) =>
+  changing(
+    gas,
+    () => pilot.savePilotPlan(gas, input),
+    (r) => ({ pilot: boardOf<PilotBoard>(r) }),
+  );
+
+export const startPilot = (gas: AppsScript) =>
+  changing(
+    gas,
+    () => pilot.startPilot(gas),
+    (r) => ({ pilot: boardOf<PilotBoard>(r) }),
+  );
+
+export const recordDecision = (gas: AppsScript, input: unknown) =>
+  changing(
+    gas,
+    () => pilot.recordDecision(gas, input),
+    (r) => ({ pilot: boardOf<PilotBoard>(r) }),
+    // Scaling into a higher tier or with a new vendor re-opens the checklist.
+    () => ['governance'],
+  );
+
+export const saveMeasurement = (gas: AppsScript, input: unknown) =>
+  changing(
+    gas,
+    () => metrics.saveMeasurement(gas, input),
+    (r) => ({ metrics: boardOf<MetricsBoard>(r) }),
+  );
+
+/**
+ * Reads replies (menu and hourly), applies the stop rules to measurements typed into the sheet, and
+ * rebuilds the leader view from every sheet, so hand edits reach it within the hour.
+ */
+export function checkRepliesAndRefresh(
+  gas: AppsScript,
+  options: { stopRules?: boolean } = {},
+): approvals.CheckSummary {
+  return withDocumentLock(gas, () => {
+    const summary = approvals.checkApprovalReplies(gas);
+    if (options.stopRules) metrics.metricsBoard(gas);
+    leaderView(gas, () => refreshLeaderView(gas));
+    return summary;
+  });
+}
