@@ -146,6 +146,13 @@ export const startPilot = (gas: AppsScript) =>
     (r) => ({ pilot: boardOf<PilotBoard>(r) }),
   );
 
+export const resumePilot = (gas: AppsScript, input: unknown) =>
+  changing(
+    gas,
+    () => pilot.resumePilot(gas, input),
+    (r) => ({ pilot: boardOf<PilotBoard>(r) }),
+  );
+
 export const recordDecision = (gas: AppsScript, input: unknown) =>
   changing(
     gas,

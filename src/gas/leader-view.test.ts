@@ -228,13 +228,15 @@ describe('the Board summary and the Dashboard, phase by phase', () => {
     expectReadable(env);
 
     // Decided.
-    env.run((gas) =>
-      actions.recordDecision(gas, {
-        decision: 'Revise',
-        rationale: '=IMPORTXML("x") One incident; revise the review rule.',
-        scaleTier: '',
-        scaleNewVendor: false,
-      }),
+    env.run(
+      (gas) =>
+        actions.recordDecision(gas, {
+          decision: 'Revise',
+          rationale: '=IMPORTXML("x") One incident; revise the review rule.',
+          scaleTier: '',
+          scaleNewVendor: false,
+        }),
+      { user: emailOf('sponsor') },
     );
     expect(status(env)).toContain('has ended with a decision.');
     expect(line(env, 'Decision')).toContain(

@@ -178,8 +178,7 @@ export function recordDecision(input: DecisionInput): PilotResult {
 
 /** Sidebar: the sponsor resumes a pilot its stop rule paused, with why it can go on. */
 export function resumePilot(input: ResumeInput): PilotResult {
-  const gas = appsScript();
-  return pilot.resumePilot(gas, input);
+  return actions.resumePilot(appsScript(), input);
 }
 
 /** Sidebar: baseline and pilot figures per metric, and the stop rules. */
