@@ -1,7 +1,17 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { axeViolations, collectErrors, prepareReadyPlan, runInPlayground, usePlayground } from './browser';
+import {
+  axeViolations,
+  collectErrors,
+  idle,
+  prepareReadyPlan,
+  press,
+  runInPlayground,
+  sidebarFrame,
+  tabTo,
+  usePlayground,
+} from './browser';
 
 jest.setTimeout(120_000);
 
@@ -159,6 +169,49 @@ describe('the leader view in the playground', () => {
     expect(text).toMatch(/Time per item \(minutes\) fell from [\d.]+ to [\d.]+ over 144 items\./);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await page.locator('#sheet-panel .grid').screenshot({ path: path.join(shots, 'board-summary.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('sharing with leaders, by keyboard', () => {
+  it('sends the summary only, and asks before sending outside the district', async () => {
+    prepareReadyPlan(playground.server());
+    const page = await playground.browser().newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors = collectErrors(page);
+    await page.goto(playground.server().url);
+    const sidebar = await sidebarFrame(page);
+    await press(page, sidebar, '#nav-overview');
+    await sidebar.waitForSelector('#share-heading');
+    await idle(sidebar);
+    await tabTo(page, sidebar, '#share-addresses', 400);
+    await page.keyboard.type('chair@district.example.org, parent.rep@gmail.com');
+    await press(page, sidebar, '#share-button');
+    await sidebar.waitForSelector('#share-outside-error');
+    expect(await sidebar.textContent('#share-outside-error')).toBe(
+      'parent.rep@gmail.com is outside district.example.org. Confirm that you mean to send the plan there, or remove it.',
+    );
+    expect(await axeViolations(sidebar)).toEqual([]);
+    await tabTo(page, sidebar, '#share-outside-confirm', 400);
+    await page.keyboard.press('Space');
+    await press(page, sidebar, '#share-button');
+    await sidebar.waitForSelector('#message');
+    expect(await sidebar.textContent('#message')).toContain('No access to the spreadsheet was granted.');
+    const state = playground.server().playground;
+    expect(
+      state
+        .view()
+        .outbox.filter((m) => m.subject.includes('board summary'))
+        .map((m) => m.to),
+    ).toEqual(['parent.rep@gmail.com', 'chair@district.example.org']);
+    // View access is the second choice, and says what a viewer sees.
+    await tabTo(page, sidebar, '#share-access-0', 400);
+    await page.keyboard.press('ArrowDown');
+    await sidebar.waitForSelector('#share-viewers-see');
+    expect(await sidebar.textContent('#share-viewers-see')).toContain(
+      'the Log, with who changed what and when',
+    );
+    expect(await axeViolations(sidebar)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -106,7 +106,7 @@ describe('the Measure view, by keyboard', () => {
     await press(page, sidebar, '#share-button');
     await idle(sidebar);
     expect(await sidebar.textContent('#message')).toBe(
-      'Shared with 1 person (view only) and sent each the summary.',
+      'Sent the Board summary to 1 person. No access to the spreadsheet was granted.',
     );
     expect(
       playground

@@ -29,7 +29,7 @@ export function shareView(
     errorSummary(errors, {
       addresses: 'share-addresses',
       access: 'share-access',
-      confirmOutside: 'share-outside',
+      confirmOutside: 'share-outside-confirm',
       note: 'share-note',
     }),
     form(
