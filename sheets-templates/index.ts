@@ -5,6 +5,7 @@ import { dashboard } from './dashboard';
 import { governance } from './governance';
 import { log } from './log';
 import { metrics } from './metrics';
+import { outbox } from './outbox';
 import { pilot } from './pilot';
 import { scores } from './scores';
 import { settings } from './settings';
@@ -12,6 +13,18 @@ import { workflows } from './workflows';
 
 /** Every sheet of the workspace, in tab order. */
 export const workspaceTemplate: WorkspaceTemplate = {
-  schemaVersion: 2,
-  sheets: [dashboard, boardSummary, workflows, scores, governance, approvals, pilot, metrics, settings, log],
+  schemaVersion: 3,
+  sheets: [
+    dashboard,
+    boardSummary,
+    workflows,
+    scores,
+    governance,
+    approvals,
+    pilot,
+    metrics,
+    settings,
+    log,
+    outbox,
+  ],
 };

@@ -13,7 +13,8 @@ export type SheetKey =
   | 'pilot'
   | 'metrics'
   | 'settings'
-  | 'log';
+  | 'log'
+  | 'outbox';
 
 /**
  * What a column holds. It decides the validation, the number format and how values are read:

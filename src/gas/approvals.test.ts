@@ -267,7 +267,7 @@ describe('reading replies', () => {
     checkReplies(env);
     expect(boardOf(env)).toMatchObject({ state: 'stopped' });
     const note = env.mail.sent().at(-1);
-    expect(note).toMatchObject({ to: requester, via: 'MailApp' });
+    expect(note).toMatchObject({ to: requester, via: 'GmailApp' });
     expect(note?.subject).toContain('Rejected');
   });
 

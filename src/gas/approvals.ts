@@ -17,23 +17,33 @@ import {
   staleRequests,
   type ChainProgress,
 } from '../domain/approval-flow';
-import { isPending, readApprovals, type ApprovalRecord } from '../domain/approval-records';
-import type { LogEvent } from '../domain/audit-log';
+import {
+  approvalRow,
+  approvalSeal,
+  isPending,
+  readApprovals,
+  verifyApprovals,
+  type ApprovalRecord,
+} from '../domain/approval-records';
+import type { LogEvent, Signer } from '../domain/audit-log';
 import { escapeHtml, htmlParagraphs, oneLine } from '../domain/email-text';
 import { firstHeader } from '../domain/mail-headers';
+import { mailToken, type MailIntent } from '../domain/outbox';
+import { EDITED_NOT_COUNTED } from '../domain/record-seal';
 import { replyMarker } from '../domain/reply-marker';
 import { readReply } from '../domain/reply-reader';
 import { requestToken, tokenInSubject } from '../domain/request-token';
 import { text, type TableData } from '../domain/table';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from '../shared/approvals';
 import { activeSpreadsheet } from './active-spreadsheet';
-import type { AppsScript, GmailMessage, GmailThread, Spreadsheet } from './apps-script';
+import type { AppsScript, GmailThread, Spreadsheet } from './apps-script';
 import { appendToLog } from './audit-log-gateway';
-import { signer } from './document-secret';
+import { localSigner } from './document-secret';
 import { withDocumentLock } from './document-lock';
 import type * as entryPoints from './main';
 import { planState, type PlanState } from './governance';
 import { displayName, whoAmI } from './identity';
+import { Outbox, type Delivered } from './outbox';
 import { SheetTable } from './sheet-table';
 
 /**
@@ -47,7 +57,6 @@ import { SheetTable } from './sheet-table';
 export const HOURLY_CHECK: keyof typeof entryPoints = 'checkApprovalRepliesHourly';
 /** A trigger run stops taking on new requests after this, well inside Apps Script's 6 minutes. */
 const RUN_BUDGET_MS = 4 * 60 * 1000;
-const SENDER_NAME = 'AI Plan Workspace';
 
 interface Context {
   gas: AppsScript;
@@ -60,6 +69,9 @@ interface Context {
   table: SheetTable;
   records: ApprovalRecord[];
   events: LogEvent[];
+  sign: Signer;
+  /** The emails decided so far, queued in the Outbox before anything they follow from is written. */
+  mail: MailIntent[];
 }
 
 function readTiming(settings: TableData): { reminderDays: number; escalationDays: number } {
@@ -78,6 +90,7 @@ function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date):
   const chain = plan.selected
     ? readApprovalChain(settings.data, plan.selected)
     : { steps: [], problems: ['No workflow is selected.'] };
+  const sign = localSigner(gas);
   return {
     gas,
     spreadsheet,
@@ -87,13 +100,87 @@ function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date):
     chain,
     timing: readTiming(settings.data),
     table,
-    records: readApprovals(table.data, table.displayed('due')),
+    records: verifyApprovals(readApprovals(table.data, table.displayed('due')), sign),
     events: [],
+    sign,
+    mail: [],
   };
 }
 
 function reread(ctx: Context): void {
-  ctx.records = readApprovals(ctx.table.current(), new Map());
+  ctx.records = verifyApprovals(readApprovals(ctx.table.current(), new Map()), ctx.sign);
+}
+
+/**
+ * Changes a request row and seals it again: every change the add-on makes to a row's gated fields is
+ * sealed with them, so only a change made by hand shows as one.
+ */
+function update(ctx: Context, row: number, changes: Readonly<Record<string, unknown>>): void {
+  for (const [key, value] of Object.entries(changes)) ctx.table.set(row, key, value);
+  const cells = Object.fromEntries(ctx.table.template.columns.map((c) => [c.key, ctx.table.get(row, c.key)]));
+  ctx.table.set(row, 'seal', approvalSeal(ctx.sign, approvalRow(row, cells)));
+}
+
+/** A token for an email about `about` (stable across runs, so a re-decided email is queued once). */
+function tokenFor(ctx: Context, about: readonly string[]): string {
+  return mailToken(ctx.sign, ctx.spreadsheet.getId(), about);
+}
+
+const fieldHeaders: Record<string, string> = {
+  workflowId: 'Workflow ID',
+  step: 'Step',
+  approver: 'Approver email',
+  planVersion: 'Plan version',
+  status: 'Status',
+  decision: 'Decision',
+  replyMessageId: 'Reply message ID',
+  resolvedBy: 'Resolved by',
+  messageId: 'Request message ID',
+};
+
+/** Why a row does not count as it reads, for the sidebar, the Dashboard and the Log; null when it does. */
+export function editedNote(record: ApprovalRecord): string | null {
+  if (!record.tampered) return null;
+  const what =
+    record.tampered.kind === 'unsealed'
+      ? 'its seal is missing or does not match'
+      : `${record.tampered.fields.map((f) => fieldHeaders[f] ?? f).join(', ')} changed by hand; the add-on’s record stands`;
+  return `Approvals row ${record.row} (${record.id || 'no ID'}, ${record.role || 'no role'}): ${EDITED_NOT_COUNTED} — ${what}.`;
+}
+
+/**
+ * Rows edited by hand, found by an action (never by a view): each is logged once and written back as
+ * the add-on recorded it — a row with no valid seal is recorded as cancelled, so its approver is asked
+ * again by a request the add-on makes.
+ */
+function settleEdits(ctx: Context): void {
+  for (const record of ctx.records.filter((r) => r.tampered)) {
+    const note = editedNote(record) ?? '';
+    const raw = readApprovals(ctx.table.current(), new Map()).find((r) => r.row === record.row);
+    ctx.events.push({
+      who: ctx.me,
+      action: 'Approval row edited in the sheet',
+      subject: record.id,
+      before: raw ? `${raw.status} ${raw.decision}`.trim() : '',
+      after:
+        record.tampered?.kind === 'unsealed' ? 'Cancelled' : `${record.status} ${record.decision}`.trim(),
+      note,
+    });
+    if (record.tampered?.kind === 'unsealed') update(ctx, record.row, { status: 'Cancelled' });
+    else
+      update(ctx, record.row, {
+        workflowId: record.workflowId,
+        step: record.step,
+        approver: record.approver,
+        planVersion: record.planVersion,
+        status: record.status,
+        decision: record.decision,
+        replyMessageId: record.replyMessageId,
+        resolvedBy: record.resolvedBy,
+        messageId: record.messageId,
+      });
+  }
+  reread(ctx);
 }
 
 function progressOf(ctx: Context): ChainProgress | null {
@@ -107,7 +194,7 @@ function markStale(ctx: Context): void {
   const { selected, version } = ctx.plan;
   if (!selected?.id || !version) return;
   for (const record of staleRequests(ctx.records, selected.id, version)) {
-    ctx.table.set(record.row, 'status', 'Stale');
+    update(ctx, record.row, { status: 'Stale' });
     ctx.events.push({
       who: ctx.me,
       action: 'Approval request stale',
@@ -137,7 +224,10 @@ function cannotSend(ctx: Context, progress: ChainProgress | null): string | null
   return null;
 }
 
-/** Sends one request email per approver, each row written as "Sending" before its email goes. */
+/**
+ * Queues one request email per approver, each with its row written as "Sending"; `finish` writes the
+ * emails to the Outbox, the rows, the Log, then sends.
+ */
 function sendStep(
   ctx: Context,
   step: ApprovalStep,
@@ -151,7 +241,6 @@ function sendStep(
   if (quota < approvers.length) {
     return `Gmail allows ${quota} more ${quota === 1 ? 'recipient' : 'recipients'} today and this step needs ${approvers.length}. Nothing was sent; try again tomorrow.`;
   }
-  const sign = signer(gas);
   const spreadsheetId = ctx.spreadsheet.getId();
   const due = day(gas, ctx.spreadsheet, new Date(ctx.now.getTime() + ctx.timing.escalationDays * 86400000));
   for (const approver of approvers) {
@@ -162,7 +251,7 @@ function sendStep(
       approver.email,
       String(ctx.records.length),
     ];
-    const token = requestToken(sign, spreadsheetId, details);
+    const token = requestToken(ctx.sign, spreadsheetId, details);
     const row = ctx.table.append({
       id: token,
       workflowId: selected.id,
@@ -170,48 +259,52 @@ function sendStep(
       role: approver.role,
       approver: approver.email,
       planVersion: plan.version,
-      status: 'Sending',
       due,
       reminders: 0,
       requestedBy: ctx.me,
     });
-    ctx.table.flush(gas);
+    update(ctx, row, { status: 'Sending' });
     reread(ctx);
-    sendRequest(ctx, { row, id: token, due }, step, approver, progress);
+    ctx.mail.push(requestEmail(ctx, { id: token, due }, step, approver, progress));
+    ctx.events.push({
+      who: ctx.me,
+      action: 'Approval requested',
+      subject: token,
+      before: '',
+      after: `${approver.role}, step ${step.number}, plan ${plan.version}`,
+      note: '',
+    });
   }
-  reread(ctx);
-  installHourlyCheck(gas);
   return null;
 }
 
-/** Composes and sends the email of one request row (already written), and records it as sent. */
-function sendRequest(
+/** The request email of one request row. */
+function requestEmail(
   ctx: Context,
-  request: { row: number; id: string; due: string },
+  request: { id: string; due: string },
   step: ApprovalStep,
   approver: Approver,
   progress: ChainProgress,
-): void {
-  const { gas, plan } = ctx;
+): MailIntent {
+  const { plan } = ctx;
   const selected = plan.selected;
-  if (!selected?.id || !plan.version) return;
   const later = progress.steps.filter((s) => s.step.number > step.number);
   const earlier = progress.steps.filter((s) => s.step.number < step.number);
   const email = composeApprovalEmail({
     token: request.id,
-    workflowName: selected.name,
-    team: selected.team,
+    workflowName: selected?.name ?? '',
+    team: selected?.team ?? '',
     stepName: step.name,
     stepNumber: progress.steps.findIndex((s) => s.step.number === step.number) + 1,
     stepCount: progress.steps.length,
     role: approver.role,
     requester: ctx.me,
     sponsor: plan.roles.personFor('Executive sponsor') || 'Executive sponsor',
-    description: selected.description,
+    description: selected?.description ?? '',
     scores: workflowScores(selected),
     eligibility: 'It passed the team’s risk and red-flag gates.',
-    dataTier: selected.dataTier,
-    profile: profileWords(selected.flags),
+    dataTier: selected?.dataTier ?? '',
+    profile: profileWords(selected?.flags ?? {}),
     checklist: { complete: plan.complete, gating: plan.gating, openForRole: plan.openFor(approver.role) },
     priorApprovals: earlier.flatMap((s) =>
       s.approvers.map((a) => `${a.approver.role}: ${a.record?.status ?? 'not asked'}`),
@@ -220,75 +313,81 @@ function sendRequest(
       ? `${later[0].step.name} (${later[0].step.approvers.map((a) => a.role).join(', ')})`
       : 'the pilot can start',
     sheetUrl: ctx.spreadsheet.getUrl(),
-    planVersion: plan.version,
+    planVersion: plan.version ?? '',
     due: request.due,
     reminderDays: ctx.timing.reminderDays,
     escalationDays: ctx.timing.escalationDays,
   });
-  const message = gas.GmailApp.createDraft(approver.email, email.subject, email.plain, {
-    htmlBody: email.html,
-    name: SENDER_NAME,
-  }).send();
-  recordSent(ctx, request.row, message);
-  ctx.table.flush(gas);
-  ctx.events.push({
-    who: ctx.me,
-    action: 'Approval requested',
-    subject: request.id,
-    before: '',
-    after: `${approver.role}, step ${step.number}, plan ${plan.version}`,
-    note: '',
-  });
+  return {
+    token: request.id,
+    kind: 'Request',
+    about: request.id,
+    to: approver.email,
+    subject: email.subject,
+    plain: email.plain,
+    html: email.html,
+    inReplyTo: '',
+  };
 }
 
-function recordSent(ctx: Context, row: number, message: GmailMessage): void {
-  ctx.table.set(row, 'status', 'Sent');
-  ctx.table.set(row, 'sent', message.getDate());
-  ctx.table.set(row, 'messageId', message.getId());
-  ctx.table.set(row, 'threadId', message.getThread().getId());
+/** Records request emails that went out (now, or found in sent mail after a cut-off run). */
+function recordDelivered(ctx: Context, delivered: readonly Delivered[]): void {
+  for (const sent of delivered.filter((d) => d.kind === 'Request')) {
+    const record = ctx.records.find((r) => r.id === sent.token);
+    if (!record || record.status !== 'Sending') continue;
+    update(ctx, record.row, {
+      status: 'Sent',
+      sent: sent.sent,
+      messageId: sent.messageId,
+      threadId: sent.threadId,
+    });
+  }
+  reread(ctx);
 }
 
 /**
- * A row left at "Sending" by a run that was cut short: if its email went out, record it (found by the
- * token in the subject); if not, send it now on the same row. Either way it is sent exactly once.
+ * Rows left at "Sending" by a run that was cut short. Their emails are in the Outbox: one already sent
+ * is recorded here; a pending one is sent by `finish` (after a look in sent mail). A row whose email is
+ * not in the Outbox (removed by hand) is queued again when it still matches the plan — `deliver` looks
+ * in sent mail first — and cancelled otherwise.
  */
-function repairSending(ctx: Context): void {
+function repairSending(ctx: Context, outbox: Outbox): void {
   const stuck = ctx.records.filter((r) => r.status === 'Sending' && r.requestedBy === ctx.me);
   if (stuck.length === 0) return;
   const progress = progressOf(ctx);
   for (const record of stuck) {
-    const threads = ctx.gas.GmailApp.search(`in:sent subject:"${record.id}"`, 0, 1);
-    const sent = threads[0]?.getMessages().find((m) => m.getSubject().includes(record.id));
-    if (sent) {
-      recordSent(ctx, record.row, sent);
-      ctx.events.push({
-        who: ctx.me,
-        action: 'Approval request recovered',
-        subject: record.id,
-        before: 'Sending',
-        after: 'Sent',
-        note: 'The email had gone out; the run that sent it stopped before recording it.',
-      });
+    const queued = outbox.find(record.id);
+    if (queued?.state === 'Sent') {
+      recordDelivered(ctx, [
+        {
+          token: queued.token,
+          kind: 'Request',
+          about: queued.about,
+          messageId: queued.messageId,
+          threadId: queued.threadId,
+          sent: ctx.now,
+        },
+      ]);
       continue;
     }
+    if (queued?.state === 'Pending') continue;
     const line = progress?.steps.find((s) => s.step.number === record.step);
     const approver = line?.step.approvers.find((a) => a.email === record.approver);
     const current = record.planVersion === ctx.plan.version && record.workflowId === ctx.plan.selected?.id;
-    if (line && approver && current && progress && ctx.gas.MailApp.getRemainingDailyQuota() >= 1) {
-      sendRequest(ctx, { row: record.row, id: record.id, due: record.due }, line.step, approver, progress);
+    if (!queued && line && approver && current && progress) {
+      outbox.enqueue([requestEmail(ctx, record, line.step, approver, progress)], ctx.now, { look: true });
     } else {
-      ctx.table.set(record.row, 'status', 'Cancelled');
+      update(ctx, record.row, { status: 'Cancelled' });
       ctx.events.push({
         who: ctx.me,
         action: 'Approval request not sent',
         subject: record.id,
         before: 'Sending',
         after: 'Cancelled',
-        note: 'The email never went out, and the request no longer matches the plan or the quota is used up.',
+        note: 'The email never went out, and the request no longer matches the plan.',
       });
     }
   }
-  ctx.table.flush(ctx.gas);
   reread(ctx);
 }
 
@@ -307,9 +406,20 @@ function profileWords(flags: Record<string, boolean>): string[] {
   return Object.entries(flags).flatMap(([key, on]) => (on && words[key] ? [words[key]] : []));
 }
 
-function installHourlyCheck(gas: AppsScript): void {
-  if (gas.ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === HOURLY_CHECK)) return;
-  gas.ScriptApp.newTrigger(HOURLY_CHECK).timeBased().everyHours(1).create();
+/**
+ * Makes sure the hourly check is installed, from every action that leaves requests waiting: one whose
+ * installation failed is retried by the next. A failure here never undoes the action's work; it is
+ * reported in the execution log and tried again next time.
+ */
+export function ensureHourlyCheck(gas: AppsScript): void {
+  try {
+    if (gas.ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === HOURLY_CHECK)) return;
+    gas.ScriptApp.newTrigger(HOURLY_CHECK).timeBased().everyHours(1).create();
+  } catch (error) {
+    console.warn(
+      `The hourly reply check could not be installed; the next action tries again: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 /** Reads the new messages of one pending request's thread and records what they decide. */
@@ -365,12 +475,15 @@ function readThread(
     });
     const outcome = replyOutcome(reading);
     status = outcome.status;
-    ctx.table.set(record.row, 'status', outcome.status);
-    ctx.table.set(record.row, 'decision', outcome.decision);
-    ctx.table.set(record.row, 'comment', reading.comment);
-    ctx.table.set(record.row, 'reviewNote', reading.reason);
-    ctx.table.set(record.row, 'decided', outcome.status === 'Needs review' ? null : message.getDate());
-    ctx.table.set(record.row, 'replyMessageId', id);
+    update(ctx, record.row, {
+      status: outcome.status,
+      decision: outcome.decision,
+      comment: reading.comment,
+      reviewNote: reading.reason,
+      decided: outcome.status === 'Needs review' ? null : message.getDate(),
+      replyMessageId: id,
+      resolvedBy: '',
+    });
     ctx.events.push({
       who: addressOf(from),
       action: outcome.status === 'Needs review' ? 'Reply needs review' : 'Approval decision',
@@ -380,35 +493,58 @@ function readThread(
       note: outcome.status === 'Needs review' ? reading.reason : reading.comment.slice(0, 300),
     });
     if (outcome.status === 'Rejected' || outcome.status === 'Changes requested')
-      tellRequester(ctx, record, outcome.status, reading.comment);
+      tellRequester(ctx, record, outcome.status, reading.comment, id);
   }
 }
 
-function tellRequester(ctx: Context, record: ApprovalRecord, status: string, comment: string): void {
+/** The note to the requester when an approver stops the chain; one per reply that did. */
+function tellRequester(
+  ctx: Context,
+  record: ApprovalRecord,
+  status: string,
+  comment: string,
+  replyId: string,
+): void {
   const workflow = ctx.plan.selected?.name ?? record.workflowId;
   const subject = oneLine(`[AI Plan ${record.id}] ${status}: ${workflow} — ${record.role}`, 250);
   const plain = `${record.role} answered “${status}” for the pilot of “${workflow}”. The approval chain stops here until the plan changes.\n\nTheir words:\n${comment}\n\nOpen the plan: ${ctx.spreadsheet.getUrl()}`;
   const html = `<p>${escapeHtml(record.role)} answered “${escapeHtml(status)}” for the pilot of “${escapeHtml(workflow)}”. The approval chain stops here until the plan changes.</p><p>Their words:</p>${htmlParagraphs(comment)}<p><a href="${escapeHtml(ctx.spreadsheet.getUrl())}">Open the plan</a></p>`;
-  ctx.gas.MailApp.sendEmail(ctx.me, subject, plain, { htmlBody: html, name: SENDER_NAME });
+  ctx.mail.push({
+    token: tokenFor(ctx, ['Note', record.id, replyId]),
+    kind: 'Note',
+    about: record.id,
+    to: ctx.me,
+    subject,
+    plain,
+    html,
+    inReplyTo: '',
+  });
 }
 
 /** Reminders in the request's own thread, and one note to the sponsor, when replies are late. */
 function chase(ctx: Context, record: ApprovalRecord): void {
-  if (reminderDue(record, ctx.now, ctx.timing.reminderDays)) {
-    const thread = ctx.gas.GmailApp.getThreadById(record.threadId);
-    if (thread) {
-      const plain = `${replyMarker}\nA reminder: this approval request is waiting for your reply (due ${record.due}).\nReply with APPROVE, REJECT or CHANGES as the first word.\nResponda con APROBAR, RECHAZAR o CAMBIOS como primera palabra.`;
-      thread.replyAll(plain, { htmlBody: htmlParagraphs(plain), name: SENDER_NAME });
-      ctx.table.set(record.row, 'reminders', record.reminders + 1);
-      ctx.events.push({
-        who: ctx.me,
-        action: 'Reminder sent',
-        subject: record.id,
-        before: String(record.reminders),
-        after: String(record.reminders + 1),
-        note: '',
-      });
-    }
+  if (reminderDue(record, ctx.now, ctx.timing.reminderDays) && record.messageId) {
+    const number = record.reminders + 1;
+    const plain = `${replyMarker}\nA reminder: this approval request is waiting for your reply (due ${record.due}).\nReply with APPROVE, REJECT or CHANGES as the first word.\nResponda con APROBAR, RECHAZAR o CAMBIOS como primera palabra.`;
+    ctx.mail.push({
+      token: tokenFor(ctx, ['Reminder', record.id, String(number)]),
+      kind: 'Reminder',
+      about: record.id,
+      to: record.approver,
+      subject: '',
+      plain,
+      html: htmlParagraphs(plain),
+      inReplyTo: record.messageId,
+    });
+    ctx.table.set(record.row, 'reminders', number);
+    ctx.events.push({
+      who: ctx.me,
+      action: 'Reminder sent',
+      subject: record.id,
+      before: String(record.reminders),
+      after: String(number),
+      note: '',
+    });
   }
   if (escalationDue(record, ctx.now, ctx.timing.escalationDays)) {
     const sponsor = ctx.chain.steps
@@ -417,15 +553,16 @@ function chase(ctx: Context, record: ApprovalRecord): void {
     if (sponsor?.email && sponsor.email !== record.approver) {
       const workflow = ctx.plan.selected?.name ?? record.workflowId;
       const plain = `The approval request ${record.id} to the ${record.role} for the pilot of “${workflow}” has waited since ${record.sent?.toISOString().slice(0, 10) ?? ''} without a reply.\n\nOpen the plan: ${ctx.spreadsheet.getUrl()}`;
-      ctx.gas.MailApp.sendEmail(
-        sponsor.email,
-        oneLine(`[AI Plan] Waiting for a reply: ${workflow} — ${record.role}`),
+      ctx.mail.push({
+        token: tokenFor(ctx, ['Escalation', record.id]),
+        kind: 'Escalation',
+        about: record.id,
+        to: sponsor.email,
+        subject: oneLine(`[AI Plan] Waiting for a reply: ${workflow} — ${record.role}`),
         plain,
-        {
-          htmlBody: htmlParagraphs(plain),
-          name: SENDER_NAME,
-        },
-      );
+        html: htmlParagraphs(plain),
+        inReplyTo: '',
+      });
     }
     ctx.table.set(record.row, 'escalated', ctx.now);
     ctx.events.push({
@@ -439,10 +576,30 @@ function chase(ctx: Context, record: ApprovalRecord): void {
   }
 }
 
-function finish(ctx: Context): void {
+/**
+ * Commits an action: the emails it decided go to the Outbox first (so a cut-off run's emails are known
+ * to the next), then the Approvals rows and the Log; then every pending email of the user is sent and
+ * marked sent, and the requests that went out are recorded as sent.
+ */
+function finish(ctx: Context, outbox: Outbox | null = null): void {
+  if (outbox) {
+    outbox.enqueue(ctx.mail, ctx.now);
+    ctx.mail = [];
+    outbox.write();
+  }
   ctx.table.flush(ctx.gas);
   appendToLog(ctx.gas, ctx.spreadsheet, ctx.events, ctx.now);
   ctx.events = [];
+  if (!outbox) return;
+  const delivered = outbox.deliver(ctx.now, (queued) => {
+    if (queued.kind !== 'Request') return 'send';
+    // A request goes out only with its row: a row never written (a run cut off in between) cancels it.
+    const record = ctx.records.find((r) => r.id === queued.token);
+    return record?.status === 'Sending' ? 'send' : 'cancel';
+  });
+  recordDelivered(ctx, delivered);
+  ctx.table.flush(ctx.gas);
+  if (ctx.records.some((r) => isPending(r) && r.requestedBy === ctx.me)) ensureHourlyCheck(ctx.gas);
 }
 
 function board(ctx: Context): ApprovalBoard {
@@ -513,6 +670,7 @@ function board(ctx: Context): ApprovalBoard {
     cannotSend: why,
     toSend: why ? 0 : (progress?.toSend.length ?? 0),
     problems: ctx.chain.problems,
+    edited: ctx.records.flatMap((r) => editedNote(r) ?? []),
   };
 }
 
@@ -545,6 +703,7 @@ function emptyBoard(): ApprovalBoard {
     cannotSend: 'Run Set up workspace first.',
     toSend: 0,
     problems: [],
+    edited: [],
   };
 }
 
@@ -566,17 +725,19 @@ export function sendApprovalRequests(gas: AppsScript): ApprovalResult {
       };
     }
     const ctx = open(gas, spreadsheet, me.email.toLowerCase(), new Date());
-    repairSending(ctx);
+    const outbox = Outbox.open(gas, spreadsheet, ctx.me);
+    settleEdits(ctx);
+    repairSending(ctx, outbox);
     markStale(ctx);
     const progress = progressOf(ctx);
     const why = cannotSend(ctx, progress);
     if (why || !progress?.current) {
-      finish(ctx);
+      finish(ctx, outbox);
       return { ok: false, errors: [{ field: '', message: why ?? 'Nothing to send.' }] };
     }
     const count = progress.toSend.length;
     const refused = sendStep(ctx, progress.current.step, progress.toSend, progress);
-    finish(ctx);
+    finish(ctx, outbox);
     if (refused) return { ok: false, errors: [{ field: '', message: refused }] };
     return {
       ok: true,
@@ -649,7 +810,9 @@ export function checkApprovalReplies(
     const me = whoAmI(gas).email.toLowerCase();
     // Apps Script's clock is the only one there; tests pass theirs to step through the days.
     const ctx = open(gas, spreadsheet, me, options.now ?? new Date());
-    repairSending(ctx);
+    const outbox = Outbox.open(gas, spreadsheet, me);
+    settleEdits(ctx);
+    repairSending(ctx, outbox);
     markStale(ctx);
     const approvers = new Map(
       ctx.chain.steps.flatMap((s) => s.approvers.map((a) => [`${s.number}|${a.email}`, a] as const)),
@@ -671,7 +834,6 @@ export function checkApprovalReplies(
       chase(ctx, record);
     const decided = ctx.events.filter((e) => e.action === 'Approval decision').length;
     const review = ctx.events.filter((e) => e.action === 'Reply needs review').length;
-    ctx.table.flush(gas);
     reread(ctx);
     let sent = 0;
     const progress = progressOf(ctx);
@@ -696,7 +858,7 @@ export function checkApprovalReplies(
           note: refused,
         });
     }
-    finish(ctx);
+    finish(ctx, outbox);
     const parts = [
       `Read ${read} pending ${read === 1 ? 'request' : 'requests'}`,
       `${decided} ${decided === 1 ? 'decision' : 'decisions'} recorded`,
@@ -730,8 +892,11 @@ export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
   return withDocumentLock(gas, () => {
     const me = identity(gas);
     const ctx = open(gas, spreadsheet, me, new Date());
+    const outbox = Outbox.open(gas, spreadsheet, whoAmI(gas).email.toLowerCase());
+    settleEdits(ctx);
     const record = ctx.records.find((r) => r.id === value.requestId);
     if (!record || record.status !== 'Needs review') {
+      finish(ctx, outbox);
       return {
         ok: false,
         errors: [
@@ -742,9 +907,12 @@ export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
         ],
       };
     }
-    ctx.table.set(record.row, 'status', status);
-    ctx.table.set(record.row, 'decision', value.decision ?? '');
-    ctx.table.set(record.row, 'decided', ctx.now);
+    update(ctx, record.row, {
+      status,
+      decision: value.decision ?? '',
+      decided: ctx.now,
+      resolvedBy: me,
+    });
     ctx.events.push({
       who: me,
       action: 'Review resolved',
@@ -753,8 +921,7 @@ export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
       after: status,
       note,
     });
-    finish(ctx);
-    reread(ctx);
+    finish(ctx, outbox);
     return { ok: true, message: `Recorded “${status}” for the ${record.role}.`, board: board(ctx) };
   });
 }

@@ -2,12 +2,13 @@ import { boardSummaryEmail, checkShareInput, VIEWERS_SEE } from '../domain/leade
 import type { ShareResult } from '../shared/share';
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript } from './apps-script';
+import { mailToken } from '../domain/outbox';
 import { appendToLog } from './audit-log-gateway';
+import { localSigner } from './document-secret';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { currentSummary } from './leader-view';
-
-const SENDER_NAME = 'AI Plan Workspace';
+import { Outbox } from './outbox';
 
 /**
  * Shares the plan with leaders. By default each address gets the Board summary by email and no access
@@ -38,28 +39,48 @@ export function shareWithLeaders(gas: AppsScript, input: unknown): ShareResult {
   return withDocumentLock(gas, () => {
     const summary = currentSummary(gas, now);
     const email = boardSummaryEmail(summary, spreadsheet.getName(), spreadsheet.getUrl(), note, access);
-    for (const address of addresses) {
-      if (access === 'view') spreadsheet.addViewer(address);
-      gas.MailApp.sendEmail(address, email.subject, email.plain, { htmlBody: email.html, name: SENDER_NAME });
-    }
+    const outbox = Outbox.open(gas, spreadsheet, me.email.toLowerCase());
+    // Adding a viewer again changes nothing, so it goes first; the summaries are queued before they are
+    // sent, each with a token for this person, day and note, so a share made again sends each once.
+    for (const address of addresses) if (access === 'view') spreadsheet.addViewer(address);
+    const sign = localSigner(gas);
+    const today = gas.Utilities.formatDate(now, spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+    const fresh = addresses
+      .map((address) => ({
+        token: mailToken(sign, spreadsheet.getId(), ['Summary', address.toLowerCase(), today, note, access]),
+        kind: 'Summary' as const,
+        about: spreadsheet.getName().slice(0, 100),
+        to: address,
+        subject: email.subject,
+        plain: email.plain,
+        html: email.html,
+        inReplyTo: '',
+      }))
+      .filter((summary) => !outbox.find(summary.token));
+    outbox.enqueue(fresh, now);
+    outbox.write();
+    // A share made again (after an error, say) logs only what it had not done.
     appendToLog(
       gas,
       spreadsheet,
-      [
-        {
-          who: displayName(me),
-          action: access === 'view' ? 'Shared with leaders (view access)' : 'Sent the Board summary',
-          subject: access === 'view' ? 'Viewers' : 'Board summary',
-          before: '',
-          after: addresses.join(', '),
-          note:
-            access === 'view'
-              ? `Viewers can see ${VIEWERS_SEE.join('; ')}.`
-              : 'Email only; no access granted.',
-        },
-      ],
+      fresh.length === 0
+        ? []
+        : [
+            {
+              who: displayName(me),
+              action: access === 'view' ? 'Shared with leaders (view access)' : 'Sent the Board summary',
+              subject: access === 'view' ? 'Viewers' : 'Board summary',
+              before: '',
+              after: fresh.map((f) => f.to).join(', '),
+              note:
+                access === 'view'
+                  ? `Viewers can see ${VIEWERS_SEE.join('; ')}.`
+                  : 'Email only; no access granted.',
+            },
+          ],
       now,
     );
+    outbox.deliver(now);
     const people = `${addresses.length} ${addresses.length === 1 ? 'person' : 'people'}`;
     return {
       ok: true,

@@ -11,12 +11,14 @@ import {
   type MeasurementRecord,
 } from '../domain/metrics';
 import { itemsCovered } from '../domain/metric-evidence';
+import { pilotSeal, sealedPilot } from '../domain/pilot-seal';
 import { nextId, text } from '../domain/table';
 import { readWorkflows } from '../domain/workflow-records';
 import type { MetricsBoard, MetricsResult } from '../shared/metrics';
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { appendToLog } from './audit-log-gateway';
+import { localSigner } from './document-secret';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
@@ -30,9 +32,10 @@ interface MetricsContext {
   table: SheetTable;
   pilot: SheetTable;
   selected: { id: string; name: string } | null;
+  sign: (text: string) => string;
 }
 
-function load(spreadsheet: Spreadsheet): MetricsContext {
+function load(gas: AppsScript, spreadsheet: Spreadsheet): MetricsContext {
   const workflows = SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
   const chosen = readWorkflows(workflows.data).workflows.filter((w) => w.selected && w.id);
   const only = chosen.length === 1 ? chosen[0] : undefined;
@@ -41,6 +44,7 @@ function load(spreadsheet: Spreadsheet): MetricsContext {
     table: SheetTable.open(spreadsheet, metricsTemplate, ['id', 'workflowId', 'metric', 'window', 'value']),
     pilot: SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state']),
     selected: only?.id ? { id: only.id, name: only.name } : null,
+    sign: localSigner(gas),
   };
 }
 
@@ -51,15 +55,21 @@ function applyStopRules(ctx: MetricsContext, who: string): { board: MetricsBoard
   const pilotRow = selected
     ? ctx.pilot.data.rows.find((r) => text(r.cells['workflowId']) === selected.id)
     : undefined;
-  let pilotState = pilotRow ? text(pilotRow.cells['state']) || 'Draft' : 'Draft';
+  // The state that counts is the sealed one: a state typed into the Pilot sheet is not.
+  const sealed = pilotRow ? sealedPilot(ctx.sign, pilotRow.row, pilotRow.cells) : null;
+  let pilotState = sealed?.state ?? 'Draft';
   const stop = selected ? checkStopRules(records, selected.id) : { stop: false, reasons: [] };
   const events: LogEvent[] = [];
   const reasons = stop.reasons.join(' ');
   // The sponsor resumed over exactly these reasons: only new evidence pauses the pilot again.
   const resumedOver = pilotRow ? text(pilotRow.cells['resumedAfter']) : '';
   if (stop.stop && pilotRow && pilotState === 'Running' && reasons !== resumedOver) {
+    // Written with the sealed decision, so a decision typed into the row is not sealed with the pause.
+    const cells = { ...pilotRow.cells, state: 'Paused', decision: sealed?.decision ?? '' };
     ctx.pilot.set(pilotRow.row, 'state', 'Paused');
+    ctx.pilot.set(pilotRow.row, 'decision', cells.decision);
     ctx.pilot.set(pilotRow.row, 'pausedBecause', reasons);
+    ctx.pilot.set(pilotRow.row, 'seal', pilotSeal(ctx.sign, cells));
     pilotState = 'Paused';
     events.push({
       who,
@@ -131,7 +141,7 @@ export function metricsBoard(gas: AppsScript): MetricsBoard {
     };
   }
   return withDocumentLock(gas, () => {
-    const ctx = load(spreadsheet);
+    const ctx = load(gas, spreadsheet);
     const { board, events } = applyStopRules(ctx, displayName(whoAmI(gas)));
     if (events.length > 0) finish(gas, ctx, events, new Date());
     return board;
@@ -146,7 +156,7 @@ export function saveMeasurement(gas: AppsScript, input: unknown): MetricsResult 
   const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {
     const now = new Date();
-    const ctx = load(spreadsheet);
+    const ctx = load(gas, spreadsheet);
     if (!ctx.selected) return { ok: false, errors: [{ field: '', message: 'Select a workflow first.' }] };
     const who = displayName(whoAmI(gas));
     const ids = ctx.table.data.rows.map((r) => text(r.cells['id']));

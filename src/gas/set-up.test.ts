@@ -75,7 +75,7 @@ describe('setting up a new workspace', () => {
     });
   });
 
-  it('warns before hand edits of Approvals, the Log, the Dashboard, the Board summary and computed columns', () => {
+  it('warns before hand edits of Approvals, the Log, the Outbox, the Dashboard, the Board summary and computed columns', () => {
     const env = new FakeEnvironment();
     env.state.spreadsheet.editors.push('staff@district.example.org');
     setUp(env);
@@ -85,7 +85,7 @@ describe('setting up a new workspace', () => {
     const warned = protections
       .filter((p) => p.type === 'SHEET' && p.warningOnly)
       .map((p) => sheetName(p.range.sheetId));
-    expect(warned.sort()).toEqual(['Approvals', 'Board summary', 'Dashboard', 'Log']);
+    expect(warned.sort()).toEqual(['Approvals', 'Board summary', 'Dashboard', 'Log', 'Outbox']);
     const computed = protections.filter(
       (p) => p.type === 'RANGE' && sheetName(p.range.sheetId) === 'Workflows',
     );
