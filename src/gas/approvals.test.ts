@@ -82,6 +82,17 @@ describe('sending approval requests', () => {
     expect(env.state.triggers.filter((t) => t.handler === 'checkApprovalRepliesHourly')).toHaveLength(1);
   });
 
+  it('installs the hourly check on the next action when installing it failed', () => {
+    const env = readyWorkspace();
+    env.faults.failNext('ClockTriggerBuilder.create');
+    const board = ok(send(env));
+    expect(board.state).toBe('waiting');
+    expect(env.mail.sent()).toHaveLength(2);
+    expect(env.state.triggers).toEqual([]);
+    checkReplies(env);
+    expect(env.state.triggers.map((t) => t.handler)).toEqual(['checkApprovalRepliesHourly']);
+  });
+
   it.each<[string, (env: FakeEnvironment) => void, string]>([
     [
       'the checklist is not complete',
