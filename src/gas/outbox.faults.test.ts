@@ -196,6 +196,35 @@ function running(): FakeEnvironment {
   return env;
 }
 
+function withIncident(): FakeEnvironment {
+  const env = running();
+  env.run((gas) => {
+    // An incident typed into the Metrics sheet, as staff record one; the next run pauses the pilot.
+    const sheet = sheetNamed(gas, 'Metrics');
+    const map = mapHeaders(tableTemplate('Metrics').columns, sheet.getDataRange().getValues()[0] ?? []);
+    const line: unknown[] = Array.from({ length: sheet.getLastColumn() }, () => '');
+    const cells: Record<string, unknown> = {
+      id: 'MS-9001',
+      workflowId: 'WF-001',
+      metric: 'Incidents',
+      window: 'Pilot',
+      periodStart: '2026-12-07',
+      periodEnd: '2026-12-11',
+      value: 1,
+    };
+    for (const [key, value] of Object.entries(cells)) line[map.columns.get(key) ?? 0] = value;
+    sheet.getRange(sheet.getLastRow() + 1, 1, 1, line.length).setValues([line]);
+  });
+  return env;
+}
+
+/** The pilot paused by its stop rule, so its sponsor may decide. */
+function paused(): FakeEnvironment {
+  const env = withIncident();
+  env.run((gas) => metricsBoard(gas));
+  return env;
+}
+
 const runs: Run[] = [
   {
     name: 'send a step',
@@ -237,36 +266,18 @@ const runs: Run[] = [
   },
   {
     name: 'a stop-rule pause',
-    world: () => {
-      const env = running();
-      env.run((gas) => {
-        // An incident typed into the Metrics sheet, as staff record one; the next run pauses the pilot.
-        const sheet = sheetNamed(gas, 'Metrics');
-        const map = mapHeaders(tableTemplate('Metrics').columns, sheet.getDataRange().getValues()[0] ?? []);
-        const line: unknown[] = Array.from({ length: sheet.getLastColumn() }, () => '');
-        const cells: Record<string, unknown> = {
-          id: 'MS-9001',
-          workflowId: 'WF-001',
-          metric: 'Incidents',
-          window: 'Pilot',
-          periodStart: '2026-12-07',
-          periodEnd: '2026-12-11',
-          value: 1,
-        };
-        for (const [key, value] of Object.entries(cells)) line[map.columns.get(key) ?? 0] = value;
-        sheet.getRange(sheet.getLastRow() + 1, 1, 1, line.length).setValues([line]);
-      });
-      return env;
-    },
+    world: withIncident,
     run: (env) => env.run((gas) => metricsBoard(gas)),
     expectClean: (env) => expect(env.run((gas) => rows(gas, 'Pilot', ['state']))).toEqual([['Paused']]),
   },
   {
     name: 'a decision',
-    world: running,
+    world: paused,
     run: (env) =>
-      env.run((gas) =>
-        recordDecision(gas, { decision: 'Extend', rationale: 'Trust held; two more weeks of data.' }),
+      env.run(
+        (gas) =>
+          recordDecision(gas, { decision: 'Extend', rationale: 'One incident; two more weeks of data.' }),
+        { user: rivera },
       ),
     expectClean: (env) =>
       expect(env.run((gas) => rows(gas, 'Pilot', ['state', 'decision']))).toEqual([['Ended', 'Extend']]),

@@ -4,6 +4,7 @@ import { checkReplies, district, readyWorkspace, reply, requester } from '../../
 import { setCell, sheetNamed } from '../../test/support/workspace';
 import type { PilotPlanInput } from '../shared/pilot';
 import { approvalBoard, sendApprovalRequests } from './approvals';
+import { saveMeasurement } from './metrics';
 import { pilotBoard, recordDecision, savePilotPlan, startPilot } from './pilot';
 
 /**
@@ -167,13 +168,26 @@ describe('the pilot’s state and decision typed into the Pilot sheet', () => {
     reply(env, rivera, 'APPROVE');
     checkReplies(env);
     expect(env.run((gas) => startPilot(gas)).ok).toBe(true);
+    // The stop rule pauses the pilot (an incident recorded), so the sponsor may decide.
+    env.run((gas) =>
+      saveMeasurement(gas, {
+        metric: 'Incidents',
+        window: 'Pilot',
+        periodStart: '2026-12-07',
+        periodEnd: '2026-12-11',
+        value: 1,
+        items: null,
+        note: '',
+      }),
+    );
     setCell(env, 'Pilot', 2, 'decision', 'Scale');
     setCell(env, 'Pilot', 2, 'state', 'Ended');
     const board = env.run((gas) => pilotBoard(gas));
-    expect(board).toMatchObject({ state: 'Running', decision: '' });
+    expect(board).toMatchObject({ state: 'Paused', decision: '' });
     expect(board.edited).toContain('Decision “Scale”');
-    const decided = env.run((gas) =>
-      recordDecision(gas, { decision: 'Extend', rationale: 'Two more weeks.' }),
+    const decided = env.run(
+      (gas) => recordDecision(gas, { decision: 'Extend', rationale: 'Two more weeks.' }),
+      { user: rivera },
     );
     expect(decided).toMatchObject({ ok: true });
     expect(env.run((gas) => pilotBoard(gas))).toMatchObject({
