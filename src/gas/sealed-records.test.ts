@@ -9,7 +9,7 @@ import { pilotBoard, recordDecision, savePilotPlan, startPilot } from './pilot';
 
 /**
  * What an editor types into a row that gates a step — "Approved" in a request's Status, a decision, the
- * pilot's state — never counts: the planner and the Dashboard say so, and the next action logs it once
+ * pilot's state — never counts: the planner says so, and the next action logs it once
  * and writes the row back as the add-on recorded it.
  */
 const emailOf = (role: string) => district[role]?.[1] ?? '';
