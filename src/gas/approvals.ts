@@ -87,6 +87,8 @@ interface Context {
   timeZone: () => string;
   /** Threads read in this run, by request row, so a notice queued here does not read them again. */
   threads: Map<number, { thread: GmailThread; messages: GmailMessage[] }>;
+  /** "row|receipt", "row|note": marked "Sending" by this run, so nothing of theirs has gone yet. */
+  queued: Set<string>;
 }
 
 function once<T>(get: () => T): () => T {
@@ -126,6 +128,7 @@ function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date):
     records: readApprovals(table.data, dueShown),
     events: [],
     threads: new Map(),
+    queued: new Set(),
     sheetUrl: once(() => spreadsheet.getUrl()),
     timeZone: once(() => spreadsheet.getSpreadsheetTimeZone()),
   };
@@ -499,12 +502,14 @@ function queueNotice(ctx: Context, record: ApprovalRecord, unreadable: string | 
   if (unreadable === null) {
     if (!ctx.table.has('receipt')) return;
     ctx.table.set(record.row, 'receipt', 'Sending');
+    ctx.queued.add(`${record.row}|receipt`);
     // A clear answer after an unreadable one, in the same run: the note would only confuse.
     if (ctx.table.get(record.row, 'note') === 'Sending') ctx.table.set(record.row, 'note', record.note);
     return;
   }
   if (!ctx.table.has('note') || record.note !== '' || unreadable === AUTO_REPLY_REASON) return;
   ctx.table.set(record.row, 'note', 'Sending');
+  ctx.queued.add(`${record.row}|note`);
 }
 
 /**
@@ -518,14 +523,14 @@ function sendNotices(ctx: Context): void {
   );
   for (const record of due) {
     const approver = approverOf(ctx, record);
-    // Queued in this run: its thread was just read and nothing of ours went since. Left by an
-    // earlier run: read the thread, and record a notice that did go.
-    const fresh = ctx.threads.get(record.row);
-    const thread = fresh?.thread ?? (record.threadId ? ctx.gas.GmailApp.getThreadById(record.threadId) : null);
-    const messages = fresh?.messages ?? thread?.getMessages() ?? [];
+    // Queued in this run: nothing of ours went since the reply it answers. Left "Sending" by an earlier
+    // run: it may have gone before that run stopped, so the thread says whether to record or send it.
+    const read = ctx.threads.get(record.row);
+    const thread = read?.thread ?? (record.threadId ? ctx.gas.GmailApp.getThreadById(record.threadId) : null);
+    const messages = read?.messages ?? thread?.getMessages() ?? [];
     for (const kind of ['receipt', 'note'] as const) {
       if (record[kind] !== 'Sending') continue;
-      if (!fresh && oursAfter(messages, record.replyMessageId, ctx.me)) {
+      if (!ctx.queued.has(`${record.row}|${kind}`) && oursAfter(messages, record.replyMessageId, ctx.me)) {
         ctx.table.set(record.row, kind, 'Sent');
         continue;
       }
