@@ -161,6 +161,8 @@ describe('where the chain stands', () => {
     checkedThrough: '',
     escalated: null,
     requestedBy: 'owner@district.example.org',
+    receipt: '',
+    note: '',
     ...extra,
   });
   const sam = 'sam@district.example.org';

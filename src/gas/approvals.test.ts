@@ -306,7 +306,11 @@ describe('reading replies', () => {
     env.advance(3 * day + 60_000);
     checkReplies(env);
     const chasers = () => env.mail.sent().filter((m) => m.subject.startsWith('Re: '));
-    expect(chasers().map((m) => m.to).sort()).toEqual([pat, sam].sort());
+    expect(
+      chasers()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual([pat, sam].sort());
     const request = env.mail.sent().find((m) => m.to === sam && m.subject.includes('[AI Plan AP-'));
     expect(
       env.mail.threads(requester).find((t) => t.messages.some((m) => m.id === request?.gmailId))?.messages,
