@@ -640,6 +640,8 @@ function chase(ctx: Context, record: ApprovalRecord, outgoing: (() => void)[]): 
       note: copySponsor ? `${sponsorEmail} copied in the request's thread.` : 'No other sponsor to tell.',
     });
   }
+  // The sponsor's own request, or no sponsor named: the escalation has nobody to tell.
+  if (!remind && !copySponsor) return;
   const ref = refOf(ctx, record);
   outgoing.push(() => {
     const thread = ctx.gas.GmailApp.getThreadById(record.threadId);
