@@ -13,6 +13,13 @@ export const approvalStatuses = [
 ] as const;
 export type ApprovalStatus = (typeof approvalStatuses)[number];
 
+/**
+ * A receipt or an unreadable-reply note: "Sending" is written with the decision, before the email goes,
+ * "Sent" after it; "Not sent" when it could not go to the approver alone.
+ */
+export const noticeStates = ['Sending', 'Sent', 'Not sent'] as const;
+export type NoticeState = (typeof noticeStates)[number];
+
 export interface ApprovalRecord {
   row: number;
   id: string;
@@ -35,7 +42,14 @@ export interface ApprovalRecord {
   checkedThrough: string;
   escalated: Date | null;
   requestedBy: string;
+  receipt: NoticeState | '';
+  note: NoticeState | '';
 }
+
+const notice = (value: unknown): NoticeState | '' => {
+  const state = text(value);
+  return (noticeStates as readonly string[]).includes(state) ? (state as NoticeState) : '';
+};
 
 const date = (value: unknown) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value : null);
 
@@ -67,6 +81,8 @@ export function readApprovals(table: TableData, dueShown: ReadonlyMap<number, st
         checkedThrough: text(cells['checkedThrough']),
         escalated: date(cells['escalated']),
         requestedBy: text(cells['requestedBy']).toLowerCase(),
+        receipt: notice(cells['receipt']),
+        note: notice(cells['note']),
       };
     })
     .filter((r) => r.id !== '');

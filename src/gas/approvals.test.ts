@@ -266,9 +266,12 @@ describe('reading replies', () => {
     reply(env, sam, 'REJECT - the vendor is not on the registry.');
     checkReplies(env);
     expect(boardOf(env)).toMatchObject({ state: 'stopped' });
-    const note = env.mail.sent().at(-1);
-    expect(note).toMatchObject({ to: requester, via: 'MailApp' });
-    expect(note?.subject).toContain('Rejected');
+    const notes = env.mail.sent().filter((m) => m.to === requester);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ via: 'MailApp' });
+    expect(notes[0]?.subject).toMatch(
+      /^Technology director answered Reject: FAQ drafting from approved materials \[AI Plan AP-[0-9A-Z]{8}\]$/,
+    );
   });
 
   it('counts a reply once, however often replies are checked', () => {
@@ -297,28 +300,27 @@ describe('reading replies', () => {
     expect(statusOf(env, sam)).toEqual(['Stale', 'Sent']);
   });
 
-  it('reminds in the same thread after the reminder days, and tells the sponsor after the escalation days', () => {
+  it('reminds in the same thread after the reminder days, and copies the sponsor there after the escalation days', () => {
     const env = sentStepOne();
     const day = 24 * 60 * 60 * 1000;
     env.advance(3 * day + 60_000);
     checkReplies(env);
-    const reminders = env.mail
-      .sent()
-      .filter((m) => m.plainBody.includes('A reminder: this approval request'));
-    expect(reminders.map((m) => m.to).sort()).toEqual([pat, sam].sort());
+    const chasers = () => env.mail.sent().filter((m) => m.subject.startsWith('Re: '));
+    expect(
+      chasers()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual([pat, sam].sort());
     const request = env.mail.sent().find((m) => m.to === sam && m.subject.includes('[AI Plan AP-'));
     expect(
       env.mail.threads(requester).find((t) => t.messages.some((m) => m.id === request?.gmailId))?.messages,
     ).toHaveLength(2);
     env.advance(2 * day);
     checkReplies(env);
-    expect(
-      env.mail.sent().filter((m) => m.to === rivera && m.subject.includes('Waiting for a reply')),
-    ).toHaveLength(2);
+    const escalations = chasers().filter((m) => m.cc === rivera);
+    expect(escalations.map((m) => m.to).sort()).toEqual([pat, sam].sort());
     checkReplies(env);
-    expect(
-      env.mail.sent().filter((m) => m.to === rivera && m.subject.includes('Waiting for a reply')),
-    ).toHaveLength(2);
+    expect(chasers().filter((m) => m.cc === rivera)).toHaveLength(2);
   });
 });
 
@@ -342,7 +344,7 @@ describe('faults on the send and read paths', () => {
   /** Everything that matters at the end: the rows, what was sent to whom, and the decisions. */
   function outcome(env: FakeEnvironment) {
     return {
-      rows: approvals(env).map((r) => [r['approver'], r['status'], r['decision']]),
+      rows: approvals(env).map((r) => [r['approver'], r['status'], r['decision'], r['receipt']]),
       sent: env.mail.sent().map((m) => [m.to, m.subject.replace(/AP-[0-9A-Z]{8}/, 'AP-…')]),
     };
   }
@@ -381,7 +383,9 @@ describe('faults on the send and read paths', () => {
     const reference = readyWorkspace();
     scenario(reference, null);
     const expected = outcome(reference);
-    expect(expected.sent.map((s) => s[0])).toEqual([sam, pat, rivera]);
+    // The two requests, a receipt to each approver in their thread, then the next step's request.
+    expect(expected.sent.map((s) => s[0])).toEqual([sam, pat, sam, pat, rivera]);
+    expect(expected.rows.map((r) => r[3])).toEqual(['Sent', 'Sent', '']);
     for (let n = 1; n <= calls; n += 1) {
       const env = readyWorkspace();
       scenario(env, n);
@@ -398,8 +402,9 @@ describe('service calls when checking replies', () => {
     const summary = checkReplies(env);
     return { calls: env.calls.byMethod(), decided: summary.decided };
   }
-  // Per request: reading its thread, and signing its Log entry (the chain hashes each entry).
-  const perRequest = /^(Gmail|MailApp|Utilities\.computeHmacSha256Signature)/;
+  // Per request: reading its thread, its receipt (the time in the spreadsheet's zone) and signing its
+  // Log entries (the chain hashes each entry).
+  const perRequest = /^(Gmail|MailApp|Utilities\.computeHmacSha256Signature|Utilities\.formatDate)/;
   const sheetsCalls = (c: Record<string, number>) =>
     Object.fromEntries(Object.entries(c).filter(([method]) => !perRequest.test(method)));
   const mailCalls = (c: Record<string, number>) =>
@@ -413,7 +418,9 @@ describe('service calls when checking replies', () => {
     expect(sheetsCalls(hundred.calls)).toEqual(sheetsCalls(small.calls));
     const each = (mailCalls(sixty.calls) - mailCalls(forty.calls)) / 20;
     expect((mailCalls(hundred.calls) - mailCalls(forty.calls)) / 60).toBe(each);
-    expect(each).toBeLessThanOrEqual(14);
+    // Reading and deciding took up to 14; the receipt in the thread adds its route (the last message's
+    // sender), the reply, its time and its Log entry.
+    expect(each).toBeLessThanOrEqual(20);
   });
 
   it('with many requests waiting, reads only the threads that have a reply', () => {

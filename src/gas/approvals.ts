@@ -1,12 +1,24 @@
 import { approvals as approvalsTemplate } from '../../sheets-templates/approvals';
+import { scores as scoresTemplate } from '../../sheets-templates/scores';
 import { settings as settingsTemplate } from '../../sheets-templates/settings';
 import {
   readApprovalChain,
+  readershipOfPerson,
   type ApprovalChain,
   type ApprovalStep,
   type Approver,
 } from '../domain/approval-chain';
-import { composeApprovalEmail } from '../domain/approval-email';
+import { requestEmail, type Person, type RequestFacts } from '../domain/approval-email';
+import { cannotSend as sendGate } from '../domain/approval-gate';
+import {
+  escalationEmail,
+  receiptEmail,
+  reminderEmail,
+  stoppedEmail,
+  unreadableEmail,
+  type CountedDecision,
+  type RequestRef,
+} from '../domain/approval-notices';
 import {
   addressOf,
   chainProgress,
@@ -19,14 +31,20 @@ import {
 } from '../domain/approval-flow';
 import { isPending, readApprovals, type ApprovalRecord } from '../domain/approval-records';
 import type { LogEvent } from '../domain/audit-log';
-import { escapeHtml, htmlParagraphs, oneLine } from '../domain/email-text';
+import { joinReaderships } from '../domain/email-language';
+import { senderName } from '../domain/email-layout';
+import { oneLine } from '../domain/email-text';
 import { firstHeader } from '../domain/mail-headers';
-import { replyMarker } from '../domain/reply-marker';
-import { readReply } from '../domain/reply-reader';
+import type { Readership } from '../domain/messages/catalogue';
+import { metricDefinitions } from '../domain/metric-definitions';
+import { AUTO_REPLY_REASON, readReply } from '../domain/reply-reader';
 import { requestToken, tokenInSubject } from '../domain/request-token';
+import { assessWorkflow, type WorkflowResult } from '../domain/scoring';
 import { text, type TableData } from '../domain/table';
+import { profileFlags, readScores, readWeights } from '../domain/workflow-records';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from '../shared/approvals';
 import { activeSpreadsheet } from './active-spreadsheet';
+import { oursAfter, replyInThread } from './approval-mail';
 import type { AppsScript, GmailMessage, GmailThread, Spreadsheet } from './apps-script';
 import { appendToLog } from './audit-log-gateway';
 import { signer } from './document-secret';
@@ -47,7 +65,6 @@ import { SheetTable } from './sheet-table';
 export const HOURLY_CHECK: keyof typeof entryPoints = 'checkApprovalRepliesHourly';
 /** A trigger run stops taking on new requests after this, well inside Apps Script's 6 minutes. */
 const RUN_BUDGET_MS = 4 * 60 * 1000;
-const SENDER_NAME = 'AI Plan Workspace';
 
 interface Context {
   gas: AppsScript;
@@ -58,8 +75,25 @@ interface Context {
   chain: ApprovalChain;
   timing: { reminderDays: number; escalationDays: number };
   table: SheetTable;
+  /** The Due column as the sheet shows it (the spreadsheet's days), read once. */
+  dueShown: ReadonlyMap<number, string>;
+  settings: TableData;
+  /** The selected workflow as the team's scores stand now. */
+  assessment: WorkflowResult | null;
   records: ApprovalRecord[];
   events: LogEvent[];
+  /** The spreadsheet's link and time zone, each asked once per run, when first needed. */
+  sheetUrl: () => string;
+  timeZone: () => string;
+  /** Threads read in this run, by request row, so a notice queued here does not read them again. */
+  threads: Map<number, { thread: GmailThread; messages: GmailMessage[] }>;
+  /** "row|receipt", "row|note": marked "Sending" by this run, so nothing of theirs has gone yet. */
+  queued: Set<string>;
+}
+
+function once<T>(get: () => T): () => T {
+  let value: { v: T } | null = null;
+  return () => (value ??= { v: get() }).v;
 }
 
 function readTiming(settings: TableData): { reminderDays: number; escalationDays: number } {
@@ -78,6 +112,7 @@ function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date):
   const chain = plan.selected
     ? readApprovalChain(settings.data, plan.selected)
     : { steps: [], problems: ['No workflow is selected.'] };
+  const dueShown = table.displayed('due');
   return {
     gas,
     spreadsheet,
@@ -87,13 +122,28 @@ function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date):
     chain,
     timing: readTiming(settings.data),
     table,
-    records: readApprovals(table.data, table.displayed('due')),
+    dueShown,
+    settings: settings.data,
+    assessment: plan.selected?.id ? assess(spreadsheet, plan.selected.id, settings.data) : null,
+    records: readApprovals(table.data, dueShown),
     events: [],
+    threads: new Map(),
+    queued: new Set(),
+    sheetUrl: once(() => spreadsheet.getUrl()),
+    timeZone: once(() => spreadsheet.getSpreadsheetTimeZone()),
   };
 }
 
+/** The selected workflow's consensus, total, band and eligibility from the Scores sheet as it is. */
+function assess(spreadsheet: Spreadsheet, workflowId: string, settings: TableData): WorkflowResult {
+  const scores = SheetTable.open(spreadsheet, scoresTemplate, ['workflowId', 'scorer']);
+  const read = readScores(scores.data, new Set([workflowId]));
+  return assessWorkflow(workflowId, read.scores, readWeights(settings).weights);
+}
+
+/** Rows read from the sheet keep the days it showed; rows written in this run carry their own. */
 function reread(ctx: Context): void {
-  ctx.records = readApprovals(ctx.table.current(), new Map());
+  ctx.records = readApprovals(ctx.table.current(), ctx.dueShown);
 }
 
 function progressOf(ctx: Context): ChainProgress | null {
@@ -123,19 +173,52 @@ function markStale(ctx: Context): void {
 const day = (gas: AppsScript, spreadsheet: Spreadsheet, date: Date) =>
   gas.Utilities.formatDate(date, spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
 
-/** Why "Send" cannot send now, or null. */
+/** Why "Send" cannot send now, or null (decided in the domain). */
 function cannotSend(ctx: Context, progress: ChainProgress | null): string | null {
-  if (!ctx.plan.selected) return 'Select a workflow first.';
-  if (!ctx.plan.ready) return 'The governance checklist is not complete: finish its required items first.';
-  if (ctx.chain.problems.length > 0)
-    return 'Fix the approval chain in Settings first (see the problems listed).';
-  if (!progress) return 'The plan has no version yet.';
-  if (progress.state === 'approved') return 'Every step has approved this plan version.';
-  if (progress.state === 'stopped')
-    return 'An approver asked for changes or rejected the plan: change the plan, then send again.';
-  if (progress.toSend.length === 0) return 'The current step’s requests are out; waiting for replies.';
-  return null;
+  return sendGate({
+    selected: ctx.plan.selected,
+    assessment: ctx.assessment,
+    ready: ctx.plan.ready,
+    chainProblems: ctx.chain.problems,
+    progress,
+  });
 }
+
+/** The requester as approvers read them: their name and role from Settings, their address. */
+function requesterOf(ctx: Context): Person {
+  const person = ctx.plan.roles.people.find((p) => p.email.toLowerCase() === ctx.me);
+  return { name: person?.name ?? '', role: person?.role ?? '', email: ctx.me };
+}
+
+/** "Morgan Diaz (via AI Plan Workspace)": the requester's own name over their own address. */
+function fromName(ctx: Context): string {
+  const me = requesterOf(ctx);
+  return senderName(me.name || me.email.split('@')[0] || '');
+}
+
+const decisionOf = (record: ApprovalRecord): CountedDecision | null =>
+  record.decision === 'Approve' || record.decision === 'Reject' || record.decision === 'Changes'
+    ? record.decision
+    : null;
+
+function refOf(ctx: Context, record: ApprovalRecord): RequestRef {
+  return {
+    token: record.id,
+    planVersion: record.planVersion,
+    workflow: ctx.plan.selected?.id === record.workflowId ? ctx.plan.selected.name : record.workflowId,
+    due: record.due,
+    sheetUrl: ctx.sheetUrl(),
+  };
+}
+
+/** The approver a request was sent to, as the chain names them now (for their language and aliases). */
+function approverOf(ctx: Context, record: ApprovalRecord): Approver | undefined {
+  return ctx.chain.steps
+    .find((s) => s.number === record.step)
+    ?.approvers.find((a) => a.email === record.approver);
+}
+
+const readershipOf = (ctx: Context, email: string): Readership => readershipOfPerson(ctx.settings, email);
 
 /** Sends one request email per approver, each row written as "Sending" before its email goes. */
 function sendStep(
@@ -197,37 +280,61 @@ function sendRequest(
   if (!selected?.id || !plan.version) return;
   const later = progress.steps.filter((s) => s.step.number > step.number);
   const earlier = progress.steps.filter((s) => s.step.number < step.number);
-  const email = composeApprovalEmail({
+  const facts: RequestFacts = {
     token: request.id,
-    workflowName: selected.name,
-    team: selected.team,
-    stepName: step.name,
-    stepNumber: progress.steps.findIndex((s) => s.step.number === step.number) + 1,
-    stepCount: progress.steps.length,
-    role: approver.role,
-    requester: ctx.me,
-    sponsor: plan.roles.personFor('Executive sponsor') || 'Executive sponsor',
-    description: selected.description,
-    scores: workflowScores(selected),
-    eligibility: 'It passed the team’s risk and red-flag gates.',
-    dataTier: selected.dataTier,
-    profile: profileWords(selected.flags),
-    checklist: { complete: plan.complete, gating: plan.gating, openForRole: plan.openFor(approver.role) },
-    priorApprovals: earlier.flatMap((s) =>
-      s.approvers.map((a) => `${a.approver.role}: ${a.record?.status ?? 'not asked'}`),
-    ),
-    nextStep: later[0]
-      ? `${later[0].step.name} (${later[0].step.approvers.map((a) => a.role).join(', ')})`
-      : 'the pilot can start',
-    sheetUrl: ctx.spreadsheet.getUrl(),
     planVersion: plan.version,
+    readership: approver.language,
+    workflow: {
+      name: selected.name,
+      description: selected.description,
+      team: selected.team,
+      dataTier: selected.dataTier,
+      profile: profileFlags.filter((flag) => selected.flags[flag]),
+    },
+    step: {
+      role: approver.role,
+      number: progress.steps.findIndex((s) => s.step.number === step.number) + 1,
+      count: progress.steps.length,
+      name: step.name,
+    },
+    requester: requesterOf(ctx),
+    sponsor: plan.roles.personFor('Executive sponsor'),
+    assessment: ctx.assessment ?? {
+      scorers: 0,
+      consensus: null,
+      total: null,
+      band: null,
+      eligibility: 'not-scored',
+    },
+    pilot: {
+      tool: plan.pilot['tool'] ?? '',
+      agreement: plan.pilot['agreement'] ?? '',
+      dataRule: plan.pilot['dataRule'] ?? '',
+      reviewRule: plan.pilot['reviewRule'] ?? '',
+      stopRule: plan.pilot['stopRule'] ?? '',
+      baselineStart: plan.pilot['baselineStart'] ?? '',
+      baselineEnd: plan.pilot['baselineEnd'] ?? '',
+      pilotStart: plan.pilot['pilotStart'] ?? '',
+      pilotEnd: plan.pilot['pilotEnd'] ?? '',
+    },
+    targets: metricDefinitions.slice(0, 3).map((d) => ({ metric: d.name, target: d.target.text })),
+    prior: earlier.flatMap((s) =>
+      s.approvers.map((a) => ({
+        role: a.approver.role,
+        status: a.record?.status ?? '',
+        day: a.record?.decided ? day(gas, ctx.spreadsheet, a.record.decided) : '',
+      })),
+    ),
+    next: later[0] ? { step: later[0].step.name, roles: later[0].step.approvers.map((a) => a.role) } : null,
     due: request.due,
     reminderDays: ctx.timing.reminderDays,
     escalationDays: ctx.timing.escalationDays,
-  });
+    sheetUrl: ctx.sheetUrl(),
+  };
+  const email = requestEmail(facts);
   const message = gas.GmailApp.createDraft(approver.email, email.subject, email.plain, {
     htmlBody: email.html,
-    name: SENDER_NAME,
+    name: fromName(ctx),
   }).send();
   recordSent(ctx, request.row, message);
   ctx.table.flush(gas);
@@ -292,21 +399,6 @@ function repairSending(ctx: Context): void {
   reread(ctx);
 }
 
-function workflowScores(selected: PlanState['selected']): string {
-  return selected ? `See the Workflows sheet for the team’s scores of “${selected.name}”.` : '';
-}
-
-function profileWords(flags: Record<string, boolean>): string[] {
-  const words: Record<string, string> = {
-    familyFacing: 'family-facing',
-    studentFacing: 'student-facing',
-    nonEnglish: 'non-English output',
-    newVendor: 'new vendor',
-    dutiesChange: 'job duties change',
-  };
-  return Object.entries(flags).flatMap(([key, on]) => (on && words[key] ? [words[key]] : []));
-}
-
 function installHourlyCheck(gas: AppsScript): void {
   if (gas.ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === HOURLY_CHECK)) return;
   gas.ScriptApp.newTrigger(HOURLY_CHECK).timeBased().everyHours(1).create();
@@ -322,17 +414,21 @@ function readThread(
   const thread = found ?? (record.threadId ? ctx.gas.GmailApp.getThreadById(record.threadId) : null);
   if (!thread) return;
   const messages = thread.getMessages();
+  ctx.threads.set(record.row, { thread, messages });
   const after = Math.max(
     messages.findIndex((m) => m.getId() === (record.checkedThrough || record.messageId)),
     0,
   );
   let status = record.status;
+  // A recorded approval stays open to a change of mind: its receipt says "reply CHANGES".
+  const correcting = record.status === 'Approved';
   for (const message of messages.slice(after + 1)) {
-    if (status !== 'Sent' && status !== 'Needs review') break;
+    if (status !== 'Sent' && status !== 'Needs review' && !(correcting && status === 'Approved')) break;
     const id = message.getId();
     const from = message.getFrom();
+    // Our own reminders and receipts are passed over; the mark stays on the last message of others.
+    if (addressOf(from) === ctx.me) continue;
     ctx.table.set(record.row, 'checkedThrough', id);
-    if (addressOf(from) === ctx.me) continue; // our own reminder in the thread
     const subject = message.getSubject();
     const token = tokenInSubject(subject);
     // Gmail's verdict is read (an expensive call) only for a reply from the right address.
@@ -364,6 +460,17 @@ function readThread(
       autoReply: (autoSubmitted !== '' && autoSubmitted !== 'no') || message.getHeader('X-Autoreply') !== '',
     });
     const outcome = replyOutcome(reading);
+    if (status === 'Approved' && outcome.status !== 'Rejected' && outcome.status !== 'Changes requested') {
+      ctx.events.push({
+        who: addressOf(from),
+        action: 'Reply after approval',
+        subject: record.id,
+        before: 'Approved',
+        after: 'Approved',
+        note: 'Left approved: only CHANGES or REJECT changes a recorded approval.',
+      });
+      continue;
+    }
     status = outcome.status;
     ctx.table.set(record.row, 'status', outcome.status);
     ctx.table.set(record.row, 'decision', outcome.decision);
@@ -379,54 +486,150 @@ function readThread(
       after: outcome.status,
       note: outcome.status === 'Needs review' ? reading.reason : reading.comment.slice(0, 300),
     });
+    queueNotice(ctx, record, outcome.status === 'Needs review' ? reading.reason : null);
     if (outcome.status === 'Rejected' || outcome.status === 'Changes requested')
-      tellRequester(ctx, record, outcome.status, reading.comment);
+      tellRequester(ctx, record, approver, outcome.decision, reading.comment);
   }
 }
 
-function tellRequester(ctx: Context, record: ApprovalRecord, status: string, comment: string): void {
-  const workflow = ctx.plan.selected?.name ?? record.workflowId;
-  const subject = oneLine(`[AI Plan ${record.id}] ${status}: ${workflow} — ${record.role}`, 250);
-  const plain = `${record.role} answered “${status}” for the pilot of “${workflow}”. The approval chain stops here until the plan changes.\n\nTheir words:\n${comment}\n\nOpen the plan: ${ctx.spreadsheet.getUrl()}`;
-  const html = `<p>${escapeHtml(record.role)} answered “${escapeHtml(status)}” for the pilot of “${escapeHtml(workflow)}”. The approval chain stops here until the plan changes.</p><p>Their words:</p>${htmlParagraphs(comment)}<p><a href="${escapeHtml(ctx.spreadsheet.getUrl())}">Open the plan</a></p>`;
-  ctx.gas.MailApp.sendEmail(ctx.me, subject, plain, { htmlBody: html, name: SENDER_NAME });
+/**
+ * Marks the notice a reply earns as "Sending", in the same row write as the decision: a receipt for a
+ * counted decision, or (once per request) the note for a reply that could not be read. An automatic
+ * reply earns nothing: nobody is there to read a note. A workspace without the columns (not set up
+ * since they were added) sends neither, as it could not send them only once.
+ */
+function queueNotice(ctx: Context, record: ApprovalRecord, unreadable: string | null): void {
+  if (unreadable === null) {
+    if (!ctx.table.has('receipt')) return;
+    ctx.table.set(record.row, 'receipt', 'Sending');
+    ctx.queued.add(`${record.row}|receipt`);
+    // A clear answer after an unreadable one, in the same run: the note would only confuse.
+    if (ctx.table.get(record.row, 'note') === 'Sending') ctx.table.set(record.row, 'note', record.note);
+    return;
+  }
+  if (!ctx.table.has('note') || record.note !== '' || unreadable === AUTO_REPLY_REASON) return;
+  ctx.table.set(record.row, 'note', 'Sending');
+  ctx.queued.add(`${record.row}|note`);
 }
 
-/** Reminders in the request's own thread, and one note to the sponsor, when replies are late. */
-function chase(ctx: Context, record: ApprovalRecord): void {
-  if (reminderDue(record, ctx.now, ctx.timing.reminderDays)) {
-    const thread = ctx.gas.GmailApp.getThreadById(record.threadId);
-    if (thread) {
-      const plain = `${replyMarker}\nA reminder: this approval request is waiting for your reply (due ${record.due}).\nReply with APPROVE, REJECT or CHANGES as the first word.\nResponda con APROBAR, RECHAZAR o CAMBIOS como primera palabra.`;
-      thread.replyAll(plain, { htmlBody: htmlParagraphs(plain), name: SENDER_NAME });
-      ctx.table.set(record.row, 'reminders', record.reminders + 1);
+/**
+ * Sends every receipt and note marked "Sending" (this run's, and any a cut-off run left), after the
+ * marks are written. One already in the thread (ours, after the reply it answers) is only recorded;
+ * one that would reach anyone but the approver is not sent, and that is recorded and logged.
+ */
+function sendNotices(ctx: Context): void {
+  const due = ctx.records.filter(
+    (r) => r.requestedBy === ctx.me && (r.receipt === 'Sending' || r.note === 'Sending'),
+  );
+  for (const record of due) {
+    const approver = approverOf(ctx, record);
+    // Queued in this run: nothing of ours went since the reply it answers. Left "Sending" by an earlier
+    // run: it may have gone before that run stopped, so the thread says whether to record or send it.
+    const read = ctx.threads.get(record.row);
+    const thread = read?.thread ?? (record.threadId ? ctx.gas.GmailApp.getThreadById(record.threadId) : null);
+    const messages = read?.messages ?? thread?.getMessages() ?? [];
+    for (const kind of ['receipt', 'note'] as const) {
+      if (record[kind] !== 'Sending') continue;
+      if (!ctx.queued.has(`${record.row}|${kind}`) && oursAfter(messages, record.replyMessageId, ctx.me)) {
+        ctx.table.set(record.row, kind, 'Sent');
+        continue;
+      }
+      // A reply in the thread takes the thread's own subject ("Re: …").
+      const email = noticeEmail(ctx, record, kind, approver, '');
+      const sent =
+        thread !== null &&
+        approver !== undefined &&
+        email !== null &&
+        replyInThread({
+          thread,
+          messages,
+          me: ctx.me,
+          allowed: [approver.email, ...approver.aliases],
+          email,
+          name: fromName(ctx),
+        });
+      ctx.table.set(record.row, kind, sent ? 'Sent' : 'Not sent');
       ctx.events.push({
         who: ctx.me,
-        action: 'Reminder sent',
+        action: kind === 'receipt' ? 'Receipt sent' : 'Unreadable-reply note sent',
         subject: record.id,
-        before: String(record.reminders),
-        after: String(record.reminders + 1),
-        note: '',
+        before: 'Sending',
+        after: sent ? 'Sent' : 'Not sent',
+        note: sent
+          ? `To ${record.approver}, in the request's thread.`
+          : 'Not sent: in the thread it would not have gone to the approver alone.',
       });
     }
   }
-  if (escalationDue(record, ctx.now, ctx.timing.escalationDays)) {
-    const sponsor = ctx.chain.steps
-      .flatMap((s) => s.approvers)
-      .find((a) => a.role.toLowerCase() === 'executive sponsor');
-    if (sponsor?.email && sponsor.email !== record.approver) {
-      const workflow = ctx.plan.selected?.name ?? record.workflowId;
-      const plain = `The approval request ${record.id} to the ${record.role} for the pilot of “${workflow}” has waited since ${record.sent?.toISOString().slice(0, 10) ?? ''} without a reply.\n\nOpen the plan: ${ctx.spreadsheet.getUrl()}`;
-      ctx.gas.MailApp.sendEmail(
-        sponsor.email,
-        oneLine(`[AI Plan] Waiting for a reply: ${workflow} — ${record.role}`),
-        plain,
-        {
-          htmlBody: htmlParagraphs(plain),
-          name: SENDER_NAME,
-        },
-      );
-    }
+  ctx.table.flush(ctx.gas);
+  reread(ctx);
+}
+
+function noticeEmail(
+  ctx: Context,
+  record: ApprovalRecord,
+  kind: 'receipt' | 'note',
+  approver: Approver | undefined,
+  subject: string,
+) {
+  const readership = approver?.language ?? readershipOf(ctx, record.approver);
+  const ref = refOf(ctx, record);
+  if (kind === 'note') return unreadableEmail(readership, ref, requesterOf(ctx), subject);
+  const decision = decisionOf(record);
+  if (!decision || !record.decided) return null;
+  // The time as the district reads it: the spreadsheet's zone ("2026-12-02 09:14").
+  const [day = '', time = ''] = ctx.gas.Utilities.formatDate(
+    record.decided,
+    ctx.timeZone(),
+    'yyyy-MM-dd HH:mm',
+  ).split(' ');
+  return receiptEmail(readership, ref, { decision, day, time, requester: requesterOf(ctx) }, subject);
+}
+
+function tellRequester(
+  ctx: Context,
+  record: ApprovalRecord,
+  approver: Approver | undefined,
+  decision: string,
+  comment: string,
+): void {
+  if (decision !== 'Reject' && decision !== 'Changes') return;
+  const email = stoppedEmail(readershipOf(ctx, ctx.me), refOf(ctx, record), {
+    approver: { name: approver?.name ?? '', role: record.role, email: record.approver },
+    decision,
+    comment,
+  });
+  ctx.gas.MailApp.sendEmail(ctx.me, email.subject, email.plain, {
+    htmlBody: email.html,
+    name: fromName(ctx),
+  });
+}
+
+/**
+ * Reminders in the request's own thread and, once, the escalation there with the sponsor copied, in
+ * the approver's languages and with the due date. Recorded first and sent after the write (`outgoing`),
+ * so a run cut off between the two never sends one twice.
+ */
+function chase(ctx: Context, record: ApprovalRecord, outgoing: (() => void)[]): void {
+  const approver = approverOf(ctx, record);
+  const remind = reminderDue(record, ctx.now, ctx.timing.reminderDays);
+  const escalate = escalationDue(record, ctx.now, ctx.timing.escalationDays);
+  if (!approver || (!remind && !escalate)) return;
+  const sponsor = ctx.plan.roles.people.find((p) => p.role.toLowerCase() === 'executive sponsor');
+  const sponsorEmail = sponsor?.email.toLowerCase() ?? '';
+  const copySponsor = escalate && sponsorEmail !== '' && sponsorEmail !== record.approver;
+  if (remind) {
+    ctx.table.set(record.row, 'reminders', record.reminders + 1);
+    ctx.events.push({
+      who: ctx.me,
+      action: 'Reminder sent',
+      subject: record.id,
+      before: String(record.reminders),
+      after: String(record.reminders + 1),
+      note: '',
+    });
+  }
+  if (escalate) {
     ctx.table.set(record.row, 'escalated', ctx.now);
     ctx.events.push({
       who: ctx.me,
@@ -434,9 +637,49 @@ function chase(ctx: Context, record: ApprovalRecord): void {
       subject: record.id,
       before: '',
       after: '',
-      note: '',
+      note: copySponsor ? `${sponsorEmail} copied in the request's thread.` : 'No other sponsor to tell.',
     });
   }
+  // The sponsor's own request, or no sponsor named: the escalation has nobody to tell.
+  if (!remind && !copySponsor) return;
+  const ref = refOf(ctx, record);
+  outgoing.push(() => {
+    const thread = ctx.gas.GmailApp.getThreadById(record.threadId);
+    if (!thread) return;
+    const messages = thread.getMessages();
+    const subject = thread.getFirstMessageSubject();
+    const allowed = [approver.email, ...approver.aliases, ...(sponsorEmail ? [sponsorEmail] : [])];
+    const send = (email: ReturnType<typeof reminderEmail>, cc?: string) =>
+      replyInThread({
+        thread,
+        messages,
+        me: ctx.me,
+        allowed,
+        email,
+        name: fromName(ctx),
+        ...(cc ? { cc } : {}),
+      });
+    const sent = copySponsor
+      ? send(
+          escalationEmail(
+            joinReaderships(approver.language, readershipOf(ctx, sponsorEmail)),
+            ref,
+            { days: ctx.timing.escalationDays, sponsor: sponsor?.name || sponsorEmail, role: record.role },
+            subject,
+          ),
+          sponsorEmail,
+        )
+      : send(reminderEmail(approver.language, ref, requesterOf(ctx), subject));
+    if (!sent)
+      ctx.events.push({
+        who: ctx.me,
+        action: copySponsor ? 'Escalation not sent' : 'Reminder not sent',
+        subject: record.id,
+        before: '',
+        after: '',
+        note: 'In the thread it would not have gone to the approver alone.',
+      });
+  });
 }
 
 function finish(ctx: Context): void {
@@ -654,7 +897,17 @@ export function checkApprovalReplies(
     const approvers = new Map(
       ctx.chain.steps.flatMap((s) => s.approvers.map((a) => [`${s.number}|${a.email}`, a] as const)),
     );
-    const pending = ctx.records.filter((r) => isPending(r) && r.status !== 'Sending' && r.requestedBy === me);
+    const version = ctx.plan.version;
+    const selectedId = ctx.plan.selected?.id;
+    // Approvals whose receipt went out stay open to "CHANGES" while they count for this plan version.
+    const correctable = (r: ApprovalRecord) =>
+      r.status === 'Approved' &&
+      r.receipt === 'Sent' &&
+      r.planVersion === version &&
+      r.workflowId === selectedId;
+    const pending = ctx.records.filter(
+      (r) => ((isPending(r) && r.status !== 'Sending') || correctable(r)) && r.requestedBy === me,
+    );
     const mine = withReplies(ctx, pending);
     let read = 0;
     let partial = false;
@@ -666,12 +919,16 @@ export function checkApprovalReplies(
       readThread(ctx, record, approvers.get(`${record.step}|${record.approver}`), thread);
       read += 1;
     }
+    ctx.table.flush(gas);
     reread(ctx);
+    sendNotices(ctx);
+    const outgoing: (() => void)[] = [];
     for (const record of ctx.records.filter((r) => r.status === 'Sent' && r.requestedBy === me))
-      chase(ctx, record);
+      chase(ctx, record, outgoing);
     const decided = ctx.events.filter((e) => e.action === 'Approval decision').length;
     const review = ctx.events.filter((e) => e.action === 'Reply needs review').length;
     ctx.table.flush(gas);
+    for (const send of outgoing) send();
     reread(ctx);
     let sent = 0;
     const progress = progressOf(ctx);
@@ -681,8 +938,7 @@ export function checkApprovalReplies(
       progress.state === 'not-sent' &&
       progress.current.approvers.length > 0 &&
       progress.steps[0] !== progress.current &&
-      ctx.plan.ready &&
-      ctx.chain.problems.length === 0
+      cannotSend(ctx, progress) === null
     ) {
       const refused = sendStep(ctx, progress.current.step, progress.toSend, progress);
       if (!refused) sent = progress.toSend.length;

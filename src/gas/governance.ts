@@ -331,6 +331,8 @@ export interface PlanState {
   /** Open gating items owned by a role, as "G08 Data classification …". */
   openFor: (role: string) => string[];
   roles: RoleDirectory;
+  /** The selected workflow's pilot plan, as its fields read (empty when there is none yet). */
+  pilot: Readonly<Record<string, string>>;
 }
 
 /**
@@ -353,5 +355,6 @@ export function planState(gas: AppsScript, spreadsheet: Spreadsheet, who: string
         .filter((r) => gates(r) && !isComplete(r) && r.ownerRole.toLowerCase() === role.toLowerCase())
         .map((r) => `${r.code} ${r.item}`.trim()),
     roles: g.roles,
+    pilot: g.pilot,
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { workspaceTemplate } from '../../sheets-templates';
 import { FakeEnvironment } from '../../test/fakes/environment';
 import { sheetNamed, tableTemplate, typeRows } from '../../test/support/workspace';
+import { columnLetter } from '../domain/header-map';
 import type { WorkspaceTemplate } from '../domain/workspace-template';
 import { setUpWorkspace } from './set-up';
 import { SCHEMA_VERSION_KEY } from './workspace-gateway';
@@ -248,7 +249,10 @@ describe('upgrading an older workspace', () => {
     expect(report).toEqual({
       ok: true,
       schemaVersion: next,
-      changes: ['Added the column “Owner” to Settings (column I).', 'Added 1 default row to Settings.'],
+      changes: [
+        `Added the column “Owner” to Settings (column ${columnLetter(settings.columns.length + 1)}).`,
+        'Added 1 default row to Settings.',
+      ],
     });
     expect(env.state.properties.document[SCHEMA_VERSION_KEY]).toBe(String(next));
   });
