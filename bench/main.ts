@@ -25,6 +25,7 @@ import { modelledMs, SIDEBAR_ROUND_TRIP_MS } from './cost-model';
 import type { AppsScript } from '../src/gas/apps-script';
 import { saveMeasurement as saveMeasurementOnly } from '../src/gas/metrics';
 import { saveScore as saveScoreOnly } from '../src/gas/workflow-board';
+import { domainCpu } from './domain-cpu';
 
 const root = path.resolve(__dirname, '..');
 const code = readFileSync(path.join(root, 'dist/Code.js'), 'utf8');
@@ -389,6 +390,10 @@ if (existsSync(corpusPath)) {
 } else {
   console.log(`\nReply reader: the public corpus is not at ${corpusPath}; set EMAIL_REPLY_CORPUS.`);
 }
+
+const cpu = domainCpu();
+console.log(`\n${cpu.title}`);
+for (const line of cpu.lines) console.log(line);
 
 const kb = (text: string) =>
   `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB (${(gzipSync(text).length / 1024).toFixed(1)} KB gzipped)`;
