@@ -1,3 +1,4 @@
+import { cloneWorld } from '../../test/support/world';
 import { describe, expect, it } from '@jest/globals';
 import type { FakeEnvironment } from '../../test/fakes/environment';
 import {
@@ -380,14 +381,16 @@ describe('faults on the send and read paths', () => {
         return clean.faults.callsDuring(() => checkReplies(clean));
       })(),
     );
-    const reference = readyWorkspace();
+    // Built once; each fault point runs on a copy of it.
+    const ready = readyWorkspace();
+    const reference = cloneWorld(ready);
     scenario(reference, null);
     const expected = outcome(reference);
     // The two requests, a receipt to each approver in their thread, then the next step's request.
     expect(expected.sent.map((s) => s[0])).toEqual([sam, pat, sam, pat, rivera]);
     expect(expected.rows.map((r) => r[3])).toEqual(['Sent', 'Sent', '']);
     for (let n = 1; n <= calls; n += 1) {
-      const env = readyWorkspace();
+      const env = cloneWorld(ready);
       scenario(env, n);
       expect({ n, ...outcome(env) }).toEqual({ n, ...expected });
     }

@@ -1,3 +1,4 @@
+import { expectUnchanged, worldSnapshot } from '../../test/support/world';
 import { describe, expect, it } from '@jest/globals';
 import type { FakeEnvironment } from '../../test/fakes/environment';
 import { selectedWorkspace } from '../../test/support/approvals';
@@ -75,11 +76,11 @@ describe('measurements', () => {
     ['an unknown window', { window: 'Later' }, 'window'],
   ])('refuses %s and changes nothing', (_case, extra, field) => {
     const env = selected();
-    const before = structuredClone(env.state);
+    const before = worldSnapshot(env);
     const result = save(env, extra);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => e.field)).toContain(field);
-    expect(env.state).toEqual(before);
+    expectUnchanged(env, before);
   });
 
   it('reports a row typed into the sheet that cannot count, with its row, and leaves it out', () => {

@@ -1,3 +1,4 @@
+import { expectUnchanged, worldSnapshot } from '../../test/support/world';
 import { describe, expect, it } from '@jest/globals';
 import type { FakeEnvironment } from '../../test/fakes/environment';
 import { checkReplies, district, readyWorkspace, reply } from '../../test/support/approvals';
@@ -98,12 +99,12 @@ describe('the pilot plan', () => {
     ],
   ])('refuses %s with a clear message and changes nothing', (_case, change, field, message) => {
     const env = readyWorkspace();
-    const before = structuredClone(env.state);
+    const before = worldSnapshot(env);
     expect(env.run((gas) => savePilotPlan(gas, { ...plan, ...change }))).toEqual({
       ok: false,
       errors: [{ field, message }],
     });
-    expect(env.state).toEqual(before);
+    expectUnchanged(env, before);
   });
 
   it('is saved in the Pilot sheet as written, dates as dates, and logged', () => {

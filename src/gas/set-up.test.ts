@@ -1,3 +1,4 @@
+import { expectUnchanged, worldSnapshot } from '../../test/support/world';
 import { describe, expect, it } from '@jest/globals';
 import { workspaceTemplate } from '../../sheets-templates';
 import { FakeEnvironment } from '../../test/fakes/environment';
@@ -100,10 +101,10 @@ describe('running set-up again', () => {
   it('leaves the workspace exactly as it was', () => {
     const env = new FakeEnvironment();
     setUp(env);
-    const before = structuredClone(env.state);
+    const before = worldSnapshot(env);
     const report = setUp(env);
     expect(report).toEqual({ ok: true, schemaVersion: workspaceTemplate.schemaVersion, changes: [] });
-    expect(env.state).toEqual(before);
+    expectUnchanged(env, before);
   });
 
   it('keeps every user value through added rows, an extra column and reordered columns', () => {
@@ -189,12 +190,12 @@ describe('a workspace edited by hand', () => {
     setUp(env);
     typeRows(env, 'Workflows', 3);
     breakIt(env);
-    const before = structuredClone(env.state);
+    const before = worldSnapshot(env);
     const report = setUp(env);
     expect(report.ok).toBe(false);
     if (report.ok) return;
     expect(report.problems.map((p) => p.problem)).toContain(problem);
-    expect(env.state).toEqual(before);
+    expectUnchanged(env, before);
   });
 
   it('gets a deleted column back, empty, with the other values untouched', () => {
@@ -263,9 +264,9 @@ describe('safety', () => {
     const env = new FakeEnvironment();
     const other = env.start({ user: 'staff@district.example.org' });
     other.globals.LockService.getDocumentLock().waitLock(100);
-    const before = structuredClone(env.state);
+    const before = worldSnapshot(env);
     expect(() => setUp(env)).toThrow('Someone else is changing the workspace right now.');
-    expect(env.state).toEqual(before);
+    expectUnchanged(env, before);
     other.end();
   });
 
