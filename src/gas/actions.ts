@@ -179,7 +179,7 @@ export function checkRepliesAndRefresh(
 ): approvals.CheckSummary {
   return withDocumentLock(gas, () => {
     const summary = approvals.checkApprovalReplies(gas);
-    if (options.stopRules) metrics.metricsBoard(gas);
+    if (options.stopRules) metrics.applyStopRulesNow(gas);
     leaderView(gas, () => refreshLeaderView(gas));
     return summary;
   });

@@ -295,10 +295,32 @@ describe('reading replies', () => {
     checkReplies(env);
     setCell(env, 'Workflows', 2, 'description', 'Now also drafts replies to families in Spanish.');
     const board = boardOf(env);
-    expect(statusOf(env, sam)).toEqual(['Stale']);
+    // The view asks again (the approval no longer counts) but writes nothing; the next run marks it.
+    expect(statusOf(env, sam)).toEqual(['Approved']);
     expect(board).toMatchObject({ state: 'not-sent', toSend: 2 });
     ok(send(env));
     expect(statusOf(env, sam)).toEqual(['Stale', 'Sent']);
+  });
+
+  it('marks them stale in the save that changes the plan', () => {
+    const env = sentStepOne();
+    reply(env, sam, 'APPROVE');
+    checkReplies(env);
+    const row = env.run((gas) => governanceBoard(gas)).rows.find((r) => r.gating && r.status === 'Done');
+    if (!row) throw new Error('no completed gating row');
+    const saved = env.run((gas) =>
+      updateChecklistItem(gas, {
+        id: row.id,
+        status: 'Done',
+        evidence: 'https://district.example.org/memo',
+        naReason: '',
+        due: '',
+        owner: '',
+      }),
+    );
+    expect(saved.ok).toBe(true);
+    expect(statusOf(env, sam)).toEqual(['Stale']);
+    expect(logActions(env)).toContain('Approval request stale');
   });
 
   it('reminds in the same thread after the reminder days, and copies the sponsor there after the escalation days', () => {

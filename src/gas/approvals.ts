@@ -26,7 +26,6 @@ import {
   escalationDue,
   reminderDue,
   replyOutcome,
-  staleRequests,
   type ChainProgress,
 } from '../domain/approval-flow';
 import { isPending, readApprovals, type ApprovalRecord } from '../domain/approval-records';
@@ -38,6 +37,7 @@ import { firstHeader } from '../domain/mail-headers';
 import type { Readership } from '../domain/messages/catalogue';
 import { metricDefinitions } from '../domain/metric-definitions';
 import { AUTO_REPLY_REASON, readReply } from '../domain/reply-reader';
+import { staleMarking } from '../domain/stale-approvals';
 import { requestToken, tokenInSubject } from '../domain/request-token';
 import { assessWorkflow, type WorkflowResult } from '../domain/scoring';
 import { text, type TableData } from '../domain/table';
@@ -105,8 +105,9 @@ function readTiming(settings: TableData): { reminderDays: number; escalationDays
   return { reminderDays: value('timing.reminderDays', 3), escalationDays: value('timing.escalationDays', 5) };
 }
 
-function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date): Context {
-  const plan = planState(gas, spreadsheet, me, now);
+/** `write`: an action, which brings the checklist in step in the sheet; a view only computes it. */
+function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date, write = true): Context {
+  const plan = planState(gas, spreadsheet, me, now, write);
   const settings = SheetTable.open(spreadsheet, settingsTemplate, ['id', 'setting']);
   const table = SheetTable.open(spreadsheet, approvalsTemplate, ['id', 'status', 'approver', 'threadId']);
   const chain = plan.selected
@@ -156,17 +157,9 @@ function progressOf(ctx: Context): ChainProgress | null {
 function markStale(ctx: Context): void {
   const { selected, version } = ctx.plan;
   if (!selected?.id || !version) return;
-  for (const record of staleRequests(ctx.records, selected.id, version)) {
-    ctx.table.set(record.row, 'status', 'Stale');
-    ctx.events.push({
-      who: ctx.me,
-      action: 'Approval request stale',
-      subject: record.id,
-      before: `${record.status} (plan ${record.planVersion})`,
-      after: 'Stale',
-      note: `The plan changed to ${version}; it needs approval again.`,
-    });
-  }
+  const { rows, events } = staleMarking(ctx.records, selected.id, version, ctx.me);
+  for (const row of rows) ctx.table.set(row, 'status', 'Stale');
+  ctx.events.push(...events);
   reread(ctx);
 }
 
@@ -763,16 +756,16 @@ function identity(gas: AppsScript): string {
   return displayName(whoAmI(gas)).toLowerCase();
 }
 
-/** The Approvals view. Marks stale requests when the plan changed. */
+/**
+ * The Approvals view. It reads only: requests a plan change made stale show as stale (the change
+ * itself, or the next approval run, writes that).
+ */
 export function approvalBoard(gas: AppsScript): ApprovalBoard {
   const spreadsheet = activeSpreadsheet(gas);
   if (!spreadsheet.getSheetByName(approvalsTemplate.name)) return emptyBoard();
-  return withDocumentLock(gas, () => {
-    const ctx = open(gas, spreadsheet, identity(gas), new Date());
-    markStale(ctx);
-    finish(ctx);
-    return board(ctx);
-  });
+  const ctx = open(gas, spreadsheet, '', new Date(), false);
+  markStale(ctx);
+  return board(ctx);
 }
 
 function emptyBoard(): ApprovalBoard {
@@ -1015,12 +1008,12 @@ export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
   });
 }
 
-/** Where the approval chain stands for the current plan version (for starting the pilot). */
+/** Where the approval chain stands for the current plan version (for starting the pilot); reads only. */
 export function approvalState(
   gas: AppsScript,
   spreadsheet: Spreadsheet,
   now: Date,
 ): { state: string; version: string | null } {
-  const ctx = open(gas, spreadsheet, identity(gas), now);
+  const ctx = open(gas, spreadsheet, '', now, false);
   return { state: progressOf(ctx)?.state ?? 'not-sent', version: ctx.plan.version };
 }

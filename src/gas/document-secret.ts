@@ -21,6 +21,16 @@ export function signer(gas: AppsScript): (text: string) => string {
   return (text) => hex(gas.Utilities.computeHmacSha256Signature(text, secret));
 }
 
+/**
+ * The signer for checking what was signed, made without creating a secret (a check only reads):
+ * before any secret exists nothing was signed, so nothing verifies.
+ */
+export function checkingSigner(gas: AppsScript): (text: string) => string {
+  const secret = gas.PropertiesService.getDocumentProperties().getProperty(SECRET_KEY);
+  if (!secret) return () => '';
+  return (text) => hex(gas.Utilities.computeHmacSha256Signature(text, secret));
+}
+
 /** SHA-256 of text, as lowercase hex. */
 export function sha256Hex(gas: AppsScript, text: string): string {
   return hex(gas.Utilities.computeDigest(gas.Utilities.DigestAlgorithm.SHA_256, text));

@@ -44,8 +44,15 @@ function load(spreadsheet: Spreadsheet): MetricsContext {
   };
 }
 
-/** Pauses a running pilot when a stop rule holds; returns what to log. */
-function applyStopRules(ctx: MetricsContext, who: string): { board: MetricsBoard; events: LogEvent[] } {
+/**
+ * The board, and the stop rules: when `pause`, a running pilot whose stop rule holds is paused (in
+ * the table, for the caller to write) and the events say why; otherwise the rules are only listed.
+ */
+function applyStopRules(
+  ctx: MetricsContext,
+  who: string,
+  pause: boolean,
+): { board: MetricsBoard; events: LogEvent[] } {
   const { records, problems } = readMeasurements(ctx.table.current());
   const selected = ctx.selected;
   const pilotRow = selected
@@ -57,7 +64,7 @@ function applyStopRules(ctx: MetricsContext, who: string): { board: MetricsBoard
   const reasons = stop.reasons.join(' ');
   // The sponsor resumed over exactly these reasons: only new evidence pauses the pilot again.
   const resumedOver = pilotRow ? text(pilotRow.cells['resumedAfter']) : '';
-  if (stop.stop && pilotRow && pilotState === 'Running' && reasons !== resumedOver) {
+  if (pause && stop.stop && pilotRow && pilotState === 'Running' && reasons !== resumedOver) {
     ctx.pilot.set(pilotRow.row, 'state', 'Paused');
     ctx.pilot.set(pilotRow.row, 'pausedBecause', reasons);
     pilotState = 'Paused';
@@ -114,7 +121,10 @@ function finish(gas: AppsScript, ctx: MetricsContext, events: LogEvent[], now: D
   appendToLog(gas, ctx.spreadsheet, events, now);
 }
 
-/** The Measure view; applies the stop rules to what the sheet holds now. */
+/**
+ * The Measure view. It reads only: the pilot's state is the sheet's, and stop rules that hold are
+ * listed; the pause itself is written by the save of a measurement or the hourly run.
+ */
 export function metricsBoard(gas: AppsScript): MetricsBoard {
   const spreadsheet = activeSpreadsheet(gas);
   if (!spreadsheet.getSheetByName(metricsTemplate.name)) {
@@ -130,11 +140,21 @@ export function metricsBoard(gas: AppsScript): MetricsBoard {
       metricNames: [...metricNames],
     };
   }
-  return withDocumentLock(gas, () => {
+  const ctx = load(spreadsheet);
+  return applyStopRules(ctx, '', false).board;
+}
+
+/**
+ * The hourly run: measurements typed into the sheet since the last run can trip a stop rule, which
+ * pauses a running pilot now (Pilot › State, and the Log says why).
+ */
+export function applyStopRulesNow(gas: AppsScript): void {
+  const spreadsheet = activeSpreadsheet(gas);
+  if (!spreadsheet.getSheetByName(metricsTemplate.name)) return;
+  withDocumentLock(gas, () => {
     const ctx = load(spreadsheet);
-    const { board, events } = applyStopRules(ctx, displayName(whoAmI(gas)));
+    const { events } = applyStopRules(ctx, displayName(whoAmI(gas)), true);
     if (events.length > 0) finish(gas, ctx, events, new Date());
-    return board;
   });
 }
 
@@ -164,7 +184,7 @@ export function saveMeasurement(gas: AppsScript, input: unknown): MetricsResult 
       enteredBy: who,
       entered: now,
     });
-    const { board, events } = applyStopRules(ctx, who);
+    const { board, events } = applyStopRules(ctx, who, true);
     finish(
       gas,
       ctx,

@@ -1,53 +1,19 @@
 import { expectUnchanged, worldSnapshot } from '../../test/support/world';
 import { describe, expect, it } from '@jest/globals';
 import type { FakeEnvironment } from '../../test/fakes/environment';
-import { checkReplies, district, readyWorkspace, reply } from '../../test/support/approvals';
+import { district, readyWorkspace } from '../../test/support/approvals';
+import { approveAll, pilotPlan as plan } from '../../test/support/pilot';
 import { sheetNamed } from '../../test/support/workspace';
 import type { PilotPlanInput, PilotResult } from '../shared/pilot';
-import { approvalBoard, sendApprovalRequests } from './approvals';
+import { approvalBoard } from './approvals';
 import { saveMeasurement } from './metrics';
 import { pilotBoard, recordDecision, resumePilot, savePilotPlan, startPilot } from './pilot';
-
-const plan: PilotPlanInput = {
-  question: 'Does drafting FAQ answers from approved pages cut response time without losing accuracy?',
-  decisionInformed: 'Whether to use it for all front-office FAQs next term.',
-  team: 'Communications office: 3 staff',
-  inScope: 'Enrollment and calendar questions',
-  outOfScope: 'Anything about an individual student',
-  baselineStart: '2026-11-02',
-  baselineEnd: '2026-11-27',
-  pilotStart: '2026-11-30',
-  pilotEnd: '2027-01-22',
-  checkInDay: 'Friday',
-  tool: 'District-licensed assistant, signed in with district accounts',
-  agreement: 'Registry entry 2026-14',
-  sources: 'The public website FAQ pages (owner: Communications)',
-  dataRule: 'Green data only; remove names before pasting',
-  reviewRule: 'Every draft read by the communications lead before sending',
-  humanOnly: 'Safety, legal, individual students',
-  escalation: 'Jo Park, communications director',
-  stopRule: 'Any privacy incident; any wrong answer reaching a family',
-  communication: 'Staff briefing; board update in January',
-  feedback: 'The office feedback form',
-};
 
 const emailOf = (role: string) => district[role]?.[1] ?? '';
 
 function ok(result: PilotResult) {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.errors)}`);
   return result.board;
-}
-
-/** Every approval step approves the plan as it stands now. */
-function approveAll(env: FakeEnvironment): void {
-  const sent = env.run((gas) => sendApprovalRequests(gas));
-  if (!sent.ok) throw new Error(JSON.stringify(sent.errors));
-  reply(env, emailOf('technology'), 'APPROVE');
-  reply(env, emailOf('privacy'), 'APPROVE');
-  checkReplies(env);
-  reply(env, emailOf('sponsor'), 'APPROVE');
-  checkReplies(env);
-  expect(env.run((gas) => approvalBoard(gas)).state).toBe('approved');
 }
 
 const logActions = (env: FakeEnvironment) =>

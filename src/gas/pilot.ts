@@ -150,7 +150,7 @@ export function pilotBoard(gas: AppsScript): PilotBoard {
       cannotDecide: 'Run Set up workspace first.',
     };
   }
-  return withDocumentLock(gas, () => board(gas, load(spreadsheet), new Date()));
+  return board(gas, load(spreadsheet), new Date());
 }
 
 function finish(gas: AppsScript, ctx: PilotContext, events: LogEvent[], now: Date): void {
@@ -204,6 +204,8 @@ export function savePilotPlan(gas: AppsScript, input: unknown): PilotResult {
       ],
       now,
     );
+    // The plan version changed: the checklist's version, and requests for the earlier one, follow now.
+    syncGovernance(gas, spreadsheet, who, now);
     const after = load(spreadsheet);
     const shown = board(gas, after, now);
     const stale = shown.approvals !== 'approved' && ctx.record !== null;

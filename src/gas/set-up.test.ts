@@ -157,6 +157,102 @@ describe('running set-up again', () => {
   });
 });
 
+describe('running set-up again with nothing to change', () => {
+  it('reads each kind once per sheet and writes nothing: at most 80 calls', () => {
+    const env = new FakeEnvironment();
+    setUp(env);
+    for (const name of tableNames) typeRows(env, name, 25);
+    env.calls.reset();
+    const before = worldSnapshot(env);
+    expect(setUp(env)).toEqual({ ok: true, schemaVersion: 1, changes: [] });
+    const calls = env.calls.byMethod();
+    expect(env.calls.total()).toBeLessThanOrEqual(80);
+    for (const read of ['Range.getDataValidations', 'Range.getNumberFormats'])
+      expect(calls[read]).toBe(tableNames.length);
+    expect(calls['Spreadsheet.getProtections']).toBe(2);
+    expect(Object.keys(calls).filter((m) => /\.(set|insert|protect|add)/.test(m))).toEqual([]);
+    expectUnchanged(env, before);
+  });
+
+  it.each<[string, (env: FakeEnvironment) => void, (env: FakeEnvironment) => void]>([
+    [
+      'a validation removed by hand',
+      (env) => env.run((gas) => sheetNamed(gas, 'Governance').getRange('L40:L60').setDataValidation(null)),
+      (env) =>
+        env.run((gas) =>
+          expect(sheetNamed(gas, 'Governance').getRange('L50').getDataValidation()).not.toBeNull(),
+        ),
+    ],
+    [
+      'a number format changed by hand',
+      (env) => env.run((gas) => sheetNamed(gas, 'Workflows').getRange('B5:B9').setNumberFormat('0.00')),
+      (env) =>
+        env.run((gas) => expect(sheetNamed(gas, 'Workflows').getRange('B7').getNumberFormat()).toBe('@')),
+    ],
+    [
+      'a computed-column protection removed by hand',
+      (env) =>
+        env.run((gas) => {
+          const [first] = sheetNamed(gas, 'Workflows').getProtections(
+            gas.SpreadsheetApp.ProtectionType.RANGE,
+          );
+          first?.remove();
+        }),
+      (env) =>
+        env.run((gas) =>
+          expect(
+            sheetNamed(gas, 'Workflows').getProtections(gas.SpreadsheetApp.ProtectionType.RANGE).length,
+          ).toBeGreaterThan(0),
+        ),
+    ],
+    [
+      "the Log sheet's protection removed by hand",
+      (env) =>
+        env.run((gas) => {
+          for (const p of sheetNamed(gas, 'Log').getProtections(gas.SpreadsheetApp.ProtectionType.SHEET))
+            p.remove();
+        }),
+      (env) =>
+        env.run((gas) =>
+          expect(
+            sheetNamed(gas, 'Log')
+              .getProtections(gas.SpreadsheetApp.ProtectionType.SHEET)
+              .map((p) => p.isWarningOnly()),
+          ).toEqual([true]),
+        ),
+    ],
+    [
+      'a conditional format deleted by hand',
+      (env) =>
+        env.run((gas) => {
+          const sheet = sheetNamed(gas, 'Pilot');
+          sheet.setConditionalFormatRules([]);
+        }),
+      (env) => env.run((gas) => expect(sheetNamed(gas, 'Pilot').getConditionalFormatRules()).toHaveLength(1)),
+    ],
+  ])('puts back %s, and only that', (_case, breakIt, repaired) => {
+    const env = new FakeEnvironment();
+    setUp(env);
+    const clean = worldSnapshot(env);
+    breakIt(env);
+    setUp(env);
+    repaired(env);
+    // Exactly as set-up left it, but for a new protection's ID and place in the list.
+    const normal = (snapshot: string) => {
+      const world = JSON.parse(snapshot) as {
+        spreadsheet: { nextId: number; protections: { id: number }[] };
+      };
+      world.spreadsheet.nextId = 0;
+      world.spreadsheet.protections = world.spreadsheet.protections
+        .map((p) => JSON.stringify({ ...p, id: 0 }))
+        .sort()
+        .map((p) => JSON.parse(p) as { id: number });
+      return JSON.stringify(world);
+    };
+    expect(normal(worldSnapshot(env)) === normal(clean)).toBe(true);
+  });
+});
+
 function growGrids(env: FakeEnvironment, rows: number): void {
   env.run((gas) => {
     for (const name of tableNames) {

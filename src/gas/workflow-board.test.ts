@@ -513,7 +513,7 @@ describe('selecting the one workflow', () => {
         JSON.parse(env.state.properties.document['aiplan.logHead'] ?? 'null') as never,
         sign,
       ),
-    ).toEqual({ ok: true, entries: 5 });
+    ).toMatchObject({ ok: true, entries: 5 });
   });
 });
 

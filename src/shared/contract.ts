@@ -86,6 +86,20 @@ export const plannerFunctionNames = [
   'saveMeasurement',
   'shareWithLeaders',
 ] as const satisfies readonly (keyof PlannerApi)[];
+/**
+ * The contract's views: calls that only read. Each leaves the spreadsheet, properties, triggers and
+ * mail exactly as they were (one test walks them over a workspace in every phase); whatever changes
+ * because of an action or of time is written by that action or by the hourly run.
+ */
+export const plannerViewNames = [
+  'getWorkspaceStatus',
+  'getWorkflowBoard',
+  'getGovernanceBoard',
+  'checkLog',
+  'getApprovalBoard',
+  'getPilotBoard',
+  'getMetricsBoard',
+] as const satisfies readonly (keyof PlannerApi)[];
 type Assert<T extends true> = T;
 export type PlannerFunctionNamesComplete = Assert<
   [Exclude<keyof PlannerApi, (typeof plannerFunctionNames)[number]>] extends [never] ? true : false

@@ -39,6 +39,19 @@ export function cloneWorld(
     htmlFiles: env.htmlFiles,
     scriptTimeZone: env.scriptTimeZone,
     ...options,
-    state: structuredClone(env.state) as WorldState,
+    state: copy(env.state) as WorldState,
   });
+}
+
+/**
+ * A deep copy of plain data made in this realm. (`structuredClone` makes its dates in Node's realm,
+ * not the test's, so `instanceof Date` would fail on them inside Jest.)
+ */
+function copy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof Date) return new Date(value.getTime());
+  if (Array.isArray(value)) return value.map(copy);
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = copy(item);
+  return out;
 }
