@@ -4,7 +4,7 @@ import type { FakeEnvironment } from '../../test/fakes/environment';
 import { selectedWorkspace } from '../../test/support/approvals';
 import { addMeasurementRows, sheetNamed } from '../../test/support/workspace';
 import type { MeasurementInput, MetricsResult } from '../shared/metrics';
-import { metricsBoard, saveMeasurement } from './metrics';
+import { applyStopRulesNow, metricsBoard, saveMeasurement } from './metrics';
 
 const selected = () => selectedWorkspace();
 
@@ -158,6 +158,28 @@ describe('stop rules', () => {
     const board = env.run((gas) => metricsBoard(gas));
     expect(board.pilotState).toBe('Paused');
     expect(board.stopReasons.join(' ')).toContain('Staff trust under 3 in 2 pilot periods running');
+  });
+});
+
+describe('stop rules tripped by rows typed into the sheet', () => {
+  it('are listed by the view, which writes nothing, and pause the pilot on the hourly run', () => {
+    const env = selected();
+    running(env);
+    env.run((gas) => {
+      const sheet = sheetNamed(gas, 'Metrics');
+      sheet
+        .getRange(2, 1, 1, 8)
+        .setValues([['MS-H1', 'WF-001', 'Incidents', 'Pilot', '2026-12-07', '2026-12-11', 1, '']]);
+    });
+    const before = worldSnapshot(env);
+    const board = env.run((gas) => metricsBoard(gas));
+    expect(board.pilotState).toBe('Running');
+    expect(board.stopReasons.length).toBeGreaterThan(0);
+    expectUnchanged(env, before);
+    env.run((gas) => applyStopRulesNow(gas));
+    expect(env.run((gas) => metricsBoard(gas)).pilotState).toBe('Paused');
+    const log = env.run((gas) => sheetNamed(gas, 'Log').getDataRange().getValues());
+    expect(log.at(-1)?.[3]).toBe('Pilot paused by its stop rule');
   });
 });
 
