@@ -53,6 +53,7 @@ import type * as entryPoints from './main';
 import { planState, type PlanState } from './governance';
 import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
+import { quoted, refusedForLength } from '../domain/input-caps';
 
 /**
  * Phase 2, approvals: requests sent from the requester's Gmail, one per approver of the current step,
@@ -959,14 +960,20 @@ export function checkApprovalReplies(
 
 /** A person decides a reply the add-on could not read with certainty; logged with their name. */
 export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
+  const refused = refusedForLength('resolveReview', input);
+  if (refused) return refused;
   const value = input as Partial<ReviewDecision> | null;
   const decisions: Record<string, string> = {
     Approve: 'Approved',
     Reject: 'Rejected',
     Changes: 'Changes requested',
   };
-  const status = typeof value?.decision === 'string' ? decisions[value.decision] : undefined;
-  const note = typeof value?.note === 'string' ? value.note.trim().slice(0, 500) : '';
+  // Own keys only: "constructor" or "__proto__" is no decision.
+  const status =
+    typeof value?.decision === 'string' && Object.prototype.hasOwnProperty.call(decisions, value.decision)
+      ? decisions[value.decision]
+      : undefined;
+  const note = typeof value?.note === 'string' ? value.note.trim() : '';
   if (!value || typeof value.requestId !== 'string' || !status) {
     return { ok: false, errors: [{ field: 'decision', message: 'Choose Approve, Changes or Reject.' }] };
   }
@@ -986,7 +993,7 @@ export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
         errors: [
           {
             field: 'requestId',
-            message: `Request ${value.requestId ?? ''} is not waiting for review any more; reload.`,
+            message: `Request ${quoted(value.requestId)} is not waiting for review any more; reload.`,
           },
         ],
       };

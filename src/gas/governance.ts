@@ -23,6 +23,7 @@ import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
 import { UserError } from './user-error';
+import { inputCaps, refusedForLength } from '../domain/input-caps';
 
 /**
  * Phase 2 in the planner: the selected workflow's governance checklist, worked in the sheet or here,
@@ -268,6 +269,9 @@ function emptyBoard(): GovernanceBoard {
 export function updateChecklistItem(gas: AppsScript, input: unknown): ChecklistSaveResult {
   const checked = checkChecklistInput(input);
   if (!checked.ok) return { ok: false, errors: checked.errors };
+  // What the checks above do not measure (IDs, choices, dates) is held to its cap too.
+  const refused = refusedForLength('updateChecklistItem', input);
+  if (refused) return refused;
   const value = checked.value;
   const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {
@@ -319,7 +323,8 @@ export function updateChecklistItem(gas: AppsScript, input: unknown): ChecklistS
 
 /** Selects the row in the Governance sheet, so the person can work on it there. */
 export function showChecklistRow(gas: AppsScript, id: unknown): { ok: boolean; message: string } {
-  if (typeof id !== 'string' || id === '') throw new UserError('The checklist row could not be read.');
+  if (typeof id !== 'string' || id === '' || id.length > inputCaps.showChecklistRow.id)
+    throw new UserError('The checklist row could not be read; reload the list.');
   const spreadsheet = activeSpreadsheet(gas);
   const table = SheetTable.open(spreadsheet, governanceTemplate, ['id']);
   const found = table.data.rows.find((r) => String(r.cells['id']) === id);

@@ -6,6 +6,7 @@ import { appendToLog } from './audit-log-gateway';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { currentSummary } from './leader-view';
+import { refusedForLength } from '../domain/input-caps';
 
 const SENDER_NAME = 'AI Plan Workspace';
 
@@ -20,6 +21,9 @@ export function shareWithLeaders(gas: AppsScript, input: unknown): ShareResult {
   const at = me.email.lastIndexOf('@');
   const checked = checkShareInput(input, at < 0 ? null : me.email.slice(at + 1).toLowerCase());
   if (!checked.ok) return { ok: false, errors: checked.errors };
+  // What the checks above do not measure (IDs, choices, dates) is held to its cap too.
+  const refused = refusedForLength('shareWithLeaders', input);
+  if (refused) return refused;
   const { addresses, access, note } = checked.value;
   const quota = gas.MailApp.getRemainingDailyQuota();
   if (quota < addresses.length) {

@@ -20,6 +20,7 @@ import { appendToLog } from './audit-log-gateway';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
+import { refusedForLength } from '../domain/input-caps';
 
 /**
  * Phase 4: measurements for the baseline and pilot windows, the per-metric summary, and the stop rules,
@@ -162,6 +163,9 @@ export function applyStopRulesNow(gas: AppsScript): void {
 export function saveMeasurement(gas: AppsScript, input: unknown): MetricsResult {
   const checked = checkMeasurementInput(input);
   if (!checked.ok) return { ok: false, errors: checked.errors };
+  // What the checks above do not measure (IDs, choices, dates) is held to its cap too.
+  const refused = refusedForLength('saveMeasurement', input);
+  if (refused) return refused;
   const value = checked.value;
   const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {

@@ -27,6 +27,7 @@ import { appendToLog } from './audit-log-gateway';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
+import { inputCaps, refusedForLength } from '../domain/input-caps';
 
 /**
  * Phases 3–5 in the planner: the pilot plan (its content is part of the plan version), starting the
@@ -162,6 +163,9 @@ function finish(gas: AppsScript, ctx: PilotContext, events: LogEvent[], now: Dat
 export function savePilotPlan(gas: AppsScript, input: unknown): PilotResult {
   const checked = checkPilotInput(input);
   if (!checked.ok) return { ok: false, errors: checked.errors };
+  // What the checks above do not measure (IDs, choices, dates) is held to its cap too.
+  const refused = refusedForLength('savePilotPlan', input);
+  if (refused) return refused;
   const value: PilotFields = checked.value;
   const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {
@@ -281,12 +285,21 @@ function onBehalfOf(raw: Record<string, unknown>): { onBehalf: boolean; evidence
  * ended or its stop rule paused it, and only by the sponsor or on the sponsor's behalf (both kept).
  */
 export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
+  const refused = refusedForLength('recordDecision', input);
+  if (refused) return refused;
   const errors: { field: string; message: string }[] = [];
   const raw = isRecord(input) ? input : {};
   const decision = typeof raw['decision'] === 'string' ? raw['decision'] : '';
   if (!(decisions as readonly string[]).includes(decision))
     errors.push({ field: 'decision', message: `Choose the decision: ${decisions.join(', ')}.` });
-  const rationale = textField(errors, raw, 'rationale', 'The evidence behind the decision', 2000, true);
+  const rationale = textField(
+    errors,
+    raw,
+    'rationale',
+    'The evidence behind the decision',
+    inputCaps.recordDecision.rationale,
+    true,
+  );
   const scaleTier = raw['scaleTier'] === 'Amber' || raw['scaleTier'] === 'Red' ? raw['scaleTier'] : '';
   if (raw['scaleTier'] !== undefined && raw['scaleTier'] !== '' && scaleTier === '')
     errors.push({
