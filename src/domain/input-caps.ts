@@ -48,7 +48,8 @@ export const inputCaps = {
     pilotEnd: day,
     checkInDay: 20,
   },
-  recordDecision: { decision: 20, rationale: 2000, scaleTier: 20 },
+  recordDecision: { decision: 20, rationale: 2000, scaleTier: 20, evidence: 2000 },
+  resumePilot: { reason: 1000, evidence: 2000 },
   saveMeasurement: { metric: 100, window: 20, periodStart: day, periodEnd: day, note: 1000 },
   shareWithLeaders: { addresses: 5000, access: 20, note: 1000 },
 } as const satisfies Record<string, Record<string, number>>;

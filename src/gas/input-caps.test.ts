@@ -3,12 +3,13 @@ import { selectedWorkspace } from '../../test/support/approvals';
 import { pilotPlan } from '../../test/support/pilot';
 import { expectUnchanged, worldSnapshot } from '../../test/support/world';
 import { inputCaps, quoted, type CappedCall } from '../domain/input-caps';
+import type { PlannerApi } from '../shared/contract';
 import type { AppsScript } from './apps-script';
 import { resolveReview } from './approvals';
 import { showChecklistRow, updateChecklistItem } from './governance';
 import { shareWithLeaders } from './leader-share';
 import { saveMeasurement } from './metrics';
-import { recordDecision, savePilotPlan } from './pilot';
+import { recordDecision, resumePilot, savePilotPlan } from './pilot';
 import { UserError } from './user-error';
 import { saveScore, saveWorkflow, selectWorkflow } from './workflow-board';
 
@@ -19,6 +20,16 @@ const flags = {
   newVendor: false,
   dutiesChange: false,
 };
+
+/** The contract's calls that take an input. */
+type WithInput = {
+  [K in keyof PlannerApi]: Parameters<PlannerApi[K]> extends [] ? never : K;
+}[keyof PlannerApi];
+type Assert<T extends true> = T;
+/** Compile-time: the caps table names exactly the calls that take input. */
+export type CapsCoverTheContract = Assert<
+  [Exclude<WithInput, CappedCall> | Exclude<CappedCall, WithInput>] extends [never] ? true : false
+>;
 
 /** Every sidebar call that takes input, with a valid input for it; the compiler keeps the list complete. */
 const calls: Record<
@@ -75,9 +86,17 @@ const calls: Record<
   },
   savePilotPlan: { input: { ...pilotPlan }, run: savePilotPlan },
   recordDecision: {
-    input: { decision: 'Scale', rationale: 'It worked', scaleTier: 'Amber', scaleNewVendor: false },
+    input: {
+      decision: 'Scale',
+      rationale: 'It worked',
+      scaleTier: 'Amber',
+      scaleNewVendor: false,
+      onBehalf: true,
+      evidence: 'Email of 1 Dec',
+    },
     run: recordDecision,
   },
+  resumePilot: { input: { reason: 'Fixed', onBehalf: false, evidence: '' }, run: resumePilot },
   saveMeasurement: {
     input: {
       metric: 'Adoption (%)',

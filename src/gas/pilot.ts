@@ -392,6 +392,8 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
  * are kept, so the same evidence does not pause it again; anything new does.
  */
 export function resumePilot(gas: AppsScript, input: unknown): PilotResult {
+  const tooLong = refusedForLength('resumePilot', input);
+  if (tooLong) return tooLong;
   const raw = isRecord(input) ? input : {};
   const reason = typeof raw['reason'] === 'string' ? raw['reason'].replace(/\s+/g, ' ').trim() : '';
   const spreadsheet = activeSpreadsheet(gas);

@@ -164,7 +164,7 @@ describe('running set-up again with nothing to change', () => {
     for (const name of tableNames) typeRows(env, name, 25);
     env.calls.reset();
     const before = worldSnapshot(env);
-    expect(setUp(env)).toEqual({ ok: true, schemaVersion: 1, changes: [] });
+    expect(setUp(env)).toEqual({ ok: true, schemaVersion: workspaceTemplate.schemaVersion, changes: [] });
     const calls = env.calls.byMethod();
     expect(env.calls.total()).toBeLessThanOrEqual(80);
     for (const read of ['Range.getDataValidations', 'Range.getNumberFormats'])
