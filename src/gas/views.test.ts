@@ -3,14 +3,14 @@ import { FakeEnvironment } from '../../test/fakes/environment';
 import { readyWorkspace, reply } from '../../test/support/approvals';
 import { approveAll, pilotPlan } from '../../test/support/pilot';
 import { setCell, sheetNamed } from '../../test/support/workspace';
-import { expectUnchanged, worldSnapshot } from '../../test/support/world';
+import { worldSnapshot } from '../../test/support/world';
 import { plannerViewNames } from '../shared/contract';
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript } from './apps-script';
 import { approvalBoard, sendApprovalRequests } from './approvals';
 import { checkLog } from './audit-log-gateway';
 import { governanceBoard } from './governance';
-import { metricsBoard } from './metrics';
+import { applyStopRulesNow, metricsBoard } from './metrics';
 import { pilotBoard, recordDecision, savePilotPlan, startPilot } from './pilot';
 import { setUpWorkspace } from './set-up';
 import { UserError } from './user-error';
@@ -66,9 +66,17 @@ function* phases(): Generator<[string, FakeEnvironment]> {
     });
   }
   yield ['low trust typed into the sheet two weeks running', running];
-  expect(
-    running.run((gas) => recordDecision(gas, { decision: 'Stop', rationale: 'Staff trust too low.' })).ok,
-  ).toBe(true);
+  running.run((gas) => applyStopRulesNow(gas));
+  yield ['paused by the hourly run', running];
+  const decided = running.run((gas) =>
+    recordDecision(gas, {
+      decision: 'Stop',
+      rationale: 'Staff trust too low.',
+      onBehalf: true,
+      evidence: 'Email from the sponsor, 18 December',
+    }),
+  );
+  expect(decided.ok).toBe(true);
   yield ['decided', running];
 }
 
@@ -84,10 +92,11 @@ describe('views', () => {
           // A view may refuse (the Log check before set-up); refusing changes nothing either.
           if (!(error instanceof UserError)) throw error;
         }
-        expectUnchanged(env, before);
         seen.push(`${phase}: ${name}`);
       }
+      // One comparison per phase (the world is 11 MB); a failure names the phase.
+      expect({ phase, unchanged: worldSnapshot(env) === before }).toEqual({ phase, unchanged: true });
     }
-    expect(seen).toHaveLength(9 * plannerViewNames.length);
+    expect(seen).toHaveLength(10 * plannerViewNames.length);
   });
 });
