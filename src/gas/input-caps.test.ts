@@ -110,7 +110,7 @@ const calls: Record<
     run: saveMeasurement,
   },
   shareWithLeaders: {
-    input: { addresses: 'board@district.example.org', role: 'viewer', note: 'Hi' },
+    input: { addresses: 'board@district.example.org', access: 'summary', note: 'Hi' },
     run: shareWithLeaders,
   },
 };
