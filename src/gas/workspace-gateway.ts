@@ -85,6 +85,9 @@ export function readWorkspace(
     if (!names.has(name) && markedAs === null)
       return { name, markedAs, values: [], maxRows: 0, maxColumns: 0 };
     handles.set(name, sheet);
+    // A layout sheet of a complete workspace is marked: nothing in its values decides anything.
+    if (complete && keys.get(name)?.kind === 'layout')
+      return { name, markedAs, values: [], maxRows: 0, maxColumns: 0 };
     const values = sheet.getDataRange().getValues();
     const width = values[0]?.length ?? 0;
     let maxRows = 0;
