@@ -134,15 +134,18 @@ describe('starting the pilot', () => {
   });
 });
 
-/** A day relative to today, as yyyy-mm-dd (the rules compare with the real date). */
+/**
+ * A day relative to today, as yyyy-mm-dd in UTC. The rules compare with today in the spreadsheet's
+ * time zone, up to a day away from UTC, so the plans below keep two days from today either way.
+ */
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-/** A plan whose pilot ended yesterday. */
+/** A plan whose pilot ended at least a day ago, wherever the spreadsheet is. */
 const endedPlan: PilotPlanInput = {
   ...plan,
   baselineStart: day(-80),
   baselineEnd: day(-50),
   pilotStart: day(-45),
-  pilotEnd: day(-1),
+  pilotEnd: day(-2),
 };
 const sponsor = { user: emailOf('sponsor') };
 
