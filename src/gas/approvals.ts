@@ -480,8 +480,11 @@ function readMessage(
     note: outcome.status === 'Needs review' ? reading.reason : reading.comment.slice(0, 300),
   });
   queueNotice(ctx, record, outcome.status === 'Needs review' ? reading.reason : null);
-  if (outcome.status === 'Rejected' || outcome.status === 'Changes requested')
+  if (outcome.status === 'Rejected' || outcome.status === 'Changes requested') {
+    // Recorded before the note goes: a run cut off in between never tells the requester twice.
+    ctx.table.flush(ctx.gas);
     tellRequester(ctx, record, approver, outcome.decision, reading.comment);
+  }
 }
 
 /**

@@ -8,8 +8,8 @@ import type { AppsScript, Lock, Properties, Spreadsheet } from './apps-script';
  *   only a run inside the document can read them, and opening a file by ID is not being inside it
  *   (PropertiesService reference: "the open document"). Writes stay in this run; the one value a
  *   clock run must persist, the Log head, has its own place beside the Log (log-head.ts);
- * - the document lock, which needs a document too, becomes the user lock: it keeps this user's runs
- *   (this one, the next hour's, a planner check) from overlapping.
+ * - the document lock, which needs a document too, becomes the user lock, which every planner action
+ *   takes as well (document-lock.ts): this user's hourly run and their own planner never overlap.
  * There is no Ui: anything that would show one fails here rather than wait for a person.
  */
 export function inOpenedDocument(
@@ -44,10 +44,19 @@ export function inOpenedDocument(
     LockService: {
       getDocumentLock: (): Lock => gas.LockService.getUserLock(),
       getScriptLock: () => gas.LockService.getScriptLock(),
-      getUserLock: () => gas.LockService.getUserLock(),
+      // Already held as the "document" lock above: taking it a second time would only wait on itself.
+      getUserLock: (): Lock => heldAlready,
     },
   };
 }
+
+/** The user lock, as seen by code that takes it after the "document" lock, which already is that lock. */
+const heldAlready: Lock = {
+  hasLock: () => true,
+  releaseLock: () => undefined,
+  tryLock: () => true,
+  waitLock: () => undefined,
+};
 
 /** A property store that lives for one run. */
 class RunProperties implements Properties {

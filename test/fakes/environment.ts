@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AppsScript, Ui } from '../../src/gas/apps-script';
 import { CallLog, counted, type CallGuard } from './calls';
@@ -77,10 +77,15 @@ export type ClockRunModel = 'no-document' | 'active-document';
 
 /** The scopes in the add-on's manifest (appsscript.json), which the fakes grant unless told otherwise. */
 export function manifestScopes(): string[] {
-  const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../appsscript.json'), 'utf8')) as {
-    oauthScopes?: string[];
-  };
-  return manifest.oauthScopes ?? [];
+  // Found from here upwards: this file also runs bundled (bench, playground) from another folder.
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'appsscript.json');
+    if (existsSync(file) && existsSync(path.join(dir, 'package.json'))) {
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { oauthScopes?: string[] };
+      return manifest.oauthScopes ?? [];
+    }
+    if (path.dirname(dir) === dir) throw new Error('appsscript.json not found above the fakes');
+  }
 }
 
 export interface EnvironmentOptions {
