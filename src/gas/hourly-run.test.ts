@@ -95,12 +95,11 @@ describe('the hourly run, fired as Apps Script fires a clock trigger (no active 
     const first = fireHourly(env);
     expect(first.checked[env.state.spreadsheet.id]).toMatchObject({ decided: 1, waiting: true });
     expect(statusOf(env, sam)).toEqual(['Approved']);
-    const reminders = env.mail
-      .sent()
-      .filter((m) => m.plainBody.includes('A reminder: this approval request'));
-    expect(reminders.map((m) => m.to)).toEqual([pat]);
+    // In the request's thread: the reminder to Pat, who has not answered (Sam's is the receipt).
+    const inThread = env.mail.sent().filter((m) => m.subject.startsWith('Re: '));
+    expect(inThread.filter((m) => m.to === pat)).toHaveLength(1);
     expect(dashboardText(env)).not.toEqual(before);
-    expect(dashboardText(env)).toContain('Technology director: Approved');
+    expect(dashboardText(env)).toContain('1 of 2 approvals received');
 
     reply(env, pat, 'Aprobado.', { from: 'Pat Lee <pat@home.example.com>' });
     const second = fireHourly(env);
@@ -221,14 +220,18 @@ describe('faults in the hourly run', () => {
    * Reminders and notes are recorded before they go, so a cut in between may lose one (the outbox,
    * issue 11, makes them whole) but never sends one twice.
    */
+  /** An approval request: to an approver, its subject the request's own (not a "Re:" in its thread). */
+  const isRequest = (m: string) =>
+    !m.startsWith(requester) && !/^\S+ Re: /i.test(m) && /\[AI Plan AP-\w+\]/.test(m);
+
   function outcome(env: FakeEnvironment) {
     const rows = (id?: string) => approvals(env, id).map((r) => [r['approver'], r['status'], r['decision']]);
     const sent = env.mail.sent().map((m) => `${m.to} ${m.subject}`);
     return {
       first: rows(),
       second: rows(SECOND_ID),
-      requests: sent.filter((m) => /^\S+ \[AI Plan AP-\w+\] Approval needed/.test(m)).sort(),
-      others: sent.filter((m) => !/^\S+ \[AI Plan AP-\w+\] Approval needed/.test(m)).sort(),
+      requests: sent.filter(isRequest).sort(),
+      others: sent.filter((m) => !isRequest(m)).sort(),
     };
   }
 
