@@ -33,7 +33,6 @@ import type { LogEvent } from '../domain/audit-log';
 import { joinReaderships } from '../domain/email-language';
 import { senderName } from '../domain/email-layout';
 import { oneLine } from '../domain/email-text';
-import { firstHeader } from '../domain/mail-headers';
 import type { Readership } from '../domain/messages/catalogue';
 import { metricDefinitions } from '../domain/metric-definitions';
 import { AUTO_REPLY_REASON, readReply } from '../domain/reply-reader';
@@ -52,8 +51,10 @@ import { withDocumentLock } from './document-lock';
 import type * as entryPoints from './main';
 import { planState, type PlanState } from './governance';
 import { displayName, whoAmI } from './identity';
+import { newMessages, type NewMessage } from './reply-inbox';
 import { SheetTable } from './sheet-table';
 import { quoted, refusedForLength } from '../domain/input-caps';
+import { noteWaiting } from './waiting-list';
 
 /**
  * Phase 2, approvals: requests sent from the requester's Gmail, one per approver of the current step,
@@ -258,6 +259,7 @@ function sendStep(
   }
   reread(ctx);
   installHourlyCheck(gas);
+  noteWaiting(gas, ctx.spreadsheet, true, ctx.now);
   return null;
 }
 
@@ -398,91 +400,90 @@ function installHourlyCheck(gas: AppsScript): void {
   gas.ScriptApp.newTrigger(HOURLY_CHECK).timeBased().everyHours(1).create();
 }
 
-/** Reads the new messages of one pending request's thread and records what they decide. */
-function readThread(
+/**
+ * Records what one new message in a request's thread says (see reply-inbox.ts for how new messages are
+ * found). Only the named approver's reply counts, Gmail's first Authentication-Results verdict included;
+ * anything else is logged as not counted. `statuses` carries each request's status through the run, as
+ * a second reply may follow a first. Everything is read from the message's raw content, fetched once.
+ */
+function readMessage(
   ctx: Context,
   record: ApprovalRecord,
   approver: Approver | undefined,
-  found: GmailThread | null,
+  item: NewMessage,
+  statuses: Map<number, string>,
 ): void {
-  const thread = found ?? (record.threadId ? ctx.gas.GmailApp.getThreadById(record.threadId) : null);
-  if (!thread) return;
-  const messages = thread.getMessages();
-  ctx.threads.set(record.row, { thread, messages });
-  const after = Math.max(
-    messages.findIndex((m) => m.getId() === (record.checkedThrough || record.messageId)),
-    0,
-  );
-  let status = record.status;
+  ctx.threads.set(record.row, { thread: item.thread, messages: item.messages });
+  const status = statuses.get(record.row) ?? record.status;
   // A recorded approval stays open to a change of mind: its receipt says "reply CHANGES".
   const correcting = record.status === 'Approved';
-  for (const message of messages.slice(after + 1)) {
-    if (status !== 'Sent' && status !== 'Needs review' && !(correcting && status === 'Approved')) break;
-    const id = message.getId();
-    const from = message.getFrom();
-    // Our own reminders and receipts are passed over; the mark stays on the last message of others.
-    if (addressOf(from) === ctx.me) continue;
-    ctx.table.set(record.row, 'checkedThrough', id);
-    const subject = message.getSubject();
-    const token = tokenInSubject(subject);
-    // Gmail's verdict is read (an expensive call) only for a reply from the right address.
-    const fromApprover = approver !== undefined && checkSender(from, approver, '').counts;
-    const sender = !approver
-      ? { counts: false as const, reason: 'the approver’s role is no longer in the chain' }
-      : token && token !== record.id
-        ? { counts: false as const, reason: `its subject names another request (${token})` }
-        : checkSender(
-            from,
-            approver,
-            fromApprover ? firstHeader(message.getRawContent(), 'Authentication-Results') : '',
-          );
-    if (!sender.counts) {
-      ctx.events.push({
-        who: addressOf(from) || oneLine(from, 80),
-        action: 'Reply not counted',
-        subject: record.id,
-        before: '',
-        after: '',
-        note: `Not counted: ${sender.reason}.`,
-      });
-      continue;
-    }
-    const autoSubmitted = message.getHeader('Auto-Submitted').toLowerCase();
-    const reading = readReply({
-      body: message.getPlainBody(),
-      subject,
-      autoReply: (autoSubmitted !== '' && autoSubmitted !== 'no') || message.getHeader('X-Autoreply') !== '',
+  if (status !== 'Sent' && status !== 'Needs review' && !(correcting && status === 'Approved')) return;
+  const id = item.id;
+  const parsed = item.parsed();
+  const from = parsed.from;
+  // Our own reminders and receipts are passed over; the mark stays on the last message of others.
+  if (addressOf(from) === ctx.me) return;
+  ctx.table.set(record.row, 'checkedThrough', id);
+  const subject = parsed.subject;
+  const token = tokenInSubject(subject);
+  const sender = !approver
+    ? { counts: false as const, reason: 'the approver’s role is no longer in the chain' }
+    : token && token !== record.id
+      ? { counts: false as const, reason: `its subject names another request (${token})` }
+      : checkSender(from, approver, parsed.authenticationResults);
+  if (!sender.counts) {
+    ctx.events.push({
+      who: addressOf(from) || oneLine(from, 80),
+      action: 'Reply not counted',
+      subject: record.id,
+      before: '',
+      after: '',
+      note: `Not counted: ${sender.reason}.`,
     });
-    const outcome = replyOutcome(reading);
-    if (status === 'Approved' && outcome.status !== 'Rejected' && outcome.status !== 'Changes requested') {
-      ctx.events.push({
-        who: addressOf(from),
-        action: 'Reply after approval',
-        subject: record.id,
-        before: 'Approved',
-        after: 'Approved',
-        note: 'Left approved: only CHANGES or REJECT changes a recorded approval.',
-      });
-      continue;
-    }
-    status = outcome.status;
-    ctx.table.set(record.row, 'status', outcome.status);
-    ctx.table.set(record.row, 'decision', outcome.decision);
-    ctx.table.set(record.row, 'comment', reading.comment);
-    ctx.table.set(record.row, 'reviewNote', reading.reason);
-    ctx.table.set(record.row, 'decided', outcome.status === 'Needs review' ? null : message.getDate());
-    ctx.table.set(record.row, 'replyMessageId', id);
+    return;
+  }
+  const reading = readReply({
+    // The text from the raw content already fetched; Gmail's rendering only where it could not be read.
+    body: parsed.text ?? item.message.getPlainBody(),
+    subject,
+    autoReply: parsed.autoReply,
+  });
+  const outcome = replyOutcome(reading);
+  if (status === 'Approved' && outcome.status !== 'Rejected' && outcome.status !== 'Changes requested') {
     ctx.events.push({
       who: addressOf(from),
-      action: outcome.status === 'Needs review' ? 'Reply needs review' : 'Approval decision',
+      action: 'Reply after approval',
       subject: record.id,
-      before: record.status,
-      after: outcome.status,
-      note: outcome.status === 'Needs review' ? reading.reason : reading.comment.slice(0, 300),
+      before: 'Approved',
+      after: 'Approved',
+      note: 'Left approved: only CHANGES or REJECT changes a recorded approval.',
     });
-    queueNotice(ctx, record, outcome.status === 'Needs review' ? reading.reason : null);
-    if (outcome.status === 'Rejected' || outcome.status === 'Changes requested')
-      tellRequester(ctx, record, approver, outcome.decision, reading.comment);
+    return;
+  }
+  statuses.set(record.row, outcome.status);
+  ctx.table.set(record.row, 'status', outcome.status);
+  ctx.table.set(record.row, 'decision', outcome.decision);
+  ctx.table.set(record.row, 'comment', reading.comment);
+  ctx.table.set(record.row, 'reviewNote', reading.reason);
+  ctx.table.set(
+    record.row,
+    'decided',
+    outcome.status === 'Needs review' ? null : (parsed.date ?? item.message.getDate()),
+  );
+  ctx.table.set(record.row, 'replyMessageId', id);
+  ctx.events.push({
+    who: addressOf(from),
+    action: outcome.status === 'Needs review' ? 'Reply needs review' : 'Approval decision',
+    subject: record.id,
+    before: record.status,
+    after: outcome.status,
+    note: outcome.status === 'Needs review' ? reading.reason : reading.comment.slice(0, 300),
+  });
+  queueNotice(ctx, record, outcome.status === 'Needs review' ? reading.reason : null);
+  if (outcome.status === 'Rejected' || outcome.status === 'Changes requested') {
+    // Recorded before the note goes: a run cut off in between never tells the requester twice.
+    ctx.table.flush(ctx.gas);
+    tellRequester(ctx, record, approver, outcome.decision, reading.comment);
   }
 }
 
@@ -823,34 +824,6 @@ export function sendApprovalRequests(gas: AppsScript): ApprovalResult {
   });
 }
 
-/** Above this many pending requests, one Gmail search finds the threads that have replies. */
-const SEARCH_ABOVE = 20;
-
-/**
- * The pending requests whose threads hold a message from someone else. With few pending requests every
- * thread is read (immediate, no search index lag); with many, Gmail search finds the threads with a
- * reply, so a run's cost follows the replies that came in, not the requests still waiting.
- */
-function withReplies(
-  ctx: Context,
-  pending: ApprovalRecord[],
-): { record: ApprovalRecord; thread: GmailThread | null }[] {
-  if (pending.length <= SEARCH_ABOVE) return pending.map((record) => ({ record, thread: null }));
-  const earliest = Math.min(...pending.map((r) => r.sent?.getTime() ?? ctx.now.getTime()));
-  const after = Math.floor((earliest - 86400000) / 1000);
-  const query = `subject:"AI Plan AP-" -from:me after:${after}`;
-  const active = new Map<string, GmailThread>();
-  for (let start = 0; ; start += 500) {
-    const threads = ctx.gas.GmailApp.search(query, start, 500);
-    for (const thread of threads) active.set(thread.getId(), thread);
-    if (threads.length < 500) break;
-  }
-  return pending.flatMap((record) => {
-    const thread = active.get(record.threadId);
-    return thread ? [{ record, thread }] : [];
-  });
-}
-
 export interface CheckSummary {
   read: number;
   decided: number;
@@ -858,6 +831,8 @@ export interface CheckSummary {
   sent: number;
   /** True when the run stopped early to stay inside Apps Script's time limit; the next run goes on. */
   partial: boolean;
+  /** Whether this user still has requests waiting for replies here. */
+  waiting: boolean;
   message: string;
 }
 
@@ -879,6 +854,7 @@ export function checkApprovalReplies(
       review: 0,
       sent: 0,
       partial: false,
+      waiting: false,
       message: 'The workspace is not set up.',
     };
   }
@@ -902,17 +878,23 @@ export function checkApprovalReplies(
     const pending = ctx.records.filter(
       (r) => ((isPending(r) && r.status !== 'Sending') || correctable(r)) && r.requestedBy === me,
     );
-    const mine = withReplies(ctx, pending);
-    let read = 0;
+    const byToken = new Map(ctx.records.map((r) => [r.id, r]));
+    const statuses = new Map<number, string>();
+    const readRequests = new Set<string>();
     let partial = false;
-    for (const { record, thread } of mine) {
+    for (const item of newMessages(gas, ctx.records, pending, ctx.now)) {
       if (Date.now() - started > budgetMs) {
         partial = true;
         break;
       }
-      readThread(ctx, record, approvers.get(`${record.step}|${record.approver}`), thread);
-      read += 1;
+      // The request it follows in its thread; in a thread of its own, the one its subject names.
+      const record = item.follows ?? byToken.get(tokenInSubject(item.parsed().subject) ?? '');
+      if (!record || record.requestedBy !== me) continue;
+      readMessage(ctx, record, approvers.get(`${record.step}|${record.approver}`), item, statuses);
+      readRequests.add(record.id);
     }
+    // Every pending request was looked at, unless the run stopped early: then those it got to.
+    const read = partial ? readRequests.size : pending.length;
     ctx.table.flush(gas);
     reread(ctx);
     sendNotices(ctx);
@@ -947,6 +929,9 @@ export function checkApprovalReplies(
         });
     }
     finish(ctx);
+    // The hourly run's list: this spreadsheet stays on it while this user has requests waiting here.
+    const waiting = ctx.records.some((r) => isPending(r) && r.requestedBy === me);
+    noteWaiting(gas, spreadsheet, waiting, ctx.now);
     const parts = [
       `Read ${read} pending ${read === 1 ? 'request' : 'requests'}`,
       `${decided} ${decided === 1 ? 'decision' : 'decisions'} recorded`,
@@ -954,7 +939,7 @@ export function checkApprovalReplies(
       sent > 0 ? `${sent} next-step ${sent === 1 ? 'request' : 'requests'} sent` : '',
       partial ? 'stopped early to stay within the time limit; the next check continues' : '',
     ].filter(Boolean);
-    return { read, decided, review, sent, partial, message: `${parts.join('; ')}.` };
+    return { read, decided, review, sent, partial, waiting, message: `${parts.join('; ')}.` };
   });
 }
 

@@ -15,6 +15,7 @@ import type { LogCheck } from '../shared/governance';
 import type { AppsScript, Properties, Sheet, Spreadsheet } from './apps-script';
 import { formatDataRows, placeColumns, ValidationRules } from './column-formatting';
 import { checkingSigner, signer } from './document-secret';
+import { headMirror, type HeadMirror } from './log-head';
 import { SheetTable } from './sheet-table';
 import { UserError } from './user-error';
 
@@ -40,7 +41,8 @@ export function appendToLog(
   now: Date,
 ): void {
   const properties = gas.PropertiesService.getDocumentProperties();
-  const stored = readHead(properties);
+  const mirror = headMirror(gas, spreadsheet);
+  const stored = readHead(properties, mirror);
   if (events.length === 0 && !stored?.pending) return;
   const sheet = logSheet(spreadsheet);
   const sign = signer(gas);
@@ -51,7 +53,7 @@ export function appendToLog(
   const maxRows = sheet.getMaxRows();
   if (head.pending) head = complete(sheet, head, maxRows, sign);
   if (events.length === 0) {
-    writeHead(properties, head);
+    writeHead(properties, mirror, head);
     return;
   }
   // Stored as read back: the check reads cells trimmed, so what is signed is trimmed too.
@@ -66,27 +68,38 @@ export function appendToLog(
   const { entries, head: next } = chainEvents(head, trimmed, now, sign);
   // After whatever the sheet holds last, so rows typed or inserted by hand are never overwritten.
   const from = Math.max(sheet.getLastRow(), 1) + 1;
-  writeHead(properties, { ...head, pending: { count: next.count, hash: next.hash, from } });
+  writeHead(properties, mirror, { ...head, pending: { count: next.count, hash: next.hash, from } });
   const last = from + entries.length - 1;
   if (last > maxRows) grow(gas, sheet, head.columns, maxRows, Math.max(last - maxRows, GROWTH));
   const block = entries.map((entry) => head.columns.map((key) => cellOf(entry, key)));
   sheet.getRange(from, 1, block.length, head.columns.length).setValues(block);
-  writeHead(properties, { ...next, row: last, columns: head.columns });
+  writeHead(properties, mirror, { ...next, row: last, columns: head.columns });
 }
 
-function readHead(properties: Properties): StoredHead | null {
-  const raw = properties.getProperty(HEAD_KEY);
-  const head = parseHead(raw);
-  if (!head || raw === null) return null;
-  const columns = (JSON.parse(raw) as { columns?: unknown }).columns;
-  return {
-    ...head,
-    columns: Array.isArray(columns) ? columns.map((c) => (typeof c === 'string' ? c : '')) : [],
-  };
+/**
+ * The head from Document properties or from its mirror beside the Log (log-head.ts), whichever has
+ * more entries: a clock run (which has no Document properties) writes only the mirror, a planner run
+ * both.
+ */
+function readHead(properties: Properties | null, mirror: HeadMirror): StoredHead | null {
+  const heads = [properties?.getProperty(HEAD_KEY) ?? null, mirror.raw].flatMap((raw) => {
+    const head = parseHead(raw);
+    if (!head || raw === null) return [];
+    const columns = (JSON.parse(raw) as { columns?: unknown }).columns;
+    return [
+      {
+        ...head,
+        columns: Array.isArray(columns) ? columns.map((c) => (typeof c === 'string' ? c : '')) : [],
+      },
+    ];
+  });
+  return heads.reduce<StoredHead | null>((best, h) => (best && best.count >= h.count ? best : h), null);
 }
 
-function writeHead(properties: Properties, head: StoredHead): void {
-  properties.setProperty(HEAD_KEY, JSON.stringify(head));
+function writeHead(properties: Properties | null, mirror: HeadMirror, head: StoredHead): void {
+  const value = JSON.stringify(head);
+  mirror.save(value);
+  properties?.setProperty(HEAD_KEY, value);
 }
 
 function logSheet(spreadsheet: Spreadsheet): Sheet {
@@ -177,7 +190,7 @@ function entryOf(cell: (key: string) => unknown): LogEntry {
  */
 export function checkLog(gas: AppsScript, spreadsheet: Spreadsheet): LogCheck {
   const table = SheetTable.open(spreadsheet, logTemplate, ['id', 'hash']);
-  const head = readHead(gas.PropertiesService.getDocumentProperties());
+  const head = readHead(gas.PropertiesService.getDocumentProperties(), headMirror(gas, spreadsheet));
   const rows = table.data.rows.map(({ row, cells }) => ({ row, entry: entryOf((key) => cells[key]) }));
   const check = verifyChain(rows, head, checkingSigner(gas));
   if (!check.ok) return { ok: false, entries: rows.length, message: check.message };

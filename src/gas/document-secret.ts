@@ -1,6 +1,6 @@
 import type { AppsScript } from './apps-script';
 
-const SECRET_KEY = 'aiplan.secret';
+export const SECRET_KEY = 'aiplan.secret';
 
 /**
  * A random secret per spreadsheet, kept in Document properties, which only the add-on can read: it

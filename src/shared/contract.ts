@@ -31,6 +31,8 @@ export type WorkspaceStatus = {
   pendingChanges: string[];
   /** Hand edits that set-up cannot repair by itself, with what to do. */
   problems: SetUpProblem[];
+  /** News for this user since the planner last opened (a spreadsheet the hourly check had to drop). */
+  notices: string[];
 };
 
 export type SetUpReport =

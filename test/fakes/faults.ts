@@ -14,6 +14,8 @@ export const SERVER_ERROR = "We're sorry, a server error occurred. Please wait a
  * - `env.faults.failNext(method, message?)`: the next call of `method` ("GmailDraft.send") throws.
  * - `env.faults.callCount`: counted calls so far (unlike `env.calls`, never reset).
  * - `env.faults.callsDuring(body)`: how many counted calls `body` makes.
+ * - `env.faults.traceDuring(body)`: their names, in order (`callSites` picks call numbers that reach
+ *   every call site, for runs too long to fail call by call).
  * - `env.faults.injected`: the failures that fired, in order.
  *
  * Every point of failure of an action, each in a fresh world:
@@ -28,6 +30,8 @@ export const SERVER_ERROR = "We're sorry, a server error occurred. Please wait a
  */
 export class FaultInjector {
   private seen = 0;
+  /** Every counted call's name, in order, while `traceDuring` runs. */
+  private trace: string[] | null = null;
   private readonly atCall = new Map<number, string>();
   private readonly byMethod: { method: string; message: string }[] = [];
   readonly injected: { call: number; method: string; message: string }[] = [];
@@ -56,6 +60,18 @@ export class FaultInjector {
     return this.atCall.size + this.byMethod.length;
   }
 
+  /** The names of the counted calls `body` makes, in order (to pick one call of each call site). */
+  traceDuring(body: () => unknown): string[] {
+    const trace: string[] = [];
+    this.trace = trace;
+    try {
+      body();
+    } finally {
+      this.trace = null;
+    }
+    return trace;
+  }
+
   callsDuring(body: () => unknown): number {
     const before = this.seen;
     body();
@@ -65,6 +81,7 @@ export class FaultInjector {
   /** Called by the counted proxies for each call, with its `Type.method` name. */
   check(name: string): void {
     this.seen += 1;
+    this.trace?.push(name);
     let message = this.atCall.get(this.seen);
     if (message !== undefined) this.atCall.delete(this.seen);
     else {
@@ -78,4 +95,17 @@ export class FaultInjector {
     this.injected.push({ call: this.seen, method: name, message });
     throw gasError(message);
   }
+}
+
+/**
+ * 1-based call numbers that reach every call site of a trace: the first call of each method, and every
+ * call matching `every` (the sends, say, where a cut matters most).
+ */
+export function callSites(trace: readonly string[], every: RegExp = /$^/): number[] {
+  const seen = new Set<string>();
+  return trace.flatMap((name, i) => {
+    const pick = !seen.has(name) || every.test(name);
+    seen.add(name);
+    return pick ? [i + 1] : [];
+  });
 }
