@@ -1,17 +1,23 @@
 /**
- * A model of Apps Script time from counted service calls: a cost per call, plus a cost per cell for
- * bulk reads and writes. The figures and their sources are in README.md (Benchmarks); "measured" ones
- * come from published timings, the rest are estimates. Treat results as ±50%: they compare designs
- * (batched against per-row calls) far better than they predict a stopwatch.
+ * A model of Apps Script time from the service calls an action makes, in order: a cost per call, a
+ * cost per cell for bulk reads and writes (per item for Gmail lists), a flush when a read follows
+ * pending writes, and a start-up cost per execution. The figures and their sources are in README.md
+ * (Benchmarks); "measured" ones come from published timings, the rest are estimates. Treat results as
+ * ±50%: they compare designs (batched against per-row calls) far better than they predict a stopwatch.
  */
+import type { CallRecord } from '../test/fakes/calls';
+
 interface Cost {
   pattern: RegExp;
   perCall: number;
+  /** Per cell read or written, or per item a Gmail list returns. */
   perCell?: number;
 }
 
 export const costTable: readonly Cost[] = [
   { pattern: /^SpreadsheetApp\.getActiveSpreadsheet$/, perCall: 30 },
+  // Opening another file is a fetch of its structure, like the first call on the active one and more.
+  { pattern: /^SpreadsheetApp\.openById$/, perCall: 300 },
   { pattern: /^Spreadsheet\.(getSheets|getSheetByName)$/, perCall: 20 },
   { pattern: /^Spreadsheet\.insertSheet$/, perCall: 300 },
   { pattern: /^Spreadsheet\.toast$/, perCall: 50 },
@@ -24,7 +30,8 @@ export const costTable: readonly Cost[] = [
     perCell: 0.05,
   },
   { pattern: /^Range\.(setValues|setFormulas)$/, perCall: 40, perCell: 0.1 },
-  { pattern: /^Range\.(setValue|getValue)$/, perCall: 3 },
+  // A single-cell read or write is a round trip like any other: ~160 ms a get/set pair measured publicly.
+  { pattern: /^Range\.(setValue|getValue|getDisplayValue|setFormula)$/, perCall: 80 },
   { pattern: /^Range\.(setNumberFormats|setNotes)$/, perCall: 5, perCell: 0.01 },
   { pattern: /^Range\.setDataValidations?$/, perCall: 50 },
   {
@@ -44,8 +51,9 @@ export const costTable: readonly Cost[] = [
   { pattern: /^Protection\./, perCall: 200 },
   { pattern: /^(Spreadsheet|Sheet|Range)\.addDeveloperMetadata$/, perCall: 100 },
   { pattern: /^DeveloperMetadataFinder\.find$/, perCall: 150 },
+  { pattern: /^DeveloperMetadata\.setValue$/, perCall: 100 },
   { pattern: /^PropertiesService\./, perCall: 1 },
-  { pattern: /^Properties\.getProperty$/, perCall: 30 },
+  { pattern: /^Properties\.(getProperty|getProperties)$/, perCall: 30 },
   { pattern: /^Properties\.(setProperty|setProperties|deleteProperty)$/, perCall: 60 },
   { pattern: /^Lock\.(tryLock|waitLock)$/, perCall: 50 },
   { pattern: /^Lock\.releaseLock$/, perCall: 20 },
@@ -57,7 +65,10 @@ export const costTable: readonly Cost[] = [
   { pattern: /^GmailDraft\.send$/, perCall: 800 },
   { pattern: /^MailApp\.sendEmail$/, perCall: 800 },
   { pattern: /^GmailApp\.(getThreadById|getMessageById)$/, perCall: 200 },
-  { pattern: /^GmailApp\.search$/, perCall: 400 },
+  // Search by page: a call, plus the threads it returns.
+  { pattern: /^GmailApp\.search$/, perCall: 400, perCell: 2 },
+  // Many threads' messages in one call: a call, plus the messages it returns.
+  { pattern: /^GmailApp\.getMessagesForThreads$/, perCall: 300, perCell: 3 },
   { pattern: /^GmailThread\.(getMessages|reply|replyAll)$/, perCall: 200 },
   { pattern: /^GmailMessage\.getRawContent$/, perCall: 150 },
   { pattern: /^GmailMessage\.getPlainBody$/, perCall: 50 },
@@ -67,19 +78,48 @@ export const costTable: readonly Cost[] = [
   { pattern: /./, perCall: 10 },
 ];
 
+/**
+ * Writes are buffered, and the first read after them waits for them to be applied (Google's
+ * best-practices guide; a read with pending writes measured ~160 ms against ~50 without, bugbugnow
+ * 2019): this is the extra a read pays then, and what `SpreadsheetApp.flush()` costs with writes pending.
+ */
+export const FLUSH_MS = 110;
+/** Starting an execution (loading the script, authorising) for a trigger run; an estimate. */
+export const TRIGGER_START_MS = 1000;
+/** A sidebar call's own round trip (google.script.run start-up), added per action; an estimate. */
+export const SIDEBAR_ROUND_TRIP_MS = 1500;
+
+const spreadsheetRead =
+  /^(Range\.(get\w+)|Sheet\.(getDataRange|getLastRow|getLastColumn|getMaxRows|getMaxColumns|getCharts)|DeveloperMetadataFinder\.find)$/;
+const spreadsheetWrite =
+  /^(Range\.(set\w+|clear\w*|insert\w+|delete\w+|merge|protect|addDeveloperMetadata)|Sheet\.(set\w+|insert\w+|delete\w+|appendRow|clear\w*|removeChart|insertChart|updateChart|hide\w*|show\w*)|Spreadsheet\.(insertSheet|deleteSheet|setActiveSheet|addDeveloperMetadata|addEditor|addViewer)|DeveloperMetadata\.(setValue|remove))$/;
+
 export function callCost(method: string): Cost {
   return costTable.find((c) => c.pattern.test(method)) ?? { pattern: /./, perCall: 10 };
 }
 
-/** Modelled milliseconds for a set of counted calls and cells. */
-export function modelledMs(calls: Record<string, number>, cells: Record<string, number>): number {
-  let total = 0;
-  for (const [method, count] of Object.entries(calls)) {
-    const cost = callCost(method);
-    total += count * cost.perCall + (cells[method] ?? 0) * (cost.perCell ?? 0);
+/** Modelled milliseconds for the calls of one execution, in the order made, and the flushes charged. */
+export function model(
+  sequence: readonly CallRecord[],
+  options: { trigger?: boolean } = {},
+): { ms: number; flushes: number } {
+  let total = options.trigger ? TRIGGER_START_MS : 0;
+  let pending = false;
+  let flushes = 0;
+  for (const { name, cells } of sequence) {
+    const cost = callCost(name);
+    total += cost.perCall + cells * (cost.perCell ?? 0);
+    const flushing = name === 'SpreadsheetApp.flush' || spreadsheetRead.test(name);
+    if (flushing && pending) {
+      total += FLUSH_MS;
+      flushes += 1;
+      pending = false;
+    } else if (!flushing && spreadsheetWrite.test(name)) pending = true;
   }
-  return Math.round(total);
+  return { ms: Math.round(total), flushes };
 }
 
-/** A sidebar call's own round trip (google.script.run start-up), added per action; an estimate. */
-export const SIDEBAR_ROUND_TRIP_MS = 1500;
+/** Gmail calls of any kind in a sequence: what counts against the daily "email read" quota. */
+export function gmailCalls(sequence: readonly CallRecord[]): number {
+  return sequence.filter((c) => /^Gmail/.test(c.name)).length;
+}

@@ -20,11 +20,16 @@ import {
   typeRows,
 } from '../test/support/workspace';
 import { addPendingRequests, readyWorkspace, requester } from '../test/support/approvals';
+import { fillLog } from '../test/support/log';
+import { checkApprovalReplies } from '../src/gas/approvals';
 import { runCorpus } from '../test/reply-corpus/corpus';
-import { modelledMs, SIDEBAR_ROUND_TRIP_MS } from './cost-model';
+import type { CallRecord } from '../test/fakes/calls';
+import { appendToLog } from '../src/gas/audit-log-gateway';
+import { gmailCalls, model, SIDEBAR_ROUND_TRIP_MS } from './cost-model';
 import type { AppsScript } from '../src/gas/apps-script';
 import { saveMeasurement as saveMeasurementOnly } from '../src/gas/metrics';
 import { saveScore as saveScoreOnly } from '../src/gas/workflow-board';
+import { domainCpu } from './domain-cpu';
 
 const root = path.resolve(__dirname, '..');
 const code = readFileSync(path.join(root, 'dist/Code.js'), 'utf8');
@@ -35,7 +40,15 @@ interface Measure {
   label: string;
   calls: Record<string, number>;
   cells: Record<string, number>;
+  sequence: CallRecord[];
 }
+
+const taken = (env: FakeEnvironment, label: string): Measure => ({
+  label,
+  calls: env.calls.byMethod(),
+  cells: env.calls.cellsByMethod(),
+  sequence: [...env.calls.sequence],
+});
 
 function workspace(rows: number | null): { env: FakeEnvironment; runtime: BundleRuntime } {
   const env = new FakeEnvironment({ htmlFiles: { Sidebar: sidebar } });
@@ -57,13 +70,17 @@ function measure(label: string, rows: number | null, action: (runtime: BundleRun
   const { env, runtime } = workspace(rows);
   env.calls.reset();
   action(runtime);
-  return { label, calls: env.calls.byMethod(), cells: env.calls.cellsByMethod() };
+  return taken(env, label);
 }
 
 const sizes = [10, 100, 1000];
 const label = (n: number) => `${n.toLocaleString('en-US')} rows`;
 
-function table(title: string, measures: Measure[], roundTrip: boolean): void {
+/** How each action is started: from the sidebar (a round trip), a menu, or a clock trigger. */
+type Start = 'sidebar' | 'menu' | 'trigger';
+
+function table(title: string, measures: Measure[], start: Start | boolean): void {
+  const how: Start = start === true ? 'sidebar' : start === false ? 'menu' : start;
   const methods = [...new Set(measures.flatMap((m) => Object.keys(m.calls)))].sort();
   const width = Math.max(36, ...methods.map((m) => m.length + 2));
   const column = 12;
@@ -85,17 +102,26 @@ function table(title: string, measures: Measure[], roundTrip: boolean): void {
     measures.map((m) => String(sum(m.calls))),
   );
   line(
-    'cells read or written',
+    'cells (or Gmail items) read or written',
     measures.map((m) => sum(m.cells).toLocaleString('en-US')),
   );
   line(
-    `modelled time${roundTrip ? ' (incl. round trip)' : ''}`,
+    'flushes (a read after pending writes)',
+    measures.map((m) => String(model(m.sequence).flushes)),
+  );
+  const extra = how === 'sidebar' ? ' (incl. round trip)' : how === 'trigger' ? ' (incl. start-up)' : '';
+  line(
+    `modelled time${extra}`,
     measures.map(
       (m) =>
-        `${((modelledMs(m.calls, m.cells) + (roundTrip ? SIDEBAR_ROUND_TRIP_MS : 0)) / 1000).toFixed(1)} s`,
+        `${((model(m.sequence, { trigger: how === 'trigger' }).ms + (how === 'sidebar' ? SIDEBAR_ROUND_TRIP_MS : 0)) / 1000).toFixed(1)} s`,
     ),
   );
 }
+
+// First, while the heap is small: the tables below keep many worlds alive, and their garbage
+// collection would be counted against the larger domain case.
+const cpu = domainCpu();
 
 console.log(
   'AI Plan Workspace — benchmarks (spreadsheet calls counted on the fakes; time from bench/cost-model.ts)',
@@ -126,7 +152,7 @@ function measureAction(
   const result = action(world.runtime) as { ok?: boolean } | undefined;
   if (result && result.ok === false)
     throw new Error(`the benchmarked action was refused: ${JSON.stringify(result)}`);
-  return { label, calls: world.env.calls.byMethod(), cells: world.env.calls.cellsByMethod() };
+  return taken(world.env, label);
 }
 
 /** N workflows scored by three people each, and the first one selected, as a team would leave it. */
@@ -162,6 +188,18 @@ table(
 table(
   'Save a score (replaces the scorer’s row; recomputes and writes every workflow’s team score)',
   sizes.map((n) => measureWorkflows(n, (r) => r.run('saveScore', [scoreInput], asScorer))),
+  true,
+);
+
+table(
+  'Save a score with the Log empty and with 20,000 rows (appending never reads the Log)',
+  [0, 20000].map((rows) => {
+    const world = scoredWorkspace(10);
+    if (rows > 0) fillLog(world.env, rows);
+    return measureAction(rows === 0 ? 'Log empty' : '20,000 rows', world, (r) =>
+      r.run('saveScore', [scoreInput], asScorer),
+    );
+  }),
   true,
 );
 
@@ -271,24 +309,56 @@ table(
   true,
 );
 
-table(
-  'Check replies: N pending requests, each with a reply to read, and 500 with none (the hourly trigger’s work)',
-  [
-    ...[10, 100, 500].map((n) =>
-      measureApproval(
-        `${n} pending`,
-        (env) => addPendingRequests(env, n, true),
-        (r) => r.run('checkApprovalRepliesHourly', [], asRequester),
-      ),
-    ),
-    measureApproval(
-      '500, quiet',
-      (env) => addPendingRequests(env, 500, false),
-      (r) => r.run('checkApprovalRepliesHourly', [], asRequester),
-    ),
-  ],
-  false,
+/** The hourly trigger as Apps Script fires it: a clock run of the requester, with no active spreadsheet. */
+const asClock = { user: requester, kind: 'trigger' as const };
+
+/** A world with N requests waiting (with or without a reply each), on the requester's waiting list. */
+function waitingWorld(n: number, replies: boolean): (env: FakeEnvironment) => void {
+  return (env) => {
+    addPendingRequests(env, n, false);
+    // The planner's own check puts the spreadsheet on the requester's list, as a send would.
+    env.run((gas) => checkApprovalReplies(gas, { now: env.now() }), { user: requester });
+    if (replies) replyToAll(env);
+  };
+}
+
+/** An APPROVE reply to every load-test request, in the requester's mailbox. */
+function replyToAll(env: FakeEnvironment): void {
+  for (const request of env.mail.sent().filter((m) => m.subject.includes('[AI Plan AP-T')))
+    env.mail.deliver({
+      to: requester,
+      from: request.to,
+      inReplyToMessageId: request.messageId,
+      body: 'APPROVE',
+    });
+}
+
+const replyRuns = [10, 100, 500].map((n) =>
+  measureApproval(`${n} replies`, waitingWorld(n, true), (r) =>
+    r.run('checkApprovalRepliesHourly', [], asClock),
+  ),
 );
+const quietRuns = [10, 100, 500].map((n) =>
+  measureApproval(`${n}, quiet`, waitingWorld(n, false), (r) =>
+    r.run('checkApprovalRepliesHourly', [], asClock),
+  ),
+);
+table(
+  'Hourly run (clock trigger, no active spreadsheet): N requests waiting, each with a reply to read; then N with none',
+  [...replyRuns, ...quietRuns],
+  'trigger',
+);
+console.log(
+  '\nGmail reads (every Gmail call counts against the daily email-read quota: 20,000 consumer, 50,000 Workspace)',
+);
+for (const [i, n] of [10, 100, 500].entries()) {
+  const busy = gmailCalls(replyRuns[i]?.sequence ?? []);
+  const quiet = gmailCalls(quietRuns[i]?.sequence ?? []);
+  console.log(
+    `  ${String(n).padStart(3)} waiting replies: ${busy} Gmail calls to read them (${(busy / n).toFixed(2)} a reply); ` +
+      `a day (that run, then 23 quiet hours with ${n} requests waiting): ${(busy + 23 * quiet).toLocaleString('en-US')}`,
+  );
+}
 
 /** A selected workflow with N measurement rows typed into Metrics. */
 function metricsWorkspace(rows: number): { env: FakeEnvironment; runtime: BundleRuntime } {
@@ -342,7 +412,11 @@ function leaderViewCost(
       .map((k) => [k, (full.calls[k] ?? 0) - (without[k] ?? 0)] as const)
       .filter(([, v]) => v !== 0),
   );
-  return { label: `${label} ${rows.toLocaleString('en-US')}`, calls, cells: {} };
+  // The calls it adds, in no particular order (so no flush is charged for them).
+  const sequence = Object.entries(calls).flatMap(([name, n]) =>
+    Array.from({ length: Math.max(n, 0) }, () => ({ name, cells: 0 })),
+  );
+  return { label: `${label} ${rows.toLocaleString('en-US')}`, calls, cells: {}, sequence };
 }
 
 const measurementInput = {
@@ -366,10 +440,80 @@ table(
   false,
 );
 
+/**
+ * One request waiting (no reply yet), so the hourly run visits the spreadsheet, with N measurement rows
+ * and the leader view in steady state.
+ */
+function measureHourlyQuiet(rows: number): Measure {
+  return measureApproval(
+    `${rows.toLocaleString('en-US')} rows`,
+    (env) => {
+      addMeasurementRows(env, 'WF-001', rows);
+      waitingWorld(1, false)(env);
+    },
+    (r) => r.run('checkApprovalRepliesHourly', [], asClock),
+  );
+}
+
 table(
-  'Hourly run with no replies waiting: stop rules and the leader view rebuilt from every sheet, over N measurement rows',
-  sizes.map((n) => measureMetrics(n, (r) => r.run('checkApprovalRepliesHourly'))),
-  false,
+  'Hourly run, one request waiting and no reply: stop rules and the leader view rebuilt, over N measurement rows',
+  sizes.map(measureHourlyQuiet),
+  'trigger',
+);
+
+/** N entries already in the Log, written as the add-on writes them (chained and signed). */
+function addLogEntries(env: FakeEnvironment, count: number): void {
+  env.run((gas) => {
+    const spreadsheet = gas.SpreadsheetApp.getActiveSpreadsheet();
+    if (!spreadsheet) throw new Error('no spreadsheet');
+    const events = Array.from({ length: count }, (_, i) => ({
+      who: requester,
+      action: 'Benchmark entry',
+      subject: `B-${i}`,
+      before: '',
+      after: '',
+      note: 'Filler for the 20,000-row Log benchmark.',
+    }));
+    appendToLog(gas, spreadsheet, events, env.now());
+  });
+}
+
+const logSizes = [0, 20000];
+table(
+  'A logged action (save a measurement) with N entries already in the Log',
+  logSizes.map((n) => {
+    const world = metricsWorkspace(10);
+    if (n > 0) addLogEntries(world.env, n);
+    return measureAction(`${n.toLocaleString('en-US')} Log`, world, (r) =>
+      r.run('saveMeasurement', [
+        {
+          metric: 'Adoption (%)',
+          window: 'Pilot',
+          periodStart: '2027-06-01',
+          periodEnd: '2027-06-05',
+          value: 80,
+          items: 30,
+          note: '',
+        },
+      ]),
+    );
+  }),
+  true,
+);
+
+table(
+  'Hourly run, 10 replies to read, with N entries already in the Log',
+  logSizes.map((n) =>
+    measureApproval(
+      `${n.toLocaleString('en-US')} Log`,
+      (env) => {
+        waitingWorld(10, true)(env);
+        if (n > 0) addLogEntries(env, n);
+      },
+      (r) => r.run('checkApprovalRepliesHourly', [], asClock),
+    ),
+  ),
+  'trigger',
 );
 
 table(
@@ -389,6 +533,9 @@ if (existsSync(corpusPath)) {
 } else {
   console.log(`\nReply reader: the public corpus is not at ${corpusPath}; set EMAIL_REPLY_CORPUS.`);
 }
+
+console.log(`\n${cpu.title}`);
+for (const line of cpu.lines) console.log(line);
 
 const kb = (text: string) =>
   `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB (${(gzipSync(text).length / 1024).toFixed(1)} KB gzipped)`;

@@ -1,7 +1,9 @@
 /**
  * A stand-in for `google.script.run`, strict where Apps Script is strict: arguments may only be
- * primitives, plain arrays and plain objects, and anything else (a Date, a function, a class instance,
- * a cycle) fails the call through the failure handler, as it does in Apps Script. Calls are
+ * primitives, arrays and objects, and anything else (a Date, a function, a cycle) fails the call
+ * through the failure handler, as it does in Apps Script. A class instance is an object like any
+ * other: it arrives as a plain object with its own data properties and no methods (HTML service
+ * guide, "objects composed of primitives, objects and arrays"; FAKES §3.2; issue 12). Calls are
  * asynchronous, and server errors reach the failure handler with their message.
  */
 export type Transport = (
@@ -37,10 +39,6 @@ export function untransferable(value: unknown, seen = new Set<object>()): string
         if (reason) return reason;
       }
       return null;
-    }
-    const proto = Object.getPrototypeOf(object) as object | null;
-    if (proto !== null && Object.getPrototypeOf(proto) !== null) {
-      return `an instance of ${(object.constructor as { name?: string } | undefined)?.name ?? 'a class'}`;
     }
     for (const item of Object.values(object)) {
       const reason = untransferable(item, seen);

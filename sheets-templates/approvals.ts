@@ -1,4 +1,4 @@
-import { approvalStatuses } from '../src/domain/approval-records';
+import { approvalStatuses, noticeStates } from '../src/domain/approval-records';
 import type { TableTemplate } from '../src/domain/workspace-template';
 
 export const approvals: TableTemplate = {
@@ -172,6 +172,22 @@ export const approvals: TableTemplate = {
       width: 200,
       since: 1,
       help: 'Who sent the request; replies arrive in their mailbox.',
+    },
+    {
+      key: 'receipt',
+      header: 'Receipt',
+      type: { kind: 'choice', choices: noticeStates },
+      width: 100,
+      since: 2,
+      help: 'The receipt the approver gets in the thread when their reply is counted: written “Sending” before it goes, so it goes once.',
+    },
+    {
+      key: 'note',
+      header: 'Unreadable-reply note',
+      type: { kind: 'choice', choices: noticeStates },
+      width: 120,
+      since: 2,
+      help: 'The one note per request telling the approver their reply could not be read and how to answer: written “Sending” before it goes, so it goes once.',
     },
     {
       key: 'seal',

@@ -1,4 +1,4 @@
-import { mailKinds, mailStates } from '../src/domain/outbox';
+import { JOURNAL_KIND, journalStates, mailKinds, mailStates } from '../src/domain/outbox';
 import type { ColumnTemplate, TableTemplate } from '../src/domain/workspace-template';
 
 const column = (
@@ -12,7 +12,8 @@ const column = (
 /**
  * Every email the add-on sends, written here before it goes and marked when it went, so a run that
  * stops part-way is completed by the next without sending anything twice. The bodies of an email are
- * kept only until it is sent.
+ * kept only until it is sent. A run's Log events wait here too, written with its emails, until they
+ * are in the Log.
  */
 export const outbox: TableTemplate = {
   kind: 'table',
@@ -31,9 +32,21 @@ export const outbox: TableTemplate = {
       130,
       'The email’s token, also in the email, so sent mail shows it.',
     ),
-    column('kind', 'Kind', { kind: 'choice', choices: mailKinds }, 100, 'What the email is.'),
+    column(
+      'kind',
+      'Kind',
+      { kind: 'choice', choices: [...mailKinds, JOURNAL_KIND] },
+      100,
+      'What the email is; “Log” for a run’s Log events, kept here until they are in the Log.',
+    ),
     column('about', 'About', { kind: 'text' }, 110, 'The request or workflow the email is about.'),
-    column('state', 'State', { kind: 'choice', choices: mailStates }, 90, 'Pending until it is sent.'),
+    column(
+      'state',
+      'State',
+      { kind: 'choice', choices: [...new Set([...mailStates, ...journalStates])] },
+      90,
+      'Pending until it is sent (or its Log events are in the Log).',
+    ),
     column('sender', 'Sender', { kind: 'email' }, 200, 'Whose Gmail sends it.'),
     column('to', 'To', { kind: 'text' }, 200, 'Who it goes to.'),
     column('subject', 'Subject', { kind: 'text' }, 260, 'The subject line.'),
@@ -41,15 +54,31 @@ export const outbox: TableTemplate = {
     column('sent', 'Sent', { kind: 'datetime' }, 140, 'When it went out.'),
     column('messageId', 'Message ID', { kind: 'text' }, 150, 'The Gmail ID of the email sent.'),
     column('threadId', 'Thread ID', { kind: 'text' }, 150, 'The Gmail thread it is in.'),
+    column('inThread', 'In thread', { kind: 'text' }, 150, 'For a reply: the Gmail thread it goes into.'),
+    column('cc', 'Cc', { kind: 'text' }, 160, 'Who is copied.'),
     column(
-      'inReplyTo',
-      'Reply under',
+      'allowed',
+      'Allowed',
       { kind: 'text' },
-      150,
-      'For an email in an existing thread: the Gmail ID of a message of that thread.',
+      160,
+      'For a reply: the only addresses it may reach; it is not sent if Gmail would take it elsewhere.',
     ),
-    column('plain', 'Text', { kind: 'text', long: true }, 160, 'The plain-text body, until it is sent.'),
+    column('fromName', 'From name', { kind: 'text' }, 160, 'The sender’s name as recipients see it.'),
+    column(
+      'plain',
+      'Text',
+      { kind: 'text', long: true },
+      160,
+      'The plain-text body, until it is sent (for “Log”: the events, until they are in the Log).',
+    ),
     column('html', 'HTML', { kind: 'text', long: true }, 160, 'The HTML body, until it is sent.'),
+    column(
+      'seal',
+      'Seal',
+      { kind: 'text' },
+      120,
+      'The add-on’s signature over what a pending row sends: a row typed or changed by hand is never sent.',
+    ),
   ],
   defaultRows: [],
   conditionalFormats: [{ formula: '=[state]2="Pending"', background: '#fce8b2', columns: ['state'] }],

@@ -1,3 +1,4 @@
+import { emailLanguageChoices } from '../src/domain/email-language';
 import type { DefaultRow, TableTemplate } from '../src/domain/workspace-template';
 
 export const settingGroups = ['Role', 'Scoring weight', 'Approval step', 'Timing', 'Email'] as const;
@@ -89,6 +90,14 @@ export const settings: TableTemplate = {
       width: 200,
       since: 1,
       help: 'Roles: other addresses the same person replies from, separated by commas.',
+    },
+    {
+      key: 'language',
+      header: 'Email language',
+      type: { kind: 'choice', choices: emailLanguageChoices },
+      width: 150,
+      since: 2,
+      help: 'Roles: the language of this person’s emails (English, Spanish, or English and Spanish). Blank: the workspace’s Email language.',
     },
     {
       key: 'condition',
@@ -202,7 +211,7 @@ export const settings: TableTemplate = {
         group: 'Email',
         setting: 'Email language',
         value: 'English and Spanish',
-        note: 'Request emails carry instructions in both languages; replies are read in either.',
+        note: 'The language of approvers’ emails (English, Spanish, or English and Spanish) unless a Role row sets its own. Replies are read in either.',
       },
     },
   ],

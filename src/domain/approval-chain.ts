@@ -1,5 +1,7 @@
 import type { ChecklistCondition } from './checklist-item';
 import { conditionHolds } from './checklist-sync';
+import { DEFAULT_READERSHIP, emailLanguageChoices, readershipOf } from './email-language';
+import type { Readership } from './messages/catalogue';
 import { isEmailAddress } from './roles';
 import { text, type TableData } from './table';
 import type { WorkflowRecord } from './workflow-records';
@@ -16,6 +18,8 @@ export interface Approver {
   email: string;
   /** Other addresses the same person may reply from (lower case). */
   aliases: string[];
+  /** The languages their emails are written in: their own in Settings, else the workspace's. */
+  language: Readership;
 }
 
 export interface ApprovalStep {
@@ -47,9 +51,26 @@ export function stepApplies(condition: string, workflow: WorkflowRecord): boolea
   return conditionHolds(condition as ChecklistCondition, workflow);
 }
 
+const languageProblem = (row: number, whose: string, value: string) =>
+  `Settings row ${row}: the email language ${whose}(“${value}”) is not one of ${emailLanguageChoices.join(', ')}.`;
+
+/** The workspace's "Email language" row, read with what was wrong with it. */
+export function workspaceReadership(settings: TableData): { readership: Readership; problems: string[] } {
+  const found = settings.rows.find((r) => text(r.cells['id']) === 'email.language');
+  const value = text(found?.cells['value']);
+  const readership = readershipOf(value);
+  if (readership === null)
+    return { readership: DEFAULT_READERSHIP, problems: [languageProblem(found?.row ?? 0, '', value)] };
+  return { readership: readership || DEFAULT_READERSHIP, problems: [] };
+}
+
 export function readApprovalChain(settings: TableData, workflow: WorkflowRecord): ApprovalChain {
-  const problems: string[] = [];
-  const people = new Map<string, { name: string; email: string; aliases: string[]; row: number }>();
+  const workspace = workspaceReadership(settings);
+  const problems: string[] = [...workspace.problems];
+  const people = new Map<
+    string,
+    { name: string; email: string; aliases: string[]; row: number; language: Readership }
+  >();
   const steps: (ApprovalStep & { row: number })[] = [];
   for (const { row, cells } of settings.rows) {
     const group = text(cells['group']).toLowerCase();
@@ -61,11 +82,14 @@ export function readApprovalChain(settings: TableData, workflow: WorkflowRecord)
         .split(/[,;]/)
         .map((a) => a.trim().toLowerCase())
         .filter((a) => a !== '');
+      const language = readershipOf(text(cells['language']));
+      if (language === null) problems.push(languageProblem(row, `for ${role} `, text(cells['language'])));
       people.set(role.toLowerCase(), {
         name: text(cells['value']),
         email: text(cells['email']),
         aliases,
         row,
+        language: language || workspace.readership,
       });
       for (const alias of aliases) {
         if (!isEmailAddress(alias))
@@ -101,7 +125,13 @@ export function readApprovalChain(settings: TableData, workflow: WorkflowRecord)
         name: name || `Step ${number}`,
         condition,
         applies: stepApplies(condition, workflow),
-        approvers: roles.map((role) => ({ role, name: '', email: '', aliases: [] })),
+        approvers: roles.map((role) => ({
+          role,
+          name: '',
+          email: '',
+          aliases: [],
+          language: workspace.readership,
+        })),
       });
     }
   }
@@ -121,6 +151,7 @@ export function readApprovalChain(settings: TableData, workflow: WorkflowRecord)
         name: person.name,
         email: person.email.toLowerCase(),
         aliases: person.aliases,
+        language: person.language,
       });
       if (step.applies && !isEmailAddress(person.email)) {
         problems.push(
@@ -143,4 +174,15 @@ export function readApprovalChain(settings: TableData, workflow: WorkflowRecord)
     })),
     problems: [...new Set(problems)],
   };
+}
+
+/** The languages of the person whose Role row has this address: theirs, else the workspace's. */
+export function readershipOfPerson(settings: TableData, email: string): Readership {
+  const workspace = workspaceReadership(settings).readership;
+  const address = email.trim().toLowerCase();
+  const row = settings.rows.find(
+    (r) =>
+      text(r.cells['group']).toLowerCase() === 'role' && text(r.cells['email']).toLowerCase() === address,
+  );
+  return (row && readershipOf(text(row.cells['language']))) || workspace;
 }

@@ -1,136 +1,283 @@
-import { escapeHtml, htmlParagraphs, oneLine } from './email-text';
-import { replyMarker } from './reply-marker';
+import type { ApprovalStatus } from './approval-records';
+import { longDay, shortDay } from './email-dates';
+import { renderEmail, type Details, type EmailDoc, type Lead, type RenderedEmail } from './email-layout';
+import { oneLine } from './email-text';
+import {
+  languagesOf,
+  render,
+  type Language,
+  type MessageParams,
+  type Readership,
+} from './messages/catalogue';
+import { emailMessages, type EmailMessageKey } from './messages/email-messages';
+import type { CriterionScores, Eligibility, WorkflowResult } from './scoring';
+
+type Band = NonNullable<WorkflowResult['band']>;
+import type { ProfileFlag } from './workflow-records';
 
 /**
- * The approval request email: what one approver is asked to decide, with what they need to decide it
- * (DOMAIN §3(d)), in plain text and HTML. No personal data goes in: roles and the requester, never
- * student or staff records. Every inserted value is escaped for where it lands.
+ * The approval request email (DOMAIN §3(d)): what one approver is asked to decide and everything they
+ * need to decide it from the email alone, in the languages they read. The subject asks, the first
+ * screen decides (ask, due date, how to reply), and the facts follow as the plan states them. No
+ * personal data about students or staff goes in: roles, the requester and the sponsor only.
  */
-export interface ApprovalEmailContent {
-  token: string;
-  workflowName: string;
-  team: string;
-  stepName: string;
-  stepNumber: number;
-  stepCount: number;
+export interface Person {
+  name: string;
   role: string;
-  requester: string;
-  sponsor: string;
-  description: string;
-  /** "Common 5 · Measurable 4 · …", total and band. */
-  scores: string;
-  eligibility: string;
-  dataTier: string;
-  profile: string[];
-  checklist: { complete: number; gating: number; openForRole: string[] };
-  priorApprovals: string[];
-  nextStep: string;
-  sheetUrl: string;
+  email: string;
+}
+
+export interface RequestFacts {
+  token: string;
   planVersion: string;
+  readership: Readership;
+  workflow: {
+    name: string;
+    description: string;
+    team: string;
+    dataTier: string;
+    profile: readonly ProfileFlag[];
+  };
+  step: { role: string; number: number; count: number; name: string };
+  requester: Person;
+  /** The executive sponsor's name, "" when Settings names nobody. */
+  sponsor: string;
+  assessment: {
+    scorers: number;
+    consensus: CriterionScores | null;
+    total: number | null;
+    band: Band | null;
+    eligibility: Eligibility;
+  };
+  /** The pilot plan's own words; "" where the plan does not say yet. */
+  pilot: {
+    tool: string;
+    agreement: string;
+    dataRule: string;
+    reviewRule: string;
+    stopRule: string;
+    baselineStart: string;
+    baselineEnd: string;
+    pilotStart: string;
+    pilotEnd: string;
+  };
+  /** The first targets of the plan's metrics (at most three are shown). */
+  targets: readonly { metric: string; target: string }[];
+  /** Earlier steps' approvers and where they stand; `day` is yyyy-mm-dd when decided. */
+  prior: readonly { role: string; status: ApprovalStatus | ''; day: string }[];
+  next: { step: string; roles: readonly string[] } | null;
+  /** yyyy-mm-dd, the spreadsheet's day. */
   due: string;
   reminderDays: number;
   escalationDays: number;
+  sheetUrl: string;
 }
 
-export interface ApprovalEmail {
-  subject: string;
-  plain: string;
-  html: string;
+/** The subject's text before the token may take at most this many characters (a phone's line). */
+export const SUBJECT_ASK_MAX = 70;
+
+export const say = (language: Language, key: EmailMessageKey, params: MessageParams = {}): string =>
+  render(emailMessages[key], language, params);
+
+/** The token's tag, last in every subject: the reader and the hourly search find it anywhere. */
+export const tokenTag = (token: string) => `[AI Plan ${token}]`;
+
+/**
+ * "Approve the FAQ drafting pilot? Due Dec 6 [AI Plan AP-…]": the ask in the reader's first language,
+ * the workflow's name shortened so the ask and due date fit in SUBJECT_ASK_MAX characters.
+ */
+export function requestSubject(workflow: string, due: string, readership: Readership, token: string): string {
+  const language = languagesOf(readership)[0] ?? 'en';
+  const day = shortDay(due, language);
+  const name = oneLine(workflow, 200);
+  const room = SUBJECT_ASK_MAX - say(language, 'request.subject', { workflow: '', due: day }).length;
+  const fitted = name.length <= room ? name : `${name.slice(0, Math.max(room - 1, 1)).trimEnd()}…`;
+  return `${say(language, 'request.subject', { workflow: fitted, due: day })} ${tokenTag(token)}`;
 }
 
-export function approvalSubject(
-  c: Pick<ApprovalEmailContent, 'token' | 'workflowName' | 'role' | 'due'>,
-): string {
-  return oneLine(
-    `[AI Plan ${c.token}] Approval needed: ${oneLine(c.workflowName, 80)} pilot — ${oneLine(c.role, 60)} — due ${c.due}`,
-    250,
-  );
+/** The first screen, in one language: the ask, the due date and how to reply. */
+export function askLead(language: Language, workflow: string, due: string): Lead {
+  return {
+    language,
+    heading: say(language, 'request.ask', { workflow: oneLine(workflow, 200) }),
+    lines: [
+      { text: say(language, 'request.due', { due: longDay(due, language) }), strong: true },
+      { text: say(language, 'reply.how'), strong: true },
+    ],
+  };
 }
 
-const instructions = [
-  'Reply with APPROVE, REJECT or CHANGES as the first word, then any comments.',
-  'Responda con APROBAR, RECHAZAR o CAMBIOS como primera palabra y, después, sus comentarios.',
-];
+const orNotWritten = (language: Language, value: string) => value.trim() || say(language, 'fact.notWritten');
 
-function sections(c: ApprovalEmailContent): [string, string[]][] {
-  const none = (list: string[], empty: string) => (list.length > 0 ? list : [empty]);
-  return [
-    [
-      'The decision asked of you',
-      [
-        `As ${c.role}, step ${c.stepNumber} of ${c.stepCount} (${c.stepName}): approve starting a pilot of “${c.workflowName}”, ask for changes, or reject it.`,
-        'You are not being asked to approve buying a tool or expanding beyond the pilot.',
-      ],
-    ],
-    [
-      'Who is asking',
-      [`${c.requester} for ${c.team || 'the team'}; executive sponsor: ${c.sponsor || 'not named yet'}.`],
-    ],
-    ['The workflow', [c.description || 'No description yet.']],
-    ['Why it was chosen', [c.scores, c.eligibility]],
-    [
-      'Data',
-      [
-        `Data tier: ${c.dataTier || 'not classified yet'}. Student records and personal data are excluded from prompts.`,
-        `Profile: ${c.profile.length > 0 ? c.profile.join(', ') : 'internal, staff-facing, English only'}.`,
-      ],
-    ],
-    [
-      'Governance checklist',
-      [
-        `${c.checklist.complete} of ${c.checklist.gating} required items complete.`,
-        ...none(
-          c.checklist.openForRole.map((item) => `Open for your role: ${item}`),
-          'Nothing on the checklist is waiting for your role.',
-        ),
-      ],
-    ],
-    ['Approvals so far', [...none(c.priorApprovals, 'You are in the first step.'), `Next: ${c.nextStep}.`]],
-    [
-      'The plan',
-      [
-        `Plan version ${c.planVersion}. The tool, sources, review rule, metrics and stop rule are in the Pilot sheet.`,
-        `Open the plan: ${c.sheetUrl}`,
-      ],
-    ],
-    [
-      'Timing',
-      [
-        `Please reply by ${c.due}. A reminder follows in this thread after ${c.reminderDays} days; after ${c.escalationDays} days the sponsor is told the request is waiting.`,
-      ],
-    ],
-    [
-      'Record',
-      [
-        'Your decision, the time, your address and the plan version are recorded in the plan’s Approvals sheet. Please keep student and staff personal data out of your reply: district email is a public record.',
-      ],
-    ],
-  ];
+const bandKey: Record<Band, EmailMessageKey> = {
+  Strong: 'band.strong',
+  Possible: 'band.possible',
+  Defer: 'band.defer',
+};
+
+const tierKey: Record<string, EmailMessageKey> = {
+  Green: 'tier.green',
+  Amber: 'tier.amber',
+  Red: 'tier.red',
+};
+
+export const statusKey: Record<ApprovalStatus | '', EmailMessageKey> = {
+  '': 'status.notAsked',
+  Sending: 'status.waiting',
+  Sent: 'status.waiting',
+  Approved: 'status.approved',
+  Rejected: 'status.rejected',
+  'Changes requested': 'status.changes',
+  'Needs review': 'status.review',
+  Stale: 'status.notAsked',
+  Cancelled: 'status.notAsked',
+};
+
+/** "Morgan Diaz, Workflow owner (coordinator@…)": name and role first, the address second. */
+export function whoIs(person: Person): string {
+  const label = [person.name, person.role].filter((s) => s.trim() !== '').join(', ');
+  return label ? `${label} (${person.email})` : person.email;
 }
 
-export function composeApprovalEmail(c: ApprovalEmailContent): ApprovalEmail {
-  const subject = approvalSubject(c);
-  const body = sections(c);
-  // The marker comes first, so everything of ours in a quoted reply is below it.
-  const plain = [
-    replyMarker,
-    ...instructions,
-    '',
-    `Approval needed: ${oneLine(c.workflowName, 120)} — ${oneLine(c.role, 60)} (${c.token})`,
-    '',
-    ...body.flatMap(([title, lines]) => [title.toUpperCase(), ...lines.map((l) => l.trim()), '']),
-  ].join('\n');
-  const html = [
-    '<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.4;color:#202124">',
-    `<p style="color:#5f6368">${escapeHtml(replyMarker)}</p>`,
-    ...instructions.map((line) => `<p><strong>${escapeHtml(line)}</strong></p>`),
-    `<h2 style="font-size:18px">Approval needed: ${escapeHtml(oneLine(c.workflowName, 120))} — ${escapeHtml(oneLine(c.role, 60))}</h2>`,
-    ...body.map(
-      ([title, lines]) =>
-        `<h3 style="font-size:15px;margin-bottom:2px">${escapeHtml(title)}</h3>${lines.map((l) => htmlParagraphs(l)).join('')}`,
-    ),
-    `<p style="color:#5f6368">Request ${escapeHtml(c.token)} · plan version ${escapeHtml(c.planVersion)}</p>`,
-    '</div>',
-  ].join('');
-  return { subject, plain, html };
+/** A person in a sentence: their name, else their address. */
+export const nameOf = (person: Person): string => person.name.trim() || person.email;
+
+function why(language: Language, a: RequestFacts['assessment']): string[] {
+  const scores =
+    a.consensus && a.total !== null && a.band
+      ? say(language, 'fact.scores', {
+          scorers:
+            a.scorers === 1
+              ? say(language, 'fact.scorersOne')
+              : say(language, 'fact.scorersMany', { count: a.scorers }),
+          ...a.consensus,
+          total: a.total,
+          band: say(language, bandKey[a.band]),
+        })
+      : say(language, 'fact.notScored');
+  const eligibility = {
+    eligible: say(language, 'eligibility.eligible'),
+    'needs-baseline': say(language, 'eligibility.needsBaseline', {
+      measurable: a.consensus?.measurable ?? '',
+    }),
+    'not-eligible': say(language, 'eligibility.notEligible'),
+    'not-scored': say(language, 'eligibility.notScored'),
+  }[a.eligibility];
+  return [scores, eligibility];
+}
+
+function dates(language: Language, what: EmailMessageKey, start: string, end: string, key: EmailMessageKey) {
+  return start && end
+    ? say(language, key, { start: longDay(start, language), end: longDay(end, language) })
+    : say(language, 'fact.datesMissing', { what: say(language, what) });
+}
+
+function details(language: Language, f: RequestFacts, label: string): Details {
+  const profile = f.workflow.profile.map((flag) => say(language, `profile.${flag}`));
+  return {
+    language,
+    label,
+    paragraphs: [
+      say(language, 'request.decision', {
+        role: f.step.role,
+        step: f.step.number,
+        steps: f.step.count,
+        stepName: f.step.name,
+      }),
+    ],
+    sections: [
+      {
+        title: say(language, 'section.who'),
+        lines: [
+          say(language, 'fact.requester', {
+            requester: whoIs(f.requester),
+            team: f.workflow.team.trim() || say(language, 'fact.noTeam'),
+          }),
+          say(language, 'fact.sponsor', { sponsor: f.sponsor.trim() || say(language, 'fact.notNamed') }),
+        ],
+      },
+      {
+        title: say(language, 'section.workflow'),
+        lines: [f.workflow.description.trim() || say(language, 'fact.noDescription')],
+      },
+      { title: say(language, 'section.why'), lines: why(language, f.assessment) },
+      {
+        title: say(language, 'section.tool'),
+        lines: [
+          say(language, 'fact.tool', { tool: orNotWritten(language, f.pilot.tool) }),
+          say(language, 'fact.agreement', { agreement: orNotWritten(language, f.pilot.agreement) }),
+          say(language, 'fact.tier', {
+            tier: say(language, tierKey[f.workflow.dataTier] ?? 'tier.none'),
+          }),
+          say(language, 'fact.dataRule', { rule: orNotWritten(language, f.pilot.dataRule) }),
+          say(language, 'fact.reaches', {
+            profile: profile.length > 0 ? profile.join(', ') : say(language, 'profile.internal'),
+          }),
+        ],
+      },
+      {
+        title: say(language, 'section.pilot'),
+        lines: [
+          say(language, 'fact.reviewRule', { rule: orNotWritten(language, f.pilot.reviewRule) }),
+          dates(language, 'fact.baselineWord', f.pilot.baselineStart, f.pilot.baselineEnd, 'fact.baseline'),
+          dates(language, 'fact.pilotWord', f.pilot.pilotStart, f.pilot.pilotEnd, 'fact.pilotDates'),
+        ],
+      },
+      {
+        title: say(language, 'section.targets'),
+        lines: [
+          ...f.targets.slice(0, 3).map((t) => say(language, 'fact.target', t)),
+          say(language, 'fact.stopRule', { rule: orNotWritten(language, f.pilot.stopRule) }),
+        ],
+      },
+      {
+        title: say(language, 'section.approvals'),
+        lines: [
+          ...(f.prior.length === 0
+            ? [say(language, 'fact.firstStep')]
+            : f.prior.map((p) =>
+                p.day
+                  ? say(language, 'fact.prior', {
+                      role: p.role,
+                      status: say(language, statusKey[p.status]),
+                      day: longDay(p.day, language),
+                    })
+                  : say(language, 'fact.priorPending', {
+                      role: p.role,
+                      status: say(language, statusKey[p.status]),
+                    }),
+              )),
+          f.next
+            ? say(language, 'fact.next', { step: f.next.step, roles: f.next.roles.join(', ') })
+            : say(language, 'fact.last'),
+        ],
+      },
+      {
+        title: say(language, 'section.timing'),
+        lines: [
+          say(language, 'fact.timing', { reminderDays: f.reminderDays, escalationDays: f.escalationDays }),
+        ],
+      },
+      { title: say(language, 'section.record'), lines: [say(language, 'fact.record')] },
+    ],
+  };
+}
+
+export function footerOf(readership: Readership, token: string, version: string, url: string) {
+  return languagesOf(readership).map((language) => ({
+    language,
+    text: say(language, 'request.footer', { token, version, url }),
+  }));
+}
+
+export function requestEmail(f: RequestFacts): RenderedEmail {
+  const languages = languagesOf(f.readership);
+  const doc: EmailDoc = {
+    readership: f.readership,
+    subject: requestSubject(f.workflow.name, f.due, f.readership, f.token),
+    leads: languages.map((language) => askLead(language, f.workflow.name, f.due)),
+    details: languages.map((language) => details(language, f, say(language, 'request.otherLanguage'))),
+    footer: footerOf(f.readership, f.token, f.planVersion, f.sheetUrl),
+  };
+  return renderEmail(doc);
 }

@@ -15,6 +15,13 @@ export const approvalStatuses = [
 ] as const;
 export type ApprovalStatus = (typeof approvalStatuses)[number];
 
+/**
+ * A receipt or an unreadable-reply note: "Sending" is written with the decision, before the email goes,
+ * "Sent" after it; "Not sent" when it could not go to the approver alone.
+ */
+export const noticeStates = ['Sending', 'Sent', 'Not sent'] as const;
+export type NoticeState = (typeof noticeStates)[number];
+
 export interface ApprovalRecord {
   row: number;
   id: string;
@@ -45,7 +52,14 @@ export interface ApprovalRecord {
    * by hand (the row counts with what the add-on wrote); `unsealed` means nothing in it counts.
    */
   tampered: { kind: 'edited'; fields: string[] } | { kind: 'unsealed' } | null;
+  receipt: NoticeState | '';
+  note: NoticeState | '';
 }
+
+const notice = (value: unknown): NoticeState | '' => {
+  const state = text(value);
+  return (noticeStates as readonly string[]).includes(state) ? (state as NoticeState) : '';
+};
 
 const date = (value: unknown) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value : null);
 
@@ -85,6 +99,8 @@ export function approvalRow(
     escalated: date(cells['escalated']),
     requestedBy: text(cells['requestedBy']).toLowerCase(),
     resolvedBy: text(cells['resolvedBy']).toLowerCase(),
+    receipt: notice(cells['receipt']),
+    note: notice(cells['note']),
     seal: text(cells['seal']),
     tampered: null,
   };

@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
 import { settings as settingsTemplate } from '../../sheets-templates/settings';
 import { readApprovalChain } from './approval-chain';
-import { composeApprovalEmail, type ApprovalEmailContent } from './approval-email';
 import {
   addressOf,
   chainProgress,
@@ -13,7 +12,6 @@ import {
 } from './approval-flow';
 import type { ApprovalRecord } from './approval-records';
 import { firstHeader } from './mail-headers';
-import { replyMarker } from './reply-marker';
 import { requestToken, tokenInSubject } from './request-token';
 import { readTableData } from './table';
 import type { WorkflowRecord } from './workflow-records';
@@ -166,6 +164,8 @@ describe('where the chain stands', () => {
     checkedThrough: '',
     escalated: null,
     requestedBy: 'owner@district.example.org',
+    receipt: '',
+    note: '',
     ...extra,
   });
   const sam = 'sam@district.example.org';
@@ -306,61 +306,6 @@ describe('request tokens', () => {
   it('are found in a reply’s subject', () => {
     expect(tokenInSubject('RE: Re: [AI Plan AP-7K2Q9F3M] Approval needed: FAQ')).toBe('AP-7K2Q9F3M');
     expect(tokenInSubject('Approval needed')).toBeNull();
-  });
-});
-
-describe('the approval email', () => {
-  const content: ApprovalEmailContent = {
-    token: 'AP-7K2Q9F3M',
-    workflowName: 'FAQ drafting',
-    team: 'Communications',
-    stepName: 'Technology and privacy review',
-    stepNumber: 1,
-    stepCount: 2,
-    role: 'Privacy officer',
-    requester: 'owner@district.example.org',
-    sponsor: 'Executive sponsor',
-    description: 'Drafts answers.',
-    scores: 'Common 5 · Measurable 4 · Low enough risk 4 · Painful enough 4: 17 of 20 (Strong)',
-    eligibility: 'Eligible.',
-    dataTier: 'Green',
-    profile: ['family-facing'],
-    checklist: { complete: 23, gating: 23, openForRole: [] },
-    priorApprovals: [],
-    nextStep: 'Final approval (Executive sponsor)',
-    sheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit',
-    planVersion: 'v-4f10a114647a',
-    due: '2026-12-07',
-    reminderDays: 3,
-    escalationDays: 5,
-  };
-
-  it('carries the token, the marker first and bilingual instructions', () => {
-    const email = composeApprovalEmail(content);
-    expect(email.subject).toBe(
-      '[AI Plan AP-7K2Q9F3M] Approval needed: FAQ drafting pilot — Privacy officer — due 2026-12-07',
-    );
-    expect(email.plain.split('\n').slice(0, 3)).toEqual([
-      replyMarker,
-      'Reply with APPROVE, REJECT or CHANGES as the first word, then any comments.',
-      'Responda con APROBAR, RECHAZAR o CAMBIOS como primera palabra y, después, sus comentarios.',
-    ]);
-    expect(email.plain).toContain('Plan version v-4f10a114647a');
-    expect(email.html).toContain('APROBAR');
-  });
-
-  it('keeps line breaks out of the subject and markup out of the HTML', () => {
-    const email = composeApprovalEmail({
-      ...content,
-      workflowName: 'FAQ\r\nBcc: everyone@district.example.org',
-      description: '<script>alert(1)</script><img src=x onerror=alert(2)>',
-      role: 'Privacy\nofficer',
-    });
-    expect(email.subject).not.toMatch(/[\r\n]/);
-    expect(email.subject).toContain('FAQ Bcc: everyone@district.example.org pilot — Privacy officer');
-    expect(email.html).not.toContain('<script>');
-    expect(email.html).not.toContain('<img');
-    expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });
 

@@ -1,38 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { composeApprovalEmail, type ApprovalEmailContent } from './approval-email';
+import { sampleEmail } from '../../test/support/email-samples';
 import { cardDecisions, prepareReply, readOpenedMessage, type OpenedMessage } from './approver-card';
 import { MAX_COMMENT_CHARS, readReply } from './reply-reader';
 import { replyMarker } from './reply-marker';
 
-const content: ApprovalEmailContent = {
-  token: 'AP-7K2Q9F3M',
-  workflowName: 'FAQ drafting',
-  team: 'Communications',
-  stepName: 'Technology and privacy review',
-  stepNumber: 1,
-  stepCount: 3,
-  role: 'Privacy officer',
-  requester: 'Morgan Diaz',
-  sponsor: 'Dr. Rivera',
-  description: 'Draft answers to frequent family questions from approved materials.',
-  scores: 'Common 5 · Measurable 4 · Risk 4 · Pain 4 — 17 of 20, strong',
-  eligibility: 'Eligible: no red flags.',
-  dataTier: 'Green',
-  profile: ['family-facing'],
-  checklist: { complete: 12, gating: 12, openForRole: [] },
-  priorApprovals: [],
-  nextStep: 'Legal review',
-  sheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit',
-  planVersion: 'v3-1a2b',
-  due: '2026-12-06',
-  reminderDays: 3,
-  escalationDays: 7,
-};
-
 const approver = 'pat.lee@district.example.org';
 
 function opened(overrides: Partial<OpenedMessage> = {}): OpenedMessage {
-  const email = composeApprovalEmail(content);
+  // The request as the add-on sends it to a reader of English and Spanish.
+  const email = sampleEmail('request', 'en+es');
   return {
     subject: email.subject,
     from: '"Morgan Diaz (via AI Plan Workspace)" <coordinator@district.example.org>',
@@ -51,12 +27,12 @@ describe('reading the open message for the card', () => {
     const request = reading.request;
     expect(request.token).toBe('AP-7K2Q9F3M');
     expect(request.language).toBe('en');
-    expect(request.ask).toBe('Approval needed: FAQ drafting — Privacy officer');
-    expect(request.due).toBe('2026-12-06');
+    expect(request.ask).toBe('Approve the FAQ drafting from approved materials pilot?');
+    expect(request.due).toBe('Dec 6');
     expect(request.replyTo).toContain('coordinator@district.example.org');
     expect(request.facts.map((f) => f.label)).toContain('Who is asking');
-    expect(request.facts.find((f) => f.label === 'Data')?.lines[0]).toBe(
-      'Data tier: Green. Student records and personal data are excluded from prompts.',
+    expect(request.facts.find((f) => f.label === 'Tool and data')?.lines).toContain(
+      'The plan’s data rule: Only published, public district materials go into prompts; no student or staff records.',
     );
     const text = JSON.stringify(request.facts);
     expect(text).not.toContain(replyMarker);

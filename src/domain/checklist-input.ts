@@ -1,9 +1,10 @@
 import { isWebLink, statusFrom, type ChecklistStatus } from './checklist-records';
 import { isoDayToUtc } from './iso-day';
 import { clean, isRecord, textField, type Checked, type FieldError } from './input-fields';
+import { inputCaps } from './input-caps';
 
 /** Checks a checklist row change from the planner: the same rules as for rows edited in the sheet. */
-export const checklistLimits = { evidence: 2000, naReason: 1000, owner: 200 } as const;
+export const checklistLimits = inputCaps.updateChecklistItem;
 
 export type ChecklistFields = {
   id: string;

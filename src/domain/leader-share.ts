@@ -2,6 +2,7 @@ import type { BoardSummary } from './board-summary';
 import { escapeHtml, oneLine } from './email-text';
 import { isRecord, textField, type Checked, type FieldError } from './input-fields';
 import { isEmailAddress } from './roles';
+import { inputCaps, quoted } from './input-caps';
 
 /**
  * Sharing the plan with leaders, exposing no more than asked. The default sends the Board summary as
@@ -55,7 +56,7 @@ export function checkShareInput(input: unknown, districtDomain: string | null): 
   else if (wrong.length > 0)
     errors.push({
       field: 'addresses',
-      message: `These are not email addresses: ${wrong.slice(0, 5).join(', ')}.`,
+      message: `These are not email addresses: ${quoted(wrong.slice(0, 5).join(', '))}.`,
     });
   else if (addresses.length > MAX_LEADERS)
     errors.push({ field: 'addresses', message: `Share with at most ${MAX_LEADERS} people at a time.` });
@@ -71,10 +72,10 @@ export function checkShareInput(input: unknown, districtDomain: string | null): 
       : 'outside the district (your account has no district domain)';
     errors.push({
       field: 'confirmOutside',
-      message: `${outside.slice(0, 5).join(', ')}${outside.length > 5 ? ` and ${outside.length - 5} more` : ''} ${outside.length === 1 ? 'is' : 'are'} ${where}. Confirm that you mean to send the plan there, or remove ${outside.length === 1 ? 'it' : 'them'}.`,
+      message: `${quoted(outside.slice(0, 5).join(', '))}${outside.length > 5 ? ` and ${outside.length - 5} more` : ''} ${outside.length === 1 ? 'is' : 'are'} ${where}. Confirm that you mean to send the plan there, or remove ${outside.length === 1 ? 'it' : 'them'}.`,
     });
   }
-  const note = textField(errors, input, 'note', 'The note', 1000);
+  const note = textField(errors, input, 'note', 'The note', inputCaps.shareWithLeaders.note);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { addresses, access, note } };
 }
 

@@ -1,6 +1,7 @@
 import { isoDayToUtc } from './iso-day';
 import { clean, isRecord, textField, type Checked, type FieldError } from './input-fields';
 import { metricDefinition, type MetricName } from './metric-definitions';
+import { inputCaps } from './input-caps';
 
 /** Checks a measurement entered in the planner: the same rules as rows typed into the Metrics sheet. */
 export type MeasurementFields = {
@@ -52,7 +53,7 @@ export function checkMeasurementInput(input: unknown): Checked<MeasurementFields
   const items = input['items'];
   if (items !== null && (typeof items !== 'number' || !Number.isInteger(items) || items < 0))
     errors.push({ field: 'items', message: 'Items measured must be a whole number, or left empty.' });
-  const note = textField(errors, input, 'note', 'The note', 1000);
+  const note = textField(errors, input, 'note', 'The note', inputCaps.saveMeasurement.note);
   if (errors.length > 0 || !definition || typeof value !== 'number') return { ok: false, errors };
   return {
     ok: true,

@@ -12,7 +12,10 @@ const intent = (token: string, extra: Partial<MailIntent> = {}): MailIntent => (
   subject: '',
   plain: 'A reminder.',
   html: '<p>A reminder.</p>',
-  inReplyTo: 'm1',
+  inThread: 't1',
+  cc: '',
+  allowed: [],
+  fromName: 'AI Plan Workspace',
   ...extra,
 });
 

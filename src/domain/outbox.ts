@@ -17,12 +17,13 @@ export const mailKinds = [
   'Escalation',
   'Note',
   'Receipt',
+  'Reply note',
   'Notification',
   'Summary',
 ] as const;
 export type MailKind = (typeof mailKinds)[number];
 
-export const mailStates = ['Pending', 'Sent', 'Cancelled'] as const;
+export const mailStates = ['Pending', 'Sent', 'Not sent', 'Cancelled'] as const;
 export type MailState = (typeof mailStates)[number];
 
 /** One email to send: what a domain decision outputs. */
@@ -38,15 +39,26 @@ export interface MailIntent {
   plain: string;
   html: string;
   /**
-   * For an email in an existing thread (reminders, receipts): the Gmail ID of a message of that thread,
-   * which the reply goes under. Empty for a new message.
+   * For an email in an existing thread (reminders, escalations, receipts, notes): the Gmail ID of that
+   * thread, which the reply goes into. Empty for a new message.
    */
-  inReplyTo: string;
+  inThread: string;
+  /**
+   * For a reply in a thread: the lower-case addresses it may reach (the approver and their aliases).
+   * Where Gmail's reply would take it to anyone else, it is not sent ("Not sent").
+   */
+  allowed: readonly string[];
+  /** Copied (a reply in a thread: the sponsor on an escalation); empty for none. */
+  cc: string;
+  /** The sender's display name, e.g. "Morgan Diaz (via AI Plan Workspace)". */
+  fromName: string;
 }
 
 /** An Outbox row read back. */
 export interface OutboxRecord extends MailIntent {
   row: number;
+  /** The add-on's signature over what the row sends and to whom (`outboxSeal`). */
+  seal: string;
   state: MailState | '';
   /** Whose Gmail sends it: only that person's runs can send it or find it in sent mail. */
   sender: string;
@@ -96,6 +108,7 @@ export function isSentCopy(
 
 export function readOutbox(table: TableData): OutboxRecord[] {
   return table.rows
+    .filter(({ cells }) => text(cells['kind']) !== JOURNAL_KIND)
     .map(({ row, cells }): OutboxRecord => {
       const state = text(cells['state']);
       const kind = text(cells['kind']);
@@ -109,7 +122,14 @@ export function readOutbox(table: TableData): OutboxRecord[] {
         // Bodies are kept exactly as written (no trimming): they are what gets sent.
         plain: fromCellText(cells['plain']),
         html: fromCellText(cells['html']),
-        inReplyTo: text(cells['inReplyTo']),
+        inThread: text(cells['inThread']),
+        allowed: text(cells['allowed'])
+          .split(',')
+          .map((a) => a.trim().toLowerCase())
+          .filter((a) => a !== ''),
+        cc: text(cells['cc']),
+        fromName: text(cells['fromName']),
+        seal: text(cells['seal']),
         state: (mailStates as readonly string[]).includes(state) ? (state as MailState) : '',
         sender: text(cells['sender']).toLowerCase(),
         messageId: text(cells['messageId']),
@@ -146,4 +166,85 @@ export function deliveryOf(record: Pick<OutboxRecord, 'token'>, queuedNow: Reado
 /** The pending intents a user's run may deliver: only their own, since only their Gmail sends them. */
 export function pendingFor(records: readonly OutboxRecord[], sender: string): OutboxRecord[] {
   return records.filter((r) => r.state === 'Pending' && r.sender === sender);
+}
+
+/**
+ * The Log's journal: the Log events of a run, written in the same Outbox write as its emails and before
+ * its other sheets, so a run cut off before its Log append leaves them for the next run to append. A
+ * journal row is kind "Log"; its token is noted in the Log head when its events are appended, so they
+ * are appended once.
+ */
+export const JOURNAL_KIND = 'Log';
+export const journalStates = ['Pending', 'Logged'] as const;
+
+export interface JournalRecord {
+  row: number;
+  token: string;
+  state: string;
+  /** The events as JSON, until they are in the Log. */
+  events: string;
+  sender: string;
+  seal: string;
+}
+
+/**
+ * The signature over everything a pending row would send, to whom and from whose Gmail (or, for a
+ * journal row, the events it would log), made with the document's secret. The sheet is open to
+ * editors; a row typed or changed by hand does not verify, so it is never sent nor logged.
+ */
+export function outboxSeal(
+  sign: Signer,
+  row: Pick<
+    OutboxRecord,
+    'token' | 'sender' | 'to' | 'cc' | 'subject' | 'plain' | 'html' | 'inThread' | 'fromName'
+  > & {
+    kind: string;
+    allowed: readonly string[];
+  },
+): string {
+  const fields = [
+    'outbox-seal',
+    row.token,
+    row.kind,
+    row.sender,
+    row.to,
+    row.cc,
+    row.subject,
+    row.inThread,
+    row.allowed.join(','),
+    row.fromName,
+    row.plain,
+    row.html,
+  ];
+  return sign(fields.join('\u001f')).slice(0, 24);
+}
+
+/** The seal of a journal row: over its token, sender and events. */
+export function journalSeal(sign: Signer, row: Pick<JournalRecord, 'token' | 'sender' | 'events'>): string {
+  return outboxSeal(sign, {
+    token: row.token,
+    kind: JOURNAL_KIND,
+    sender: row.sender,
+    to: '',
+    cc: '',
+    subject: '',
+    plain: row.events,
+    html: '',
+    inThread: '',
+    allowed: [],
+    fromName: '',
+  });
+}
+
+export function readJournal(table: TableData): JournalRecord[] {
+  return table.rows
+    .filter(({ cells }) => text(cells['kind']) === JOURNAL_KIND && text(cells['id']) !== '')
+    .map(({ row, cells }) => ({
+      row,
+      token: text(cells['id']),
+      state: text(cells['state']),
+      events: fromCellText(cells['plain']),
+      sender: text(cells['sender']).toLowerCase(),
+      seal: text(cells['seal']),
+    }));
 }

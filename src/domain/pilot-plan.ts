@@ -1,6 +1,7 @@
 import { isoDayShape, isoDayToUtc } from './iso-day';
 import { clean, isRecord, textField, type Checked, type FieldError } from './input-fields';
 import { text, type TableData } from './table';
+import { inputCaps } from './input-caps';
 
 /**
  * The pilot plan (DOMAIN §3(c)): one row of the Pilot sheet per workflow. Its content is part of the
@@ -118,7 +119,7 @@ export function dateProblems(plan: Pick<PilotFields, DateField>): FieldError[] {
   return errors;
 }
 
-export const pilotLimits = { text: 2000 } as const;
+export const pilotLimits = { text: inputCaps.savePilotPlan.question } as const;
 
 export function checkPilotInput(input: unknown): Checked<PilotFields> {
   if (!isRecord(input))

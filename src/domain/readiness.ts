@@ -37,7 +37,9 @@ export function readiness(rows: readonly ChecklistRecord[], personFor: (role: st
   const groups = new Map<string, ChecklistRecord[]>();
   for (const record of open) {
     const owner = ownerLabel(record, personFor);
-    groups.set(owner, [...(groups.get(owner) ?? []), record]);
+    const group = groups.get(owner);
+    if (group) group.push(record);
+    else groups.set(owner, [record]);
   }
   const missing = [...groups]
     .map(([owner, items]) => ({ owner, items }))

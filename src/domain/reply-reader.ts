@@ -54,6 +54,8 @@ const MAX_LINES = 1_000;
 /** The classifier reads this much of the visible reply. */
 const MAX_CLASSIFY_CHARS = 4_000;
 export const MAX_COMMENT_CHARS = 2_000;
+/** Why an automatic reply waits for a person (nobody is told their reply could not be read). */
+export const AUTO_REPLY_REASON = 'It looks like an automatic reply.';
 
 // ---------------------------------------------------------------------------------------------------
 // The visible reply
@@ -459,7 +461,7 @@ export function classifyReply(visible: string): { decision: ReplyDecision; reaso
   if (lines.some((l) => l.length <= MAX_HEADER_LINE && isForwardSeparator(fold(l))))
     return review('It looks like a forwarded message, not a reply.');
   const flat = fold(text.slice(0, 1_000)).split(/\s+/).join(' ');
-  if (autoReplyPhrases.some((p) => flat.includes(p))) return review('It looks like an automatic reply.');
+  if (autoReplyPhrases.some((p) => flat.includes(p))) return review(AUTO_REPLY_REASON);
 
   const tokens = tokenize(text);
   const original = (from: number, to: number): string => text.slice(from, to);
@@ -613,7 +615,7 @@ export function readReply(input: { body: string; subject: string; autoReply: boo
   const comment = capComment(visible);
   const signal = subjectSignal(input.subject);
   if (input.autoReply || signal === 'auto')
-    return { decision: 'NEEDS_REVIEW', comment, reason: 'It looks like an automatic reply.' };
+    return { decision: 'NEEDS_REVIEW', comment, reason: AUTO_REPLY_REASON };
   if (signal === 'forward')
     return {
       decision: 'NEEDS_REVIEW',

@@ -167,5 +167,12 @@ export function scoreWorkflows(
   scores: readonly Score[],
   weights: Weights,
 ): WorkflowResult[] {
-  return rankWorkflows(workflowIds.map((id) => assessWorkflow(id, scores, weights)));
+  // Grouped once, so the work grows with the number of scores, not workflows × scores.
+  const byWorkflow = new Map<string, Score[]>();
+  for (const score of scores) {
+    const group = byWorkflow.get(score.workflowId);
+    if (group) group.push(score);
+    else byWorkflow.set(score.workflowId, [score]);
+  }
+  return rankWorkflows(workflowIds.map((id) => assessWorkflow(id, byWorkflow.get(id) ?? [], weights)));
 }

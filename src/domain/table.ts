@@ -34,7 +34,9 @@ const isEmpty = (v: unknown) => v === '' || v === null || v === undefined;
 
 export function readTableData(template: TableTemplate, values: readonly (readonly unknown[])[]): TableData {
   const map = mapHeaders(template.columns, values[0] ?? []);
-  const width = Math.max(template.columns.length, ...values.map((r) => r.length));
+  // A loop, not Math.max(...rows): spreading a long sheet's rows overflows the call stack.
+  let width = template.columns.length;
+  for (const line of values) if (line.length > width) width = line.length;
   const rows: TableRow[] = [];
   values.slice(1).forEach((line, i) => {
     if (line.every(isEmpty)) return;

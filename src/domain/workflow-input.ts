@@ -1,18 +1,20 @@
 import { clean, isRecord, textField, type Checked, type FieldError } from './input-fields';
 import { criteria, criterionKeys, redFlagKeys } from './rubric';
 import { dataTiers, profileFlags } from './workflow-records';
+import { inputCaps } from './input-caps';
 
 /** Checks the workflow, score and selection the sidebar sends, before anything is written. */
 export type { Checked, FieldError };
 
+/** From the one table of input caps. */
 export const limits = {
-  name: 120,
-  team: 100,
-  description: 2000,
-  question: 1000,
-  note: 1000,
-  reason: 500,
-  scorerName: 80,
+  name: inputCaps.saveWorkflow.name,
+  team: inputCaps.saveWorkflow.team,
+  description: inputCaps.saveWorkflow.description,
+  question: inputCaps.saveWorkflow.timeLost,
+  note: inputCaps.saveScore.note,
+  reason: inputCaps.selectWorkflow.reason,
+  scorerName: inputCaps.saveScore.scorerName,
 } as const;
 
 export interface WorkflowFields {

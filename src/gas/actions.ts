@@ -175,11 +175,14 @@ export const saveMeasurement = (gas: AppsScript, input: unknown) =>
  */
 export function checkRepliesAndRefresh(
   gas: AppsScript,
-  options: { stopRules?: boolean } = {},
+  options: { stopRules?: boolean; now?: Date; budgetMs?: number } = {},
 ): approvals.CheckSummary {
   return withDocumentLock(gas, () => {
-    const summary = approvals.checkApprovalReplies(gas);
-    if (options.stopRules) metrics.metricsBoard(gas);
+    const summary = approvals.checkApprovalReplies(gas, {
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
+    });
+    if (options.stopRules) metrics.applyStopRulesNow(gas);
     leaderView(gas, () => refreshLeaderView(gas));
     return summary;
   });

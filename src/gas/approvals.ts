@@ -1,12 +1,24 @@
 import { approvals as approvalsTemplate } from '../../sheets-templates/approvals';
+import { scores as scoresTemplate } from '../../sheets-templates/scores';
 import { settings as settingsTemplate } from '../../sheets-templates/settings';
 import {
   readApprovalChain,
+  readershipOfPerson,
   type ApprovalChain,
   type ApprovalStep,
   type Approver,
 } from '../domain/approval-chain';
-import { composeApprovalEmail } from '../domain/approval-email';
+import { requestEmail, type Person, type RequestFacts } from '../domain/approval-email';
+import { cannotSend as sendGate } from '../domain/approval-gate';
+import {
+  escalationEmail,
+  receiptEmail,
+  reminderEmail,
+  stoppedEmail,
+  unreadableEmail,
+  type CountedDecision,
+  type RequestRef,
+} from '../domain/approval-notices';
 import {
   addressOf,
   chainProgress,
@@ -14,7 +26,6 @@ import {
   escalationDue,
   reminderDue,
   replyOutcome,
-  staleRequests,
   type ChainProgress,
 } from '../domain/approval-flow';
 import {
@@ -26,25 +37,32 @@ import {
   type ApprovalRecord,
 } from '../domain/approval-records';
 import type { LogEvent, Signer } from '../domain/audit-log';
-import { escapeHtml, htmlParagraphs, oneLine } from '../domain/email-text';
-import { firstHeader } from '../domain/mail-headers';
 import { mailToken, type MailIntent } from '../domain/outbox';
 import { EDITED_NOT_COUNTED } from '../domain/record-seal';
-import { replyMarker } from '../domain/reply-marker';
-import { readReply } from '../domain/reply-reader';
+import { joinReaderships } from '../domain/email-language';
+import { senderName } from '../domain/email-layout';
+import { oneLine } from '../domain/email-text';
+import type { Readership } from '../domain/messages/catalogue';
+import { metricDefinitions } from '../domain/metric-definitions';
+import { AUTO_REPLY_REASON, readReply } from '../domain/reply-reader';
+import { staleMarking } from '../domain/stale-approvals';
 import { requestToken, tokenInSubject } from '../domain/request-token';
+import { assessWorkflow, type WorkflowResult } from '../domain/scoring';
 import { text, type TableData } from '../domain/table';
+import { profileFlags, readScores, readWeights } from '../domain/workflow-records';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from '../shared/approvals';
 import { activeSpreadsheet } from './active-spreadsheet';
-import type { AppsScript, GmailThread, Spreadsheet } from './apps-script';
-import { appendToLog } from './audit-log-gateway';
+import type { AppsScript, Spreadsheet } from './apps-script';
 import { localSigner } from './document-secret';
 import { withDocumentLock } from './document-lock';
 import type * as entryPoints from './main';
 import { planState, type PlanState } from './governance';
 import { displayName, whoAmI } from './identity';
-import { Outbox, type Delivered } from './outbox';
+import { Outbox, type Delivered, type ThreadCache } from './outbox';
+import { newMessages, type NewMessage } from './reply-inbox';
 import { SheetTable } from './sheet-table';
+import { quoted, refusedForLength } from '../domain/input-caps';
+import { noteWaiting } from './waiting-list';
 
 /**
  * Phase 2, approvals: requests sent from the requester's Gmail, one per approver of the current step,
@@ -67,11 +85,29 @@ interface Context {
   chain: ApprovalChain;
   timing: { reminderDays: number; escalationDays: number };
   table: SheetTable;
+  /** The Due column as the sheet shows it (the spreadsheet's days), read once. */
+  dueShown: ReadonlyMap<number, string>;
+  settings: TableData;
+  /** The selected workflow as the team's scores stand now. */
+  assessment: WorkflowResult | null;
   records: ApprovalRecord[];
   events: LogEvent[];
+  /** The spreadsheet's link and time zone, each asked once per run, when first needed. */
+  sheetUrl: () => string;
+  spreadsheetId: () => string;
+  timeZone: () => string;
+  /** Threads read in this run, by thread ID, so a reply queued here does not read them again. */
+  threads: ThreadCache;
+  /** "row|receipt", "row|note": marked "Sending" by this run, so nothing of theirs has gone yet. */
+  marked: Set<string>;
   sign: Signer;
   /** The emails decided so far, queued in the Outbox before anything they follow from is written. */
   mail: MailIntent[];
+}
+
+function once<T>(get: () => T): () => T {
+  let value: { v: T } | null = null;
+  return () => (value ??= { v: get() }).v;
 }
 
 function readTiming(settings: TableData): { reminderDays: number; escalationDays: number } {
@@ -83,14 +119,16 @@ function readTiming(settings: TableData): { reminderDays: number; escalationDays
   return { reminderDays: value('timing.reminderDays', 3), escalationDays: value('timing.escalationDays', 5) };
 }
 
-function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date): Context {
-  const plan = planState(gas, spreadsheet, me, now);
+/** `write`: an action, which brings the checklist in step in the sheet; a view only computes it. */
+function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date, write = true): Context {
+  const plan = planState(gas, spreadsheet, me, now, write);
   const settings = SheetTable.open(spreadsheet, settingsTemplate, ['id', 'setting']);
   const table = SheetTable.open(spreadsheet, approvalsTemplate, ['id', 'status', 'approver', 'threadId']);
   const chain = plan.selected
     ? readApprovalChain(settings.data, plan.selected)
     : { steps: [], problems: ['No workflow is selected.'] };
-  const sign = localSigner(gas);
+  const dueShown = table.displayed('due');
+  const sign = localSigner(gas, write);
   return {
     gas,
     spreadsheet,
@@ -100,15 +138,31 @@ function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date):
     chain,
     timing: readTiming(settings.data),
     table,
-    records: verifyApprovals(readApprovals(table.data, table.displayed('due')), sign),
+    dueShown,
+    settings: settings.data,
+    assessment: plan.selected?.id ? assess(spreadsheet, plan.selected.id, settings.data) : null,
+    records: verifyApprovals(readApprovals(table.data, dueShown), sign),
     events: [],
+    threads: new Map(),
+    marked: new Set(),
     sign,
     mail: [],
+    sheetUrl: once(() => spreadsheet.getUrl()),
+    spreadsheetId: once(() => spreadsheet.getId()),
+    timeZone: once(() => spreadsheet.getSpreadsheetTimeZone()),
   };
 }
 
+/** The selected workflow's consensus, total, band and eligibility from the Scores sheet as it is. */
+function assess(spreadsheet: Spreadsheet, workflowId: string, settings: TableData): WorkflowResult {
+  const scores = SheetTable.open(spreadsheet, scoresTemplate, ['workflowId', 'scorer']);
+  const read = readScores(scores.data, new Set([workflowId]));
+  return assessWorkflow(workflowId, read.scores, readWeights(settings).weights);
+}
+
+/** Rows read from the sheet keep the days it showed; rows written in this run carry their own. */
 function reread(ctx: Context): void {
-  ctx.records = verifyApprovals(readApprovals(ctx.table.current(), new Map()), ctx.sign);
+  ctx.records = verifyApprovals(readApprovals(ctx.table.current(), ctx.dueShown), ctx.sign);
 }
 
 /**
@@ -123,7 +177,7 @@ function update(ctx: Context, row: number, changes: Readonly<Record<string, unkn
 
 /** A token for an email about `about` (stable across runs, so a re-decided email is queued once). */
 function tokenFor(ctx: Context, about: readonly string[]): string {
-  return mailToken(ctx.sign, ctx.spreadsheet.getId(), about);
+  return mailToken(ctx.sign, ctx.spreadsheetId(), about);
 }
 
 const fieldHeaders: Record<string, string> = {
@@ -156,7 +210,7 @@ export function editedNote(record: ApprovalRecord): string | null {
 function settleEdits(ctx: Context): void {
   for (const record of ctx.records.filter((r) => r.tampered)) {
     const note = editedNote(record) ?? '';
-    const raw = readApprovals(ctx.table.current(), new Map()).find((r) => r.row === record.row);
+    const raw = readApprovals(ctx.table.current(), ctx.dueShown).find((r) => r.row === record.row);
     ctx.events.push({
       who: ctx.me,
       action: 'Approval row edited in the sheet',
@@ -193,36 +247,61 @@ function progressOf(ctx: Context): ChainProgress | null {
 function markStale(ctx: Context): void {
   const { selected, version } = ctx.plan;
   if (!selected?.id || !version) return;
-  for (const record of staleRequests(ctx.records, selected.id, version)) {
-    update(ctx, record.row, { status: 'Stale' });
-    ctx.events.push({
-      who: ctx.me,
-      action: 'Approval request stale',
-      subject: record.id,
-      before: `${record.status} (plan ${record.planVersion})`,
-      after: 'Stale',
-      note: `The plan changed to ${version}; it needs approval again.`,
-    });
-  }
+  const { rows, events } = staleMarking(ctx.records, selected.id, version, ctx.me);
+  for (const row of rows) update(ctx, row, { status: 'Stale' });
+  ctx.events.push(...events);
   reread(ctx);
 }
 
 const day = (gas: AppsScript, spreadsheet: Spreadsheet, date: Date) =>
   gas.Utilities.formatDate(date, spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
 
-/** Why "Send" cannot send now, or null. */
+/** Why "Send" cannot send now, or null (decided in the domain). */
 function cannotSend(ctx: Context, progress: ChainProgress | null): string | null {
-  if (!ctx.plan.selected) return 'Select a workflow first.';
-  if (!ctx.plan.ready) return 'The governance checklist is not complete: finish its required items first.';
-  if (ctx.chain.problems.length > 0)
-    return 'Fix the approval chain in Settings first (see the problems listed).';
-  if (!progress) return 'The plan has no version yet.';
-  if (progress.state === 'approved') return 'Every step has approved this plan version.';
-  if (progress.state === 'stopped')
-    return 'An approver asked for changes or rejected the plan: change the plan, then send again.';
-  if (progress.toSend.length === 0) return 'The current step’s requests are out; waiting for replies.';
-  return null;
+  return sendGate({
+    selected: ctx.plan.selected,
+    assessment: ctx.assessment,
+    ready: ctx.plan.ready,
+    chainProblems: ctx.chain.problems,
+    progress,
+  });
 }
+
+/** The requester as approvers read them: their name and role from Settings, their address. */
+function requesterOf(ctx: Context): Person {
+  const person = ctx.plan.roles.people.find((p) => p.email.toLowerCase() === ctx.me);
+  return { name: person?.name ?? '', role: person?.role ?? '', email: ctx.me };
+}
+
+/** "Morgan Diaz (via AI Plan Workspace)": the requester's own name over their own address. */
+function fromName(ctx: Context): string {
+  const me = requesterOf(ctx);
+  return senderName(me.name || me.email.split('@')[0] || '');
+}
+
+const decisionOf = (record: ApprovalRecord): CountedDecision | null =>
+  record.decision === 'Approve' || record.decision === 'Reject' || record.decision === 'Changes'
+    ? record.decision
+    : null;
+
+function refOf(ctx: Context, record: ApprovalRecord): RequestRef {
+  return {
+    token: record.id,
+    planVersion: record.planVersion,
+    workflow: ctx.plan.selected?.id === record.workflowId ? ctx.plan.selected.name : record.workflowId,
+    due: record.due,
+    sheetUrl: ctx.sheetUrl(),
+  };
+}
+
+/** The approver a request was sent to, as the chain names them now (for their language and aliases). */
+function approverOf(ctx: Context, record: ApprovalRecord): Approver | undefined {
+  return ctx.chain.steps
+    .find((s) => s.number === record.step)
+    ?.approvers.find((a) => a.email === record.approver);
+}
+
+const readershipOf = (ctx: Context, email: string): Readership => readershipOfPerson(ctx.settings, email);
 
 /**
  * Queues one request email per approver, each with its row written as "Sending"; `finish` writes the
@@ -241,7 +320,7 @@ function sendStep(
   if (quota < approvers.length) {
     return `Gmail allows ${quota} more ${quota === 1 ? 'recipient' : 'recipients'} today and this step needs ${approvers.length}. Nothing was sent; try again tomorrow.`;
   }
-  const spreadsheetId = ctx.spreadsheet.getId();
+  const spreadsheetId = ctx.spreadsheetId();
   const due = day(gas, ctx.spreadsheet, new Date(ctx.now.getTime() + ctx.timing.escalationDays * 86400000));
   for (const approver of approvers) {
     const details = [
@@ -265,7 +344,8 @@ function sendStep(
     });
     update(ctx, row, { status: 'Sending' });
     reread(ctx);
-    ctx.mail.push(requestEmail(ctx, { id: token, due }, step, approver, progress));
+    const intent = requestIntent(ctx, { id: token, due }, step, approver, progress);
+    if (intent) ctx.mail.push(intent);
     ctx.events.push({
       who: ctx.me,
       action: 'Approval requested',
@@ -275,58 +355,89 @@ function sendStep(
       note: '',
     });
   }
+  noteWaiting(gas, ctx.spreadsheet, true, ctx.now);
   return null;
 }
 
-/** The request email of one request row. */
-function requestEmail(
+const intentsOf = (intent: MailIntent | null): MailIntent[] => (intent ? [intent] : []);
+
+/** The request email of one request row, as an Outbox intent. */
+function requestIntent(
   ctx: Context,
   request: { id: string; due: string },
   step: ApprovalStep,
   approver: Approver,
   progress: ChainProgress,
-): MailIntent {
-  const { plan } = ctx;
+): MailIntent | null {
+  const { gas, plan } = ctx;
   const selected = plan.selected;
+  if (!selected?.id || !plan.version) return null;
   const later = progress.steps.filter((s) => s.step.number > step.number);
   const earlier = progress.steps.filter((s) => s.step.number < step.number);
-  const email = composeApprovalEmail({
+  const facts: RequestFacts = {
     token: request.id,
-    workflowName: selected?.name ?? '',
-    team: selected?.team ?? '',
-    stepName: step.name,
-    stepNumber: progress.steps.findIndex((s) => s.step.number === step.number) + 1,
-    stepCount: progress.steps.length,
-    role: approver.role,
-    requester: ctx.me,
-    sponsor: plan.roles.personFor('Executive sponsor') || 'Executive sponsor',
-    description: selected?.description ?? '',
-    scores: workflowScores(selected),
-    eligibility: 'It passed the team’s risk and red-flag gates.',
-    dataTier: selected?.dataTier ?? '',
-    profile: profileWords(selected?.flags ?? {}),
-    checklist: { complete: plan.complete, gating: plan.gating, openForRole: plan.openFor(approver.role) },
-    priorApprovals: earlier.flatMap((s) =>
-      s.approvers.map((a) => `${a.approver.role}: ${a.record?.status ?? 'not asked'}`),
+    planVersion: plan.version,
+    readership: approver.language,
+    workflow: {
+      name: selected.name,
+      description: selected.description,
+      team: selected.team,
+      dataTier: selected.dataTier,
+      profile: profileFlags.filter((flag) => selected.flags[flag]),
+    },
+    step: {
+      role: approver.role,
+      number: progress.steps.findIndex((s) => s.step.number === step.number) + 1,
+      count: progress.steps.length,
+      name: step.name,
+    },
+    requester: requesterOf(ctx),
+    sponsor: plan.roles.personFor('Executive sponsor'),
+    assessment: ctx.assessment ?? {
+      scorers: 0,
+      consensus: null,
+      total: null,
+      band: null,
+      eligibility: 'not-scored',
+    },
+    pilot: {
+      tool: plan.pilot['tool'] ?? '',
+      agreement: plan.pilot['agreement'] ?? '',
+      dataRule: plan.pilot['dataRule'] ?? '',
+      reviewRule: plan.pilot['reviewRule'] ?? '',
+      stopRule: plan.pilot['stopRule'] ?? '',
+      baselineStart: plan.pilot['baselineStart'] ?? '',
+      baselineEnd: plan.pilot['baselineEnd'] ?? '',
+      pilotStart: plan.pilot['pilotStart'] ?? '',
+      pilotEnd: plan.pilot['pilotEnd'] ?? '',
+    },
+    targets: metricDefinitions.slice(0, 3).map((d) => ({ metric: d.name, target: d.target.text })),
+    prior: earlier.flatMap((s) =>
+      s.approvers.map((a) => ({
+        role: a.approver.role,
+        status: a.record?.status ?? '',
+        day: a.record?.decided ? day(gas, ctx.spreadsheet, a.record.decided) : '',
+      })),
     ),
-    nextStep: later[0]
-      ? `${later[0].step.name} (${later[0].step.approvers.map((a) => a.role).join(', ')})`
-      : 'the pilot can start',
-    sheetUrl: ctx.spreadsheet.getUrl(),
-    planVersion: plan.version ?? '',
+    next: later[0] ? { step: later[0].step.name, roles: later[0].step.approvers.map((a) => a.role) } : null,
     due: request.due,
     reminderDays: ctx.timing.reminderDays,
     escalationDays: ctx.timing.escalationDays,
-  });
+    sheetUrl: ctx.sheetUrl(),
+  };
+  const email = requestEmail(facts);
   return {
     token: request.id,
     kind: 'Request',
     about: request.id,
     to: approver.email,
+    cc: '',
     subject: email.subject,
     plain: email.plain,
     html: email.html,
-    inReplyTo: '',
+    inThread: '',
+    allowed: [],
+    fromName: fromName(ctx),
   };
 }
 
@@ -363,6 +474,7 @@ function repairSending(ctx: Context, outbox: Outbox): void {
           token: queued.token,
           kind: 'Request',
           about: queued.about,
+          outcome: 'Sent',
           messageId: queued.messageId,
           threadId: queued.threadId,
           sent: ctx.now,
@@ -375,7 +487,9 @@ function repairSending(ctx: Context, outbox: Outbox): void {
     const approver = line?.step.approvers.find((a) => a.email === record.approver);
     const current = record.planVersion === ctx.plan.version && record.workflowId === ctx.plan.selected?.id;
     if (!queued && line && approver && current && progress) {
-      outbox.enqueue([requestEmail(ctx, record, line.step, approver, progress)], ctx.now, { look: true });
+      outbox.enqueue(intentsOf(requestIntent(ctx, record, line.step, approver, progress)), ctx.now, {
+        look: true,
+      });
     } else {
       update(ctx, record.row, { status: 'Cancelled' });
       ctx.events.push({
@@ -389,21 +503,6 @@ function repairSending(ctx: Context, outbox: Outbox): void {
     }
   }
   reread(ctx);
-}
-
-function workflowScores(selected: PlanState['selected']): string {
-  return selected ? `See the Workflows sheet for the team’s scores of “${selected.name}”.` : '';
-}
-
-function profileWords(flags: Record<string, boolean>): string[] {
-  const words: Record<string, string> = {
-    familyFacing: 'family-facing',
-    studentFacing: 'student-facing',
-    nonEnglish: 'non-English output',
-    newVendor: 'new vendor',
-    dutiesChange: 'job duties change',
-  };
-  return Object.entries(flags).flatMap(([key, on]) => (on && words[key] ? [words[key]] : []));
 }
 
 /**
@@ -422,148 +521,253 @@ export function ensureHourlyCheck(gas: AppsScript): void {
   }
 }
 
-/** Reads the new messages of one pending request's thread and records what they decide. */
-function readThread(
+/**
+ * Records what one new message in a request's thread says (see reply-inbox.ts for how new messages are
+ * found). Only the named approver's reply counts, Gmail's first Authentication-Results verdict included;
+ * anything else is logged as not counted. `statuses` carries each request's status through the run, as
+ * a second reply may follow a first. Everything is read from the message's raw content, fetched once.
+ */
+function readMessage(
   ctx: Context,
   record: ApprovalRecord,
   approver: Approver | undefined,
-  found: GmailThread | null,
+  item: NewMessage,
+  statuses: Map<number, string>,
 ): void {
-  const thread = found ?? (record.threadId ? ctx.gas.GmailApp.getThreadById(record.threadId) : null);
-  if (!thread) return;
-  const messages = thread.getMessages();
-  const after = Math.max(
-    messages.findIndex((m) => m.getId() === (record.checkedThrough || record.messageId)),
-    0,
-  );
-  let status = record.status;
-  for (const message of messages.slice(after + 1)) {
-    if (status !== 'Sent' && status !== 'Needs review') break;
-    const id = message.getId();
-    const from = message.getFrom();
-    ctx.table.set(record.row, 'checkedThrough', id);
-    if (addressOf(from) === ctx.me) continue; // our own reminder in the thread
-    const subject = message.getSubject();
-    const token = tokenInSubject(subject);
-    // Gmail's verdict is read (an expensive call) only for a reply from the right address.
-    const fromApprover = approver !== undefined && checkSender(from, approver, '').counts;
-    const sender = !approver
-      ? { counts: false as const, reason: 'the approver’s role is no longer in the chain' }
-      : token && token !== record.id
-        ? { counts: false as const, reason: `its subject names another request (${token})` }
-        : checkSender(
-            from,
-            approver,
-            fromApprover ? firstHeader(message.getRawContent(), 'Authentication-Results') : '',
-          );
-    if (!sender.counts) {
-      ctx.events.push({
-        who: addressOf(from) || oneLine(from, 80),
-        action: 'Reply not counted',
-        subject: record.id,
-        before: '',
-        after: '',
-        note: `Not counted: ${sender.reason}.`,
-      });
-      continue;
-    }
-    const autoSubmitted = message.getHeader('Auto-Submitted').toLowerCase();
-    const reading = readReply({
-      body: message.getPlainBody(),
-      subject,
-      autoReply: (autoSubmitted !== '' && autoSubmitted !== 'no') || message.getHeader('X-Autoreply') !== '',
+  if (record.threadId) ctx.threads.set(record.threadId, { thread: item.thread, messages: item.messages });
+  const status = statuses.get(record.row) ?? record.status;
+  // A recorded approval stays open to a change of mind: its receipt says "reply CHANGES".
+  const correcting = record.status === 'Approved';
+  if (status !== 'Sent' && status !== 'Needs review' && !(correcting && status === 'Approved')) return;
+  const id = item.id;
+  const parsed = item.parsed();
+  const from = parsed.from;
+  // Our own reminders and receipts are passed over; the mark stays on the last message of others.
+  if (addressOf(from) === ctx.me) return;
+  ctx.table.set(record.row, 'checkedThrough', id);
+  const subject = parsed.subject;
+  const token = tokenInSubject(subject);
+  const sender = !approver
+    ? { counts: false as const, reason: 'the approver’s role is no longer in the chain' }
+    : token && token !== record.id
+      ? { counts: false as const, reason: `its subject names another request (${token})` }
+      : checkSender(from, approver, parsed.authenticationResults);
+  if (!sender.counts) {
+    ctx.events.push({
+      who: addressOf(from) || oneLine(from, 80),
+      action: 'Reply not counted',
+      subject: record.id,
+      before: '',
+      after: '',
+      note: `Not counted: ${sender.reason}.`,
     });
-    const outcome = replyOutcome(reading);
-    status = outcome.status;
-    update(ctx, record.row, {
-      status: outcome.status,
-      decision: outcome.decision,
-      comment: reading.comment,
-      reviewNote: reading.reason,
-      decided: outcome.status === 'Needs review' ? null : message.getDate(),
-      replyMessageId: id,
-      resolvedBy: '',
-    });
+    return;
+  }
+  const reading = readReply({
+    // The text from the raw content already fetched; Gmail's rendering only where it could not be read.
+    body: parsed.text ?? item.message.getPlainBody(),
+    subject,
+    autoReply: parsed.autoReply,
+  });
+  const outcome = replyOutcome(reading);
+  if (status === 'Approved' && outcome.status !== 'Rejected' && outcome.status !== 'Changes requested') {
     ctx.events.push({
       who: addressOf(from),
-      action: outcome.status === 'Needs review' ? 'Reply needs review' : 'Approval decision',
+      action: 'Reply after approval',
       subject: record.id,
-      before: record.status,
-      after: outcome.status,
-      note: outcome.status === 'Needs review' ? reading.reason : reading.comment.slice(0, 300),
+      before: 'Approved',
+      after: 'Approved',
+      note: 'Left approved: only CHANGES or REJECT changes a recorded approval.',
     });
-    if (outcome.status === 'Rejected' || outcome.status === 'Changes requested')
-      tellRequester(ctx, record, outcome.status, reading.comment, id);
+    return;
   }
+  statuses.set(record.row, outcome.status);
+  update(ctx, record.row, {
+    status: outcome.status,
+    decision: outcome.decision,
+    comment: reading.comment,
+    reviewNote: reading.reason,
+    decided: outcome.status === 'Needs review' ? null : (parsed.date ?? item.message.getDate()),
+    replyMessageId: id,
+    resolvedBy: '',
+  });
+  ctx.events.push({
+    who: addressOf(from),
+    action: outcome.status === 'Needs review' ? 'Reply needs review' : 'Approval decision',
+    subject: record.id,
+    before: record.status,
+    after: outcome.status,
+    note: outcome.status === 'Needs review' ? reading.reason : reading.comment.slice(0, 300),
+  });
+  queueNotice(ctx, record, outcome.status === 'Needs review' ? reading.reason : null);
+  if (outcome.status === 'Rejected' || outcome.status === 'Changes requested')
+    tellRequester(ctx, record, approver, outcome.decision, reading.comment, id);
 }
 
-/** The note to the requester when an approver stops the chain; one per reply that did. */
+/**
+ * Marks the notice a reply earns as "Sending", in the same row write as the decision: a receipt for a
+ * counted decision, or (once per request) the note for a reply that could not be read. Its email is
+ * queued in the Outbox by `queueNotices`. An automatic reply earns nothing: nobody is there to read a
+ * note. A workspace without the columns (not set up since they were added) sends neither.
+ */
+function queueNotice(ctx: Context, record: ApprovalRecord, unreadable: string | null): void {
+  if (unreadable === null) {
+    if (!ctx.table.has('receipt')) return;
+    ctx.table.set(record.row, 'receipt', 'Sending');
+    ctx.marked.add(`${record.row}|receipt`);
+    // A clear answer after an unreadable one, in the same run: the note would only confuse.
+    if (ctx.table.get(record.row, 'note') === 'Sending') ctx.table.set(record.row, 'note', record.note);
+    return;
+  }
+  if (!ctx.table.has('note') || record.note !== '' || unreadable === AUTO_REPLY_REASON) return;
+  ctx.table.set(record.row, 'note', 'Sending');
+  ctx.marked.add(`${record.row}|note`);
+}
+
+const noticeKinds = { receipt: 'Receipt', note: 'Reply note' } as const;
+
+/** The Outbox token of a request's receipt (one per counted reply) or unreadable-reply note (one). */
+function noticeToken(ctx: Context, record: ApprovalRecord, kind: 'receipt' | 'note'): string {
+  return kind === 'receipt'
+    ? tokenFor(ctx, ['Receipt', record.id, record.replyMessageId])
+    : tokenFor(ctx, ['Reply note', record.id]);
+}
+
+/**
+ * The receipts and notes marked "Sending": each not in the Outbox yet is queued there, in the request's
+ * thread, to the approver and their aliases only (one left by a run from before the Outbox is looked for
+ * in the thread first); each the Outbox has settled (sent, or not sent because Gmail would have taken it
+ * to someone else) is recorded in its row and logged, unless a journal waiting for the Log has it.
+ */
+function settleNotices(ctx: Context, outbox: Outbox): void {
+  for (const record of ctx.records.filter((r) => r.requestedBy === ctx.me)) {
+    for (const kind of ['receipt', 'note'] as const) {
+      if (record[kind] !== 'Sending') continue;
+      const token = noticeToken(ctx, record, kind);
+      const queued = outbox.find(token);
+      if (queued && queued.state !== 'Pending') {
+        const sent = queued.state === 'Sent';
+        ctx.table.set(record.row, kind, sent ? 'Sent' : 'Not sent');
+        const action = kind === 'receipt' ? 'Receipt sent' : 'Unreadable-reply note sent';
+        if (!outbox.journaled(action, record.id))
+          ctx.events.push({
+            who: ctx.me,
+            action,
+            subject: record.id,
+            before: 'Sending',
+            after: sent ? 'Sent' : 'Not sent',
+            note: sent
+              ? `To ${record.approver}, in the request's thread.`
+              : 'Not sent: in the thread it would not have gone to the approver alone.',
+          });
+        continue;
+      }
+      if (queued) continue;
+      const approver = approverOf(ctx, record);
+      // A reply in the thread takes the thread's own subject ("Re: …").
+      const email = noticeEmail(ctx, record, kind, approver, '');
+      if (!email) {
+        ctx.table.set(record.row, kind, 'Not sent');
+        continue;
+      }
+      outbox.enqueue(
+        [
+          {
+            token,
+            kind: noticeKinds[kind],
+            about: record.id,
+            to: record.approver,
+            cc: '',
+            subject: email.subject,
+            plain: email.plain,
+            html: email.html,
+            inThread: record.threadId,
+            allowed: approver ? [approver.email, ...approver.aliases] : [],
+            fromName: fromName(ctx),
+          },
+        ],
+        ctx.now,
+        { look: !ctx.marked.has(`${record.row}|${kind}`) },
+      );
+    }
+  }
+  reread(ctx);
+}
+
+function noticeEmail(
+  ctx: Context,
+  record: ApprovalRecord,
+  kind: 'receipt' | 'note',
+  approver: Approver | undefined,
+  subject: string,
+) {
+  const readership = approver?.language ?? readershipOf(ctx, record.approver);
+  const ref = refOf(ctx, record);
+  if (kind === 'note') return unreadableEmail(readership, ref, requesterOf(ctx), subject);
+  const decision = decisionOf(record);
+  if (!decision || !record.decided) return null;
+  // The time as the district reads it: the spreadsheet's zone ("2026-12-02 09:14").
+  const [day = '', time = ''] = ctx.gas.Utilities.formatDate(
+    record.decided,
+    ctx.timeZone(),
+    'yyyy-MM-dd HH:mm',
+  ).split(' ');
+  return receiptEmail(readership, ref, { decision, day, time, requester: requesterOf(ctx) }, subject);
+}
+
 function tellRequester(
   ctx: Context,
   record: ApprovalRecord,
-  status: string,
+  approver: Approver | undefined,
+  decision: string,
   comment: string,
   replyId: string,
 ): void {
-  const workflow = ctx.plan.selected?.name ?? record.workflowId;
-  const subject = oneLine(`[AI Plan ${record.id}] ${status}: ${workflow} — ${record.role}`, 250);
-  const plain = `${record.role} answered “${status}” for the pilot of “${workflow}”. The approval chain stops here until the plan changes.\n\nTheir words:\n${comment}\n\nOpen the plan: ${ctx.spreadsheet.getUrl()}`;
-  const html = `<p>${escapeHtml(record.role)} answered “${escapeHtml(status)}” for the pilot of “${escapeHtml(workflow)}”. The approval chain stops here until the plan changes.</p><p>Their words:</p>${htmlParagraphs(comment)}<p><a href="${escapeHtml(ctx.spreadsheet.getUrl())}">Open the plan</a></p>`;
+  if (decision !== 'Reject' && decision !== 'Changes') return;
+  const email = stoppedEmail(readershipOf(ctx, ctx.me), refOf(ctx, record), {
+    approver: { name: approver?.name ?? '', role: record.role, email: record.approver },
+    decision,
+    comment,
+  });
   ctx.mail.push({
     token: tokenFor(ctx, ['Note', record.id, replyId]),
     kind: 'Note',
     about: record.id,
     to: ctx.me,
-    subject,
-    plain,
-    html,
-    inReplyTo: '',
+    cc: '',
+    subject: email.subject,
+    plain: email.plain,
+    html: email.html,
+    inThread: '',
+    allowed: [],
+    fromName: fromName(ctx),
   });
 }
 
-/** Reminders in the request's own thread, and one note to the sponsor, when replies are late. */
+/**
+ * Reminders in the request's own thread and, once, the escalation there with the sponsor copied, in
+ * the approver's languages and with the due date: Outbox intents, sent once whatever is cut off.
+ */
 function chase(ctx: Context, record: ApprovalRecord): void {
-  if (reminderDue(record, ctx.now, ctx.timing.reminderDays) && record.messageId) {
-    const number = record.reminders + 1;
-    const plain = `${replyMarker}\nA reminder: this approval request is waiting for your reply (due ${record.due}).\nReply with APPROVE, REJECT or CHANGES as the first word.\nResponda con APROBAR, RECHAZAR o CAMBIOS como primera palabra.`;
-    ctx.mail.push({
-      token: tokenFor(ctx, ['Reminder', record.id, String(number)]),
-      kind: 'Reminder',
-      about: record.id,
-      to: record.approver,
-      subject: '',
-      plain,
-      html: htmlParagraphs(plain),
-      inReplyTo: record.messageId,
-    });
-    ctx.table.set(record.row, 'reminders', number);
+  const approver = approverOf(ctx, record);
+  const remind = reminderDue(record, ctx.now, ctx.timing.reminderDays);
+  const escalate = escalationDue(record, ctx.now, ctx.timing.escalationDays);
+  if (!approver || (!remind && !escalate)) return;
+  const sponsor = ctx.plan.roles.people.find((p) => p.role.toLowerCase() === 'executive sponsor');
+  const sponsorEmail = sponsor?.email.toLowerCase() ?? '';
+  const copySponsor = escalate && sponsorEmail !== '' && sponsorEmail !== record.approver;
+  if (remind) {
+    ctx.table.set(record.row, 'reminders', record.reminders + 1);
     ctx.events.push({
       who: ctx.me,
       action: 'Reminder sent',
       subject: record.id,
       before: String(record.reminders),
-      after: String(number),
+      after: String(record.reminders + 1),
       note: '',
     });
   }
-  if (escalationDue(record, ctx.now, ctx.timing.escalationDays)) {
-    const sponsor = ctx.chain.steps
-      .flatMap((s) => s.approvers)
-      .find((a) => a.role.toLowerCase() === 'executive sponsor');
-    if (sponsor?.email && sponsor.email !== record.approver) {
-      const workflow = ctx.plan.selected?.name ?? record.workflowId;
-      const plain = `The approval request ${record.id} to the ${record.role} for the pilot of “${workflow}” has waited since ${record.sent?.toISOString().slice(0, 10) ?? ''} without a reply.\n\nOpen the plan: ${ctx.spreadsheet.getUrl()}`;
-      ctx.mail.push({
-        token: tokenFor(ctx, ['Escalation', record.id]),
-        kind: 'Escalation',
-        about: record.id,
-        to: sponsor.email,
-        subject: oneLine(`[AI Plan] Waiting for a reply: ${workflow} — ${record.role}`),
-        plain,
-        html: htmlParagraphs(plain),
-        inReplyTo: '',
-      });
-    }
+  if (escalate) {
     ctx.table.set(record.row, 'escalated', ctx.now);
     ctx.events.push({
       who: ctx.me,
@@ -571,35 +775,74 @@ function chase(ctx: Context, record: ApprovalRecord): void {
       subject: record.id,
       before: '',
       after: '',
-      note: '',
+      note: copySponsor ? `${sponsorEmail} copied in the request's thread.` : 'No other sponsor to tell.',
     });
   }
+  // The sponsor's own request, or no sponsor named: the escalation has nobody to tell.
+  if (!remind && !copySponsor) return;
+  const ref = refOf(ctx, record);
+  // A reply in the thread takes the thread's own subject ("Re: …").
+  const email = copySponsor
+    ? escalationEmail(
+        joinReaderships(approver.language, readershipOf(ctx, sponsorEmail)),
+        ref,
+        { days: ctx.timing.escalationDays, sponsor: sponsor?.name || sponsorEmail, role: record.role },
+        '',
+      )
+    : reminderEmail(approver.language, ref, requesterOf(ctx), '');
+  ctx.mail.push({
+    token: copySponsor
+      ? tokenFor(ctx, ['Escalation', record.id])
+      : tokenFor(ctx, ['Reminder', record.id, String(record.reminders + 1)]),
+    kind: copySponsor ? 'Escalation' : 'Reminder',
+    about: record.id,
+    to: record.approver,
+    cc: copySponsor ? sponsorEmail : '',
+    subject: email.subject,
+    plain: email.plain,
+    html: email.html,
+    inThread: record.threadId,
+    allowed: [approver.email, ...approver.aliases, ...(sponsorEmail ? [sponsorEmail] : [])],
+    fromName: fromName(ctx),
+  });
 }
 
 /**
- * Commits an action: the emails it decided go to the Outbox first (so a cut-off run's emails are known
- * to the next), then the Approvals rows and the Log; then every pending email of the user is sent and
- * marked sent, and the requests that went out are recorded as sent.
+ * Commits an action: the emails it decided and its Log events go to the Outbox first, in one write (so
+ * a cut-off run's emails and events are known to the next), then the Approvals rows, then the Log; then
+ * every pending email of the user is sent and marked sent, and what went out is recorded in the rows
+ * and logged the same way.
  */
-function finish(ctx: Context, outbox: Outbox | null = null): void {
-  if (outbox) {
-    outbox.enqueue(ctx.mail, ctx.now);
-    ctx.mail = [];
-    outbox.write();
-  }
-  ctx.table.flush(ctx.gas);
-  appendToLog(ctx.gas, ctx.spreadsheet, ctx.events, ctx.now);
-  ctx.events = [];
-  if (!outbox) return;
-  const delivered = outbox.deliver(ctx.now, (queued) => {
-    if (queued.kind !== 'Request') return 'send';
-    // A request goes out only with its row: a row never written (a run cut off in between) cancels it.
-    const record = ctx.records.find((r) => r.id === queued.token);
-    return record?.status === 'Sending' ? 'send' : 'cancel';
-  });
+function finish(ctx: Context, outbox: Outbox): void {
+  commit(ctx, outbox);
+  const delivered = outbox.deliver(
+    ctx.now,
+    (queued) => {
+      const record = ctx.records.find((r) => r.id === queued.about);
+      // A request goes out only with its row: a row never written (a run cut off in between) cancels it.
+      if (queued.kind === 'Request') return record?.status === 'Sending' ? 'send' : 'cancel';
+      if (queued.kind === 'Receipt') return record?.receipt === 'Sending' ? 'send' : 'cancel';
+      if (queued.kind === 'Reply note') return record?.note === 'Sending' ? 'send' : 'cancel';
+      return 'send';
+    },
+    ctx.threads,
+  );
   recordDelivered(ctx, delivered);
-  ctx.table.flush(ctx.gas);
+  settleNotices(ctx, outbox);
+  commit(ctx, outbox);
   if (ctx.records.some((r) => isPending(r) && r.requestedBy === ctx.me)) ensureHourlyCheck(ctx.gas);
+}
+
+/** Emails queued and events journaled in one Outbox write, then the Approvals rows, then the Log. */
+function commit(ctx: Context, outbox: Outbox): void {
+  outbox.enqueue(ctx.mail, ctx.now);
+  ctx.mail = [];
+  outbox.journal(ctx.events, ctx.now);
+  ctx.events = [];
+  outbox.write();
+  ctx.table.flush(ctx.gas);
+  reread(ctx);
+  outbox.log(ctx.now);
 }
 
 function board(ctx: Context): ApprovalBoard {
@@ -678,16 +921,16 @@ function identity(gas: AppsScript): string {
   return displayName(whoAmI(gas)).toLowerCase();
 }
 
-/** The Approvals view. Marks stale requests when the plan changed. */
+/**
+ * The Approvals view. It reads only: requests a plan change made stale show as stale (the change
+ * itself, or the next approval run, writes that).
+ */
 export function approvalBoard(gas: AppsScript): ApprovalBoard {
   const spreadsheet = activeSpreadsheet(gas);
   if (!spreadsheet.getSheetByName(approvalsTemplate.name)) return emptyBoard();
-  return withDocumentLock(gas, () => {
-    const ctx = open(gas, spreadsheet, identity(gas), new Date());
-    markStale(ctx);
-    finish(ctx);
-    return board(ctx);
-  });
+  const ctx = open(gas, spreadsheet, '', new Date(), false);
+  markStale(ctx);
+  return board(ctx);
 }
 
 function emptyBoard(): ApprovalBoard {
@@ -725,9 +968,10 @@ export function sendApprovalRequests(gas: AppsScript): ApprovalResult {
       };
     }
     const ctx = open(gas, spreadsheet, me.email.toLowerCase(), new Date());
-    const outbox = Outbox.open(gas, spreadsheet, ctx.me);
+    const outbox = Outbox.open(gas, spreadsheet, ctx.me, ctx.sign);
     settleEdits(ctx);
     repairSending(ctx, outbox);
+    settleNotices(ctx, outbox);
     markStale(ctx);
     const progress = progressOf(ctx);
     const why = cannotSend(ctx, progress);
@@ -747,34 +991,6 @@ export function sendApprovalRequests(gas: AppsScript): ApprovalResult {
   });
 }
 
-/** Above this many pending requests, one Gmail search finds the threads that have replies. */
-const SEARCH_ABOVE = 20;
-
-/**
- * The pending requests whose threads hold a message from someone else. With few pending requests every
- * thread is read (immediate, no search index lag); with many, Gmail search finds the threads with a
- * reply, so a run's cost follows the replies that came in, not the requests still waiting.
- */
-function withReplies(
-  ctx: Context,
-  pending: ApprovalRecord[],
-): { record: ApprovalRecord; thread: GmailThread | null }[] {
-  if (pending.length <= SEARCH_ABOVE) return pending.map((record) => ({ record, thread: null }));
-  const earliest = Math.min(...pending.map((r) => r.sent?.getTime() ?? ctx.now.getTime()));
-  const after = Math.floor((earliest - 86400000) / 1000);
-  const query = `subject:"AI Plan AP-" -from:me after:${after}`;
-  const active = new Map<string, GmailThread>();
-  for (let start = 0; ; start += 500) {
-    const threads = ctx.gas.GmailApp.search(query, start, 500);
-    for (const thread of threads) active.set(thread.getId(), thread);
-    if (threads.length < 500) break;
-  }
-  return pending.flatMap((record) => {
-    const thread = active.get(record.threadId);
-    return thread ? [{ record, thread }] : [];
-  });
-}
-
 export interface CheckSummary {
   read: number;
   decided: number;
@@ -782,6 +998,8 @@ export interface CheckSummary {
   sent: number;
   /** True when the run stopped early to stay inside Apps Script's time limit; the next run goes on. */
   partial: boolean;
+  /** Whether this user still has requests waiting for replies here. */
+  waiting: boolean;
   message: string;
 }
 
@@ -803,6 +1021,7 @@ export function checkApprovalReplies(
       review: 0,
       sent: 0,
       partial: false,
+      waiting: false,
       message: 'The workspace is not set up.',
     };
   }
@@ -810,26 +1029,43 @@ export function checkApprovalReplies(
     const me = whoAmI(gas).email.toLowerCase();
     // Apps Script's clock is the only one there; tests pass theirs to step through the days.
     const ctx = open(gas, spreadsheet, me, options.now ?? new Date());
-    const outbox = Outbox.open(gas, spreadsheet, me);
+    const outbox = Outbox.open(gas, spreadsheet, me, ctx.sign);
     settleEdits(ctx);
     repairSending(ctx, outbox);
     markStale(ctx);
     const approvers = new Map(
       ctx.chain.steps.flatMap((s) => s.approvers.map((a) => [`${s.number}|${a.email}`, a] as const)),
     );
-    const pending = ctx.records.filter((r) => isPending(r) && r.status !== 'Sending' && r.requestedBy === me);
-    const mine = withReplies(ctx, pending);
-    let read = 0;
+    const version = ctx.plan.version;
+    const selectedId = ctx.plan.selected?.id;
+    // Approvals whose receipt went out stay open to "CHANGES" while they count for this plan version.
+    const correctable = (r: ApprovalRecord) =>
+      r.status === 'Approved' &&
+      r.receipt === 'Sent' &&
+      r.planVersion === version &&
+      r.workflowId === selectedId;
+    const pending = ctx.records.filter(
+      (r) => ((isPending(r) && r.status !== 'Sending') || correctable(r)) && r.requestedBy === me,
+    );
+    const byToken = new Map(ctx.records.map((r) => [r.id, r]));
+    const statuses = new Map<number, string>();
+    const readRequests = new Set<string>();
     let partial = false;
-    for (const { record, thread } of mine) {
+    for (const item of newMessages(gas, ctx.records, pending, ctx.now)) {
       if (Date.now() - started > budgetMs) {
         partial = true;
         break;
       }
-      readThread(ctx, record, approvers.get(`${record.step}|${record.approver}`), thread);
-      read += 1;
+      // The request it follows in its thread; in a thread of its own, the one its subject names.
+      const record = item.follows ?? byToken.get(tokenInSubject(item.parsed().subject) ?? '');
+      if (!record || record.requestedBy !== me) continue;
+      readMessage(ctx, record, approvers.get(`${record.step}|${record.approver}`), item, statuses);
+      readRequests.add(record.id);
     }
+    // Every pending request was looked at, unless the run stopped early: then those it got to.
+    const read = partial ? readRequests.size : pending.length;
     reread(ctx);
+    settleNotices(ctx, outbox);
     for (const record of ctx.records.filter((r) => r.status === 'Sent' && r.requestedBy === me))
       chase(ctx, record);
     const decided = ctx.events.filter((e) => e.action === 'Approval decision').length;
@@ -843,8 +1079,7 @@ export function checkApprovalReplies(
       progress.state === 'not-sent' &&
       progress.current.approvers.length > 0 &&
       progress.steps[0] !== progress.current &&
-      ctx.plan.ready &&
-      ctx.chain.problems.length === 0
+      cannotSend(ctx, progress) === null
     ) {
       const refused = sendStep(ctx, progress.current.step, progress.toSend, progress);
       if (!refused) sent = progress.toSend.length;
@@ -859,6 +1094,9 @@ export function checkApprovalReplies(
         });
     }
     finish(ctx, outbox);
+    // The hourly run's list: this spreadsheet stays on it while this user has requests waiting here.
+    const waiting = ctx.records.some((r) => isPending(r) && r.requestedBy === me);
+    noteWaiting(gas, spreadsheet, waiting, ctx.now);
     const parts = [
       `Read ${read} pending ${read === 1 ? 'request' : 'requests'}`,
       `${decided} ${decided === 1 ? 'decision' : 'decisions'} recorded`,
@@ -866,20 +1104,26 @@ export function checkApprovalReplies(
       sent > 0 ? `${sent} next-step ${sent === 1 ? 'request' : 'requests'} sent` : '',
       partial ? 'stopped early to stay within the time limit; the next check continues' : '',
     ].filter(Boolean);
-    return { read, decided, review, sent, partial, message: `${parts.join('; ')}.` };
+    return { read, decided, review, sent, partial, waiting, message: `${parts.join('; ')}.` };
   });
 }
 
 /** A person decides a reply the add-on could not read with certainty; logged with their name. */
 export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
+  const refused = refusedForLength('resolveReview', input);
+  if (refused) return refused;
   const value = input as Partial<ReviewDecision> | null;
   const decisions: Record<string, string> = {
     Approve: 'Approved',
     Reject: 'Rejected',
     Changes: 'Changes requested',
   };
-  const status = typeof value?.decision === 'string' ? decisions[value.decision] : undefined;
-  const note = typeof value?.note === 'string' ? value.note.trim().slice(0, 500) : '';
+  // Own keys only: "constructor" or "__proto__" is no decision.
+  const status =
+    typeof value?.decision === 'string' && Object.prototype.hasOwnProperty.call(decisions, value.decision)
+      ? decisions[value.decision]
+      : undefined;
+  const note = typeof value?.note === 'string' ? value.note.trim() : '';
   if (!value || typeof value.requestId !== 'string' || !status) {
     return { ok: false, errors: [{ field: 'decision', message: 'Choose Approve, Changes or Reject.' }] };
   }
@@ -892,7 +1136,7 @@ export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
   return withDocumentLock(gas, () => {
     const me = identity(gas);
     const ctx = open(gas, spreadsheet, me, new Date());
-    const outbox = Outbox.open(gas, spreadsheet, whoAmI(gas).email.toLowerCase());
+    const outbox = Outbox.open(gas, spreadsheet, whoAmI(gas).email.toLowerCase(), ctx.sign);
     settleEdits(ctx);
     const record = ctx.records.find((r) => r.id === value.requestId);
     if (!record || record.status !== 'Needs review') {
@@ -902,7 +1146,7 @@ export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
         errors: [
           {
             field: 'requestId',
-            message: `Request ${value.requestId ?? ''} is not waiting for review any more; reload.`,
+            message: `Request ${quoted(value.requestId)} is not waiting for review any more; reload.`,
           },
         ],
       };
@@ -926,12 +1170,12 @@ export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
   });
 }
 
-/** Where the approval chain stands for the current plan version (for starting the pilot). */
+/** Where the approval chain stands for the current plan version (for starting the pilot); reads only. */
 export function approvalState(
   gas: AppsScript,
   spreadsheet: Spreadsheet,
   now: Date,
 ): { state: string; version: string | null } {
-  const ctx = open(gas, spreadsheet, identity(gas), now);
+  const ctx = open(gas, spreadsheet, '', now, false);
   return { state: progressOf(ctx)?.state ?? 'not-sent', version: ctx.plan.version };
 }

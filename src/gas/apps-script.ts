@@ -43,6 +43,8 @@ export interface SpreadsheetApp {
   flush(): void;
   getActiveSpreadsheet(): Spreadsheet | null;
   getUi(): Ui;
+  /** Needs the full `spreadsheets` scope; throws for a file the user cannot open (FAKES §1.13). */
+  openById(id: string): Spreadsheet;
   newConditionalFormatRule(): ConditionalFormatRuleBuilder;
   newDataValidation(): DataValidationBuilder;
 }
@@ -410,6 +412,8 @@ export interface GmailApp {
   createDraft(recipient: string, subject: string, body: string, options: GmailAdvancedOptions): GmailDraft;
   createLabel(name: string): GmailLabel;
   getMessageById(id: string): GmailMessage;
+  /** Every message of each thread, oldest first, in one call (GmailApp reference). */
+  getMessagesForThreads(threads: GmailThread[]): GmailMessage[][];
   getThreadById(id: string): GmailThread | null;
   getUserLabelByName(name: string): GmailLabel | null;
   search(query: string): GmailThread[];

@@ -7,7 +7,10 @@ const LOCK_WAIT_MS = 20_000;
 /**
  * Runs `body` holding the document lock, so two people (or a person and a trigger) never change the
  * workspace at the same moment. The document lock, not the script lock: an add-on's script lock would
- * serialise every district using it.
+ * serialise every district using it. The user's own lock too: the hourly run has no document to lock
+ * (a clock run has none), so it holds the user lock, and this keeps a person's planner action and their
+ * own hourly run apart. (Another person's action and someone's hourly run are not kept apart; see the
+ * README, "The hourly reply check".)
  */
 const held = new WeakMap<AppsScript, number>();
 
@@ -30,7 +33,15 @@ export function withDocumentLock<T>(gas: AppsScript, body: () => T): T {
   }
   held.set(gas, 1);
   try {
-    return body();
+    const own = gas.LockService.getUserLock();
+    if (!own.tryLock(LOCK_WAIT_MS)) {
+      throw new UserError('Your hourly reply check is running right now. Please try again in a moment.');
+    }
+    try {
+      return body();
+    } finally {
+      own.releaseLock();
+    }
   } finally {
     held.set(gas, 0);
     lock.releaseLock();

@@ -1,7 +1,7 @@
 import { hmacSha256Hex } from '../domain/hmac-sha256';
 import type { AppsScript } from './apps-script';
 
-const SECRET_KEY = 'aiplan.secret';
+export const SECRET_KEY = 'aiplan.secret';
 
 /**
  * A random secret per spreadsheet, kept in Document properties, which only the add-on can read: it
@@ -24,11 +24,25 @@ export function signer(gas: AppsScript): (text: string) => string {
 
 /**
  * The same HMAC computed in the script itself: for seals checked on every row read and for tokens, so
- * an action's service calls do not grow with its rows.
+ * an action's service calls do not grow with its rows. A view (`create` false) makes no secret: before
+ * any secret exists nothing was sealed, so nothing verifies.
  */
-export function localSigner(gas: AppsScript): (text: string) => string {
-  const secret = documentSecret(gas);
+export function localSigner(gas: AppsScript, create = true): (text: string) => string {
+  const secret = create
+    ? documentSecret(gas)
+    : gas.PropertiesService.getDocumentProperties().getProperty(SECRET_KEY);
+  if (!secret) return () => '';
   return (text) => hmacSha256Hex(secret, text);
+}
+
+/**
+ * The signer for checking what was signed, made without creating a secret (a check only reads):
+ * before any secret exists nothing was signed, so nothing verifies.
+ */
+export function checkingSigner(gas: AppsScript): (text: string) => string {
+  const secret = gas.PropertiesService.getDocumentProperties().getProperty(SECRET_KEY);
+  if (!secret) return () => '';
+  return (text) => hex(gas.Utilities.computeHmacSha256Signature(text, secret));
 }
 
 /** SHA-256 of text, as lowercase hex. */

@@ -1,3 +1,4 @@
+import { expectUnchanged, worldSnapshot } from '../../test/support/world';
 import { describe, expect, it } from '@jest/globals';
 import { defaultChecklist } from '../../sheets-templates/checklist';
 import type { FakeEnvironment } from '../../test/fakes/environment';
@@ -173,11 +174,11 @@ describe('working the checklist', () => {
   ])('refuses %s with a clear message and changes nothing', (_case, change, field) => {
     const env = selected();
     const board = boardOf(env);
-    const state = structuredClone(env.state);
+    const state = worldSnapshot(env);
     const result = update(env, board, 'G05', change);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => e.field)).toEqual([field]);
-    expect(env.state).toEqual(state);
+    expectUnchanged(env, state);
   });
 
   it('refuses a row that no longer applies, and changes nothing', () => {
@@ -185,7 +186,7 @@ describe('working the checklist', () => {
     const board = boardOf(env);
     env.run((gas) => saveScore(gas, scoreOf('WF-003')));
     env.run((gas) => selectWorkflow(gas, { workflowId: 'WF-003', reason: 'Cabinet', confirmReplace: true }));
-    const state = structuredClone(env.state);
+    const state = worldSnapshot(env);
     const result = update(env, board, 'G01', { status: 'Done' });
     expect(result).toEqual({
       ok: false,
@@ -196,7 +197,7 @@ describe('working the checklist', () => {
         },
       ],
     });
-    expect(env.state).toEqual(state);
+    expectUnchanged(env, state);
   });
 
   it('turns ready when every required and triggered item is Done or N/A with a reason', () => {

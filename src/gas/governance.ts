@@ -11,17 +11,19 @@ import { pilotContent, pilotDateFields, readPilot } from '../domain/pilot-plan';
 import { canonicalPlan, planVersion } from '../domain/plan-version';
 import { gates, ownerLabel, readiness } from '../domain/readiness';
 import { readRoles, type RoleDirectory } from '../domain/roles';
-import type { RowProblem } from '../domain/table';
+import { text, type RowProblem } from '../domain/table';
 import { readWorkflows, type WorkflowRecord } from '../domain/workflow-records';
 import type { ChecklistRow, ChecklistSaveResult, GovernanceBoard } from '../shared/governance';
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { appendToLog } from './audit-log-gateway';
 import { sha256Hex } from './document-secret';
+import { markStaleApprovals } from './stale-approvals';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
 import { UserError } from './user-error';
+import { inputCaps, refusedForLength } from '../domain/input-caps';
 
 /**
  * Phase 2 in the planner: the selected workflow's governance checklist, worked in the sheet or here,
@@ -200,11 +202,30 @@ function today(gas: AppsScript, spreadsheet: Spreadsheet): string {
   return gas.Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
 }
 
-/** Writes the tables and the Log: the checklist first, so a crash before the Log is repaired by the next sync. */
-function commit(gas: AppsScript, g: Governance, events: readonly LogEvent[], now: Date): void {
+/**
+ * Writes the tables and the Log: the checklist first, so a crash before the Log is repaired by the next
+ * sync. When the plan version changed, requests for the earlier one are marked stale here, by the
+ * change that caused it (approval runs pass `markStale: false`: they mark them themselves).
+ */
+function commit(
+  gas: AppsScript,
+  g: Governance,
+  events: readonly LogEvent[],
+  now: Date,
+  who: string,
+  markStale = true,
+): void {
   g.governanceTable.flush(gas);
   g.workflowsTable.flush(gas);
-  appendToLog(gas, g.spreadsheet, events, now);
+  const version = versionOf(g);
+  const stored = g.selected
+    ? text(g.workflowsTable.data.rows.find((r) => r.row === g.selected?.row)?.cells['planVersion'])
+    : '';
+  const stale =
+    markStale && g.selected?.id && version && version !== stored
+      ? markStaleApprovals(gas, g.spreadsheet, { workflowId: g.selected.id, version }, who)
+      : [];
+  appendToLog(gas, g.spreadsheet, [...events, ...stale], now);
 }
 
 /**
@@ -214,30 +235,18 @@ function commit(gas: AppsScript, g: Governance, events: readonly LogEvent[], now
 export function syncGovernance(gas: AppsScript, spreadsheet: Spreadsheet, who: string, now: Date): void {
   if (!spreadsheet.getSheetByName(governanceTemplate.name)) return;
   const { g, events } = sync(load(gas, spreadsheet), who);
-  commit(gas, g, events, now);
+  commit(gas, g, events, now, who);
 }
 
 /**
- * The Governance view. Opening it repairs a checklist that fell out of step (a profile flag edited in
- * the sheet, or an action cut short); when nothing needs doing it only reads.
+ * The Governance view. It reads only: a checklist that fell out of step (a profile flag edited in the
+ * sheet, or an action cut short) is shown as it will be, and written by the next change or hourly run.
  */
 export function governanceBoard(gas: AppsScript): GovernanceBoard {
   const spreadsheet = activeSpreadsheet(gas);
   if (!spreadsheet.getSheetByName(governanceTemplate.name)) return emptyBoard();
-  const loaded = load(gas, spreadsheet);
-  const plan = planChecklist(defaultChecklist, loaded.selected, loaded.checklist, loaded.roles.personFor);
-  const storedVersion = loaded.selected ? loaded.workflowsTable.get(loaded.selected.row, 'planVersion') : '';
-  const inStep =
-    plan.append.length === 0 &&
-    plan.update.length === 0 &&
-    (storedVersion ?? '') === (versionOf(loaded) ?? '');
-  if (inStep) return board(loaded, today(gas, spreadsheet));
-  return withDocumentLock(gas, () => {
-    const now = new Date();
-    const { g, events } = sync(load(gas, spreadsheet), displayName(whoAmI(gas)));
-    commit(gas, g, events, now);
-    return board(g, today(gas, spreadsheet));
-  });
+  const { g } = sync(load(gas, spreadsheet), '');
+  return board(g, today(gas, spreadsheet));
 }
 
 function emptyBoard(): GovernanceBoard {
@@ -260,6 +269,9 @@ function emptyBoard(): GovernanceBoard {
 export function updateChecklistItem(gas: AppsScript, input: unknown): ChecklistSaveResult {
   const checked = checkChecklistInput(input);
   if (!checked.ok) return { ok: false, errors: checked.errors };
+  // What the checks above do not measure (IDs, choices, dates) is held to its cap too.
+  const refused = refusedForLength('updateChecklistItem', input);
+  if (refused) return refused;
   const value = checked.value;
   const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {
@@ -300,7 +312,7 @@ export function updateChecklistItem(gas: AppsScript, input: unknown): ChecklistS
         note: value.status === 'N/A' ? value.naReason : value.evidence,
       });
     }
-    commit(gas, after, events, now);
+    commit(gas, after, events, now, who);
     const shown = board(after, today(gas, spreadsheet));
     const message = shown.ready
       ? `Saved ${record.code}. Every required item is complete: the plan is ready for approval.`
@@ -311,7 +323,8 @@ export function updateChecklistItem(gas: AppsScript, input: unknown): ChecklistS
 
 /** Selects the row in the Governance sheet, so the person can work on it there. */
 export function showChecklistRow(gas: AppsScript, id: unknown): { ok: boolean; message: string } {
-  if (typeof id !== 'string' || id === '') throw new UserError('The checklist row could not be read.');
+  if (typeof id !== 'string' || id === '' || id.length > inputCaps.showChecklistRow.id)
+    throw new UserError('The checklist row could not be read; reload the list.');
   const spreadsheet = activeSpreadsheet(gas);
   const table = SheetTable.open(spreadsheet, governanceTemplate, ['id']);
   const found = table.data.rows.find((r) => String(r.cells['id']) === id);
@@ -331,15 +344,23 @@ export interface PlanState {
   /** Open gating items owned by a role, as "G08 Data classification …". */
   openFor: (role: string) => string[];
   roles: RoleDirectory;
+  /** The selected workflow's pilot plan, as its fields read (empty when there is none yet). */
+  pilot: Readonly<Record<string, string>>;
 }
 
 /**
- * The plan as approvals see it, after bringing the checklist in step (written at once). Call it inside
- * the caller's document lock.
+ * The plan as approvals see it, with the checklist in step. An action (`write`) writes that step at
+ * once, inside its document lock; a view only computes it.
  */
-export function planState(gas: AppsScript, spreadsheet: Spreadsheet, who: string, now: Date): PlanState {
+export function planState(
+  gas: AppsScript,
+  spreadsheet: Spreadsheet,
+  who: string,
+  now: Date,
+  write: boolean,
+): PlanState {
   const { g, events } = sync(load(gas, spreadsheet), who);
-  commit(gas, g, events, now);
+  if (write) commit(gas, g, events, now, who, false);
   const mine = g.selected ? g.checklist.filter((r) => r.workflowId === g.selected?.id && r.applies) : [];
   const gate = readiness(mine, g.roles.personFor);
   return {
@@ -353,5 +374,6 @@ export function planState(gas: AppsScript, spreadsheet: Spreadsheet, who: string
         .filter((r) => gates(r) && !isComplete(r) && r.ownerRole.toLowerCase() === role.toLowerCase())
         .map((r) => `${r.code} ${r.item}`.trim()),
     roles: g.roles,
+    pilot: g.pilot,
   };
 }

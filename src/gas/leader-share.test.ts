@@ -1,3 +1,4 @@
+import { expectUnchanged, worldSnapshot } from '../../test/support/world';
 import { describe, expect, it } from '@jest/globals';
 import type { FakeEnvironment } from '../../test/fakes/environment';
 import { district, readyWorkspace, reply, requester } from '../../test/support/approvals';
@@ -155,11 +156,11 @@ describe('sharing with leaders', () => {
     ['no address', '  ', 'Give at least one email address.'],
   ])('refuses %s and changes nothing', (_case, addresses, message) => {
     const env = readyWorkspace();
-    const before = JSON.stringify(env.state);
+    const before = worldSnapshot(env);
     const result = share(env, { addresses });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]?.message).toContain(message);
-    expect(JSON.stringify(env.state)).toBe(before);
+    expectUnchanged(env, before);
   });
 
   it('adds nobody and sends nothing when the daily quota is too low', () => {

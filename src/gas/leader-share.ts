@@ -3,12 +3,14 @@ import type { ShareResult } from '../shared/share';
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript } from './apps-script';
 import { mailToken } from '../domain/outbox';
-import { appendToLog } from './audit-log-gateway';
 import { localSigner } from './document-secret';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { currentSummary } from './leader-view';
 import { Outbox } from './outbox';
+import { refusedForLength } from '../domain/input-caps';
+
+const SENDER_NAME = 'AI Plan Workspace';
 
 /**
  * Shares the plan with leaders. By default each address gets the Board summary by email and no access
@@ -21,6 +23,9 @@ export function shareWithLeaders(gas: AppsScript, input: unknown): ShareResult {
   const at = me.email.lastIndexOf('@');
   const checked = checkShareInput(input, at < 0 ? null : me.email.slice(at + 1).toLowerCase());
   if (!checked.ok) return { ok: false, errors: checked.errors };
+  // What the checks above do not measure (IDs, choices, dates) is held to its cap too.
+  const refused = refusedForLength('shareWithLeaders', input);
+  if (refused) return refused;
   const { addresses, access, note } = checked.value;
   const quota = gas.MailApp.getRemainingDailyQuota();
   if (quota < addresses.length) {
@@ -39,11 +44,11 @@ export function shareWithLeaders(gas: AppsScript, input: unknown): ShareResult {
   return withDocumentLock(gas, () => {
     const summary = currentSummary(gas, now);
     const email = boardSummaryEmail(summary, spreadsheet.getName(), spreadsheet.getUrl(), note, access);
-    const outbox = Outbox.open(gas, spreadsheet, me.email.toLowerCase());
+    const sign = localSigner(gas);
+    const outbox = Outbox.open(gas, spreadsheet, me.email.toLowerCase(), sign);
     // Adding a viewer again changes nothing, so it goes first; the summaries are queued before they are
     // sent, each with a token for this person, day and note, so a share made again sends each once.
     for (const address of addresses) if (access === 'view') spreadsheet.addViewer(address);
-    const sign = localSigner(gas);
     const today = gas.Utilities.formatDate(now, spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
     const fresh = addresses
       .map((address) => ({
@@ -51,18 +56,19 @@ export function shareWithLeaders(gas: AppsScript, input: unknown): ShareResult {
         kind: 'Summary' as const,
         about: spreadsheet.getName().slice(0, 100),
         to: address,
+        cc: '',
         subject: email.subject,
         plain: email.plain,
         html: email.html,
-        inReplyTo: '',
+        inThread: '',
+        allowed: [],
+        fromName: SENDER_NAME,
       }))
       .filter((summary) => !outbox.find(summary.token));
     outbox.enqueue(fresh, now);
-    outbox.write();
-    // A share made again (after an error, say) logs only what it had not done.
-    appendToLog(
-      gas,
-      spreadsheet,
+    // A share made again (after an error, say) logs only what it had not done; the events are
+    // journaled with the emails, so a run cut off before the Log has them appended by the next.
+    outbox.journal(
       fresh.length === 0
         ? []
         : [
@@ -80,6 +86,8 @@ export function shareWithLeaders(gas: AppsScript, input: unknown): ShareResult {
           ],
       now,
     );
+    outbox.write();
+    outbox.log(now);
     outbox.deliver(now);
     const people = `${addresses.length} ${addresses.length === 1 ? 'person' : 'people'}`;
     return {

@@ -21,6 +21,7 @@ import * as approvals from './approvals';
 import { checkLog as checkLogChain } from './audit-log-gateway';
 import * as governance from './governance';
 import * as actions from './actions';
+import { checkRepliesIfDue, runHourly } from './hourly-run';
 import { shareWithLeaders as share } from './leader-share';
 import { buildMenu } from './menu';
 import * as metrics from './metrics';
@@ -29,6 +30,7 @@ import { showPlanner } from './planner';
 import { appsScript } from './services';
 import { TOAST_TITLE } from './set-up';
 import { UserError } from './user-error';
+import { takeDroppedNotices } from './waiting-list';
 import * as workflows from './workflow-board';
 import { workspaceStatus } from './workspace-status';
 
@@ -67,9 +69,14 @@ export function setUpWorkspace(): void {
   }
 }
 
-/** Sidebar: the workspace's sheets, schema version and phase. */
+/**
+ * Sidebar, as the planner opens: the workspace's sheets, schema version and phase, and news for this
+ * user (a spreadsheet the hourly check dropped). Replies are read first when they are due.
+ */
 export function getWorkspaceStatus(): WorkspaceStatus {
-  return workspaceStatus(appsScript());
+  const gas = appsScript();
+  checkRepliesIfDue(gas);
+  return { ...workspaceStatus(gas), notices: takeDroppedNotices(gas) };
 }
 
 /** Sidebar: set up or repair the workspace, returning what changed. */
@@ -118,9 +125,11 @@ export function checkLog(): LogCheck {
   return checkLogChain(gas, activeSpreadsheet(gas));
 }
 
-/** Sidebar: the approval chain for the selected workflow, request by request. */
+/** Sidebar: the approval chain for the selected workflow, request by request (replies read when due). */
 export function getApprovalBoard(): ApprovalBoard {
-  return approvals.approvalBoard(appsScript());
+  const gas = appsScript();
+  checkRepliesIfDue(gas);
+  return approvals.approvalBoard(gas);
 }
 
 /** Sidebar: send the current step's approval requests from the user's Gmail. */
@@ -150,10 +159,14 @@ export function checkApprovalReplies(): void {
   }
 }
 
-/** Hourly trigger, installed with the first request: reads replies, chases late ones, sends next steps. */
+/**
+ * Hourly trigger, one per user, installed with their first request: in every spreadsheet where they
+ * have requests waiting, reads replies, chases late ones, sends next steps, applies the stop rules and
+ * refreshes the Dashboard. It runs with no active spreadsheet, as Apps Script runs an add-on's clock
+ * trigger.
+ */
 export function checkApprovalRepliesHourly(): void {
-  // Measurements typed into the sheet since the last run can trip a stop rule: the pilot pauses now.
-  actions.checkRepliesAndRefresh(appsScript(), { stopRules: true });
+  runHourly(appsScript());
 }
 
 /** Sidebar: the pilot plan, whether it can start, and the decision. */

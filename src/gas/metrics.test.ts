@@ -1,3 +1,4 @@
+import { expectUnchanged, worldSnapshot } from '../../test/support/world';
 import { describe, expect, it } from '@jest/globals';
 import type { FakeEnvironment } from '../../test/fakes/environment';
 import { selectedWorkspace } from '../../test/support/approvals';
@@ -5,7 +6,7 @@ import { addMeasurementRows, sheetNamed } from '../../test/support/workspace';
 import type { MeasurementInput, MetricsResult } from '../shared/metrics';
 import { pilotSeal } from '../domain/pilot-seal';
 import { localSigner } from './document-secret';
-import { metricsBoard, saveMeasurement } from './metrics';
+import { applyStopRulesNow, metricsBoard, saveMeasurement } from './metrics';
 
 const selected = () => selectedWorkspace();
 
@@ -82,11 +83,11 @@ describe('measurements', () => {
     ['an unknown window', { window: 'Later' }, 'window'],
   ])('refuses %s and changes nothing', (_case, extra, field) => {
     const env = selected();
-    const before = structuredClone(env.state);
+    const before = worldSnapshot(env);
     const result = save(env, extra);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => e.field)).toContain(field);
-    expect(env.state).toEqual(before);
+    expectUnchanged(env, before);
   });
 
   it('reports a row typed into the sheet that cannot count, with its row, and leaves it out', () => {
@@ -164,6 +165,28 @@ describe('stop rules', () => {
     const board = env.run((gas) => metricsBoard(gas));
     expect(board.pilotState).toBe('Paused');
     expect(board.stopReasons.join(' ')).toContain('Staff trust under 3 in 2 pilot periods running');
+  });
+});
+
+describe('stop rules tripped by rows typed into the sheet', () => {
+  it('are listed by the view, which writes nothing, and pause the pilot on the hourly run', () => {
+    const env = selected();
+    running(env);
+    env.run((gas) => {
+      const sheet = sheetNamed(gas, 'Metrics');
+      sheet
+        .getRange(2, 1, 1, 8)
+        .setValues([['MS-H1', 'WF-001', 'Incidents', 'Pilot', '2026-12-07', '2026-12-11', 1, '']]);
+    });
+    const before = worldSnapshot(env);
+    const board = env.run((gas) => metricsBoard(gas));
+    expect(board.pilotState).toBe('Running');
+    expect(board.stopReasons.length).toBeGreaterThan(0);
+    expectUnchanged(env, before);
+    env.run((gas) => applyStopRulesNow(gas));
+    expect(env.run((gas) => metricsBoard(gas)).pilotState).toBe('Paused');
+    const log = env.run((gas) => sheetNamed(gas, 'Log').getDataRange().getValues());
+    expect(log.at(-1)?.[3]).toBe('Pilot paused by its stop rule');
   });
 });
 

@@ -22,6 +22,7 @@ import { localSigner } from './document-secret';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
+import { refusedForLength } from '../domain/input-caps';
 
 /**
  * Phase 4: measurements for the baseline and pilot windows, the per-metric summary, and the stop rules,
@@ -35,7 +36,8 @@ interface MetricsContext {
   sign: (text: string) => string;
 }
 
-function load(gas: AppsScript, spreadsheet: Spreadsheet): MetricsContext {
+/** `write`: an action (a view makes no secret, so it writes nothing). */
+function load(gas: AppsScript, spreadsheet: Spreadsheet, write = true): MetricsContext {
   const workflows = SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
   const chosen = readWorkflows(workflows.data).workflows.filter((w) => w.selected && w.id);
   const only = chosen.length === 1 ? chosen[0] : undefined;
@@ -44,12 +46,19 @@ function load(gas: AppsScript, spreadsheet: Spreadsheet): MetricsContext {
     table: SheetTable.open(spreadsheet, metricsTemplate, ['id', 'workflowId', 'metric', 'window', 'value']),
     pilot: SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state']),
     selected: only?.id ? { id: only.id, name: only.name } : null,
-    sign: localSigner(gas),
+    sign: localSigner(gas, write),
   };
 }
 
-/** Pauses a running pilot when a stop rule holds; returns what to log. */
-function applyStopRules(ctx: MetricsContext, who: string): { board: MetricsBoard; events: LogEvent[] } {
+/**
+ * The board, and the stop rules: when `pause`, a running pilot whose stop rule holds is paused (in
+ * the table, for the caller to write) and the events say why; otherwise the rules are only listed.
+ */
+function applyStopRules(
+  ctx: MetricsContext,
+  who: string,
+  pause: boolean,
+): { board: MetricsBoard; events: LogEvent[] } {
   const { records, problems } = readMeasurements(ctx.table.current());
   const selected = ctx.selected;
   const pilotRow = selected
@@ -63,9 +72,14 @@ function applyStopRules(ctx: MetricsContext, who: string): { board: MetricsBoard
   const reasons = stop.reasons.join(' ');
   // The sponsor resumed over exactly these reasons: only new evidence pauses the pilot again.
   const resumedOver = pilotRow ? text(pilotRow.cells['resumedAfter']) : '';
-  if (stop.stop && pilotRow && pilotState === 'Running' && reasons !== resumedOver) {
+  if (pause && stop.stop && pilotRow && pilotState === 'Running' && reasons !== resumedOver) {
     // Written with the sealed decision, so a decision typed into the row is not sealed with the pause.
-    const cells = { ...pilotRow.cells, state: 'Paused', decision: sealed?.decision ?? '' };
+    const cells = {
+      ...pilotRow.cells,
+      state: 'Paused',
+      decision: sealed?.decision ?? '',
+      pausedBecause: reasons,
+    };
     ctx.pilot.set(pilotRow.row, 'state', 'Paused');
     ctx.pilot.set(pilotRow.row, 'decision', cells.decision);
     ctx.pilot.set(pilotRow.row, 'pausedBecause', reasons);
@@ -124,7 +138,10 @@ function finish(gas: AppsScript, ctx: MetricsContext, events: LogEvent[], now: D
   appendToLog(gas, ctx.spreadsheet, events, now);
 }
 
-/** The Measure view; applies the stop rules to what the sheet holds now. */
+/**
+ * The Measure view. It reads only: the pilot's state is the sheet's, and stop rules that hold are
+ * listed; the pause itself is written by the save of a measurement or the hourly run.
+ */
 export function metricsBoard(gas: AppsScript): MetricsBoard {
   const spreadsheet = activeSpreadsheet(gas);
   if (!spreadsheet.getSheetByName(metricsTemplate.name)) {
@@ -140,11 +157,21 @@ export function metricsBoard(gas: AppsScript): MetricsBoard {
       metricNames: [...metricNames],
     };
   }
-  return withDocumentLock(gas, () => {
+  const ctx = load(gas, spreadsheet, false);
+  return applyStopRules(ctx, '', false).board;
+}
+
+/**
+ * The hourly run: measurements typed into the sheet since the last run can trip a stop rule, which
+ * pauses a running pilot now (Pilot › State, and the Log says why).
+ */
+export function applyStopRulesNow(gas: AppsScript): void {
+  const spreadsheet = activeSpreadsheet(gas);
+  if (!spreadsheet.getSheetByName(metricsTemplate.name)) return;
+  withDocumentLock(gas, () => {
     const ctx = load(gas, spreadsheet);
-    const { board, events } = applyStopRules(ctx, displayName(whoAmI(gas)));
+    const { events } = applyStopRules(ctx, displayName(whoAmI(gas)), true);
     if (events.length > 0) finish(gas, ctx, events, new Date());
-    return board;
   });
 }
 
@@ -152,6 +179,9 @@ export function metricsBoard(gas: AppsScript): MetricsBoard {
 export function saveMeasurement(gas: AppsScript, input: unknown): MetricsResult {
   const checked = checkMeasurementInput(input);
   if (!checked.ok) return { ok: false, errors: checked.errors };
+  // What the checks above do not measure (IDs, choices, dates) is held to its cap too.
+  const refused = refusedForLength('saveMeasurement', input);
+  if (refused) return refused;
   const value = checked.value;
   const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {
@@ -174,7 +204,7 @@ export function saveMeasurement(gas: AppsScript, input: unknown): MetricsResult 
       enteredBy: who,
       entered: now,
     });
-    const { board, events } = applyStopRules(ctx, who);
+    const { board, events } = applyStopRules(ctx, who, true);
     finish(
       gas,
       ctx,

@@ -1,52 +1,19 @@
+import { expectUnchanged, worldSnapshot } from '../../test/support/world';
 import { describe, expect, it } from '@jest/globals';
 import type { FakeEnvironment } from '../../test/fakes/environment';
-import { checkReplies, district, readyWorkspace, reply } from '../../test/support/approvals';
+import { district, readyWorkspace } from '../../test/support/approvals';
+import { approveAll, pilotPlan as plan } from '../../test/support/pilot';
 import { sheetNamed } from '../../test/support/workspace';
 import type { PilotPlanInput, PilotResult } from '../shared/pilot';
-import { approvalBoard, sendApprovalRequests } from './approvals';
+import { approvalBoard } from './approvals';
 import { saveMeasurement } from './metrics';
 import { pilotBoard, recordDecision, resumePilot, savePilotPlan, startPilot } from './pilot';
-
-const plan: PilotPlanInput = {
-  question: 'Does drafting FAQ answers from approved pages cut response time without losing accuracy?',
-  decisionInformed: 'Whether to use it for all front-office FAQs next term.',
-  team: 'Communications office: 3 staff',
-  inScope: 'Enrollment and calendar questions',
-  outOfScope: 'Anything about an individual student',
-  baselineStart: '2026-11-02',
-  baselineEnd: '2026-11-27',
-  pilotStart: '2026-11-30',
-  pilotEnd: '2027-01-22',
-  checkInDay: 'Friday',
-  tool: 'District-licensed assistant, signed in with district accounts',
-  agreement: 'Registry entry 2026-14',
-  sources: 'The public website FAQ pages (owner: Communications)',
-  dataRule: 'Green data only; remove names before pasting',
-  reviewRule: 'Every draft read by the communications lead before sending',
-  humanOnly: 'Safety, legal, individual students',
-  escalation: 'Jo Park, communications director',
-  stopRule: 'Any privacy incident; any wrong answer reaching a family',
-  communication: 'Staff briefing; board update in January',
-  feedback: 'The office feedback form',
-};
 
 const emailOf = (role: string) => district[role]?.[1] ?? '';
 
 function ok(result: PilotResult) {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.errors)}`);
   return result.board;
-}
-
-/** Every approval step approves the plan as it stands now. */
-function approveAll(env: FakeEnvironment): void {
-  const sent = env.run((gas) => sendApprovalRequests(gas));
-  if (!sent.ok) throw new Error(JSON.stringify(sent.errors));
-  reply(env, emailOf('technology'), 'APPROVE');
-  reply(env, emailOf('privacy'), 'APPROVE');
-  checkReplies(env);
-  reply(env, emailOf('sponsor'), 'APPROVE');
-  checkReplies(env);
-  expect(env.run((gas) => approvalBoard(gas)).state).toBe('approved');
 }
 
 const logActions = (env: FakeEnvironment) =>
@@ -98,12 +65,12 @@ describe('the pilot plan', () => {
     ],
   ])('refuses %s with a clear message and changes nothing', (_case, change, field, message) => {
     const env = readyWorkspace();
-    const before = structuredClone(env.state);
+    const before = worldSnapshot(env);
     expect(env.run((gas) => savePilotPlan(gas, { ...plan, ...change }))).toEqual({
       ok: false,
       errors: [{ field, message }],
     });
-    expect(env.state).toEqual(before);
+    expectUnchanged(env, before);
   });
 
   it('is saved in the Pilot sheet as written, dates as dates, and logged', () => {
@@ -167,15 +134,18 @@ describe('starting the pilot', () => {
   });
 });
 
-/** A day relative to today, as yyyy-mm-dd (the rules compare with the real date). */
+/**
+ * A day relative to today, as yyyy-mm-dd in UTC. The rules compare with today in the spreadsheet's
+ * time zone, up to a day away from UTC, so the plans below keep two days from today either way.
+ */
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-/** A plan whose pilot ended yesterday. */
+/** A plan whose pilot ended at least a day ago, wherever the spreadsheet is. */
 const endedPlan: PilotPlanInput = {
   ...plan,
   baselineStart: day(-80),
   baselineEnd: day(-50),
   pilotStart: day(-45),
-  pilotEnd: day(-1),
+  pilotEnd: day(-2),
 };
 const sponsor = { user: emailOf('sponsor') };
 

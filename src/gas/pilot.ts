@@ -29,6 +29,7 @@ import { localSigner } from './document-secret';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
+import { inputCaps, refusedForLength } from '../domain/input-caps';
 
 /**
  * Phases 3–5 in the planner: the pilot plan (its content is part of the plan version), starting the
@@ -47,14 +48,15 @@ interface PilotContext {
   sign: (text: string) => string;
 }
 
-function load(gas: AppsScript, spreadsheet: Spreadsheet): PilotContext {
+/** `write`: an action (a view makes no secret, so it writes nothing). */
+function load(gas: AppsScript, spreadsheet: Spreadsheet, write = true): PilotContext {
   const workflows = SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
   const selectedRows = readWorkflows(workflows.data).workflows.filter((w) => w.selected && w.id);
   const selected = selectedRows.length === 1 ? (selectedRows[0] ?? null) : null;
   const table = SheetTable.open(spreadsheet, pilotTemplate, ['id', 'workflowId', 'state']);
   const shown = table.displayedColumns(pilotDateFields);
   const read = selected?.id ? readPilot(table.data, selected.id, shown) : null;
-  const sign = localSigner(gas);
+  const sign = localSigner(gas, write);
   const cells = read ? table.data.rows.find((r) => r.row === read.row)?.cells : undefined;
   // The state and decision that count are the sealed ones, whatever was typed into the row.
   const sealed = read && cells ? sealedPilot(sign, read.row, cells) : null;
@@ -188,7 +190,7 @@ export function pilotBoard(gas: AppsScript): PilotBoard {
       edited: null,
     };
   }
-  return withDocumentLock(gas, () => board(gas, load(gas, spreadsheet), new Date()));
+  return board(gas, load(gas, spreadsheet, false), new Date());
 }
 
 function finish(gas: AppsScript, ctx: PilotContext, events: LogEvent[], now: Date): void {
@@ -200,6 +202,9 @@ function finish(gas: AppsScript, ctx: PilotContext, events: LogEvent[], now: Dat
 export function savePilotPlan(gas: AppsScript, input: unknown): PilotResult {
   const checked = checkPilotInput(input);
   if (!checked.ok) return { ok: false, errors: checked.errors };
+  // What the checks above do not measure (IDs, choices, dates) is held to its cap too.
+  const refused = refusedForLength('savePilotPlan', input);
+  if (refused) return refused;
   const value: PilotFields = checked.value;
   const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {
@@ -244,6 +249,8 @@ export function savePilotPlan(gas: AppsScript, input: unknown): PilotResult {
       ],
       now,
     );
+    // The plan version changed: the checklist's version, and requests for the earlier one, follow now.
+    syncGovernance(gas, spreadsheet, who, now);
     const after = load(gas, spreadsheet);
     const shown = board(gas, after, now);
     const stale = shown.approvals !== 'approved' && ctx.record !== null;
@@ -321,12 +328,21 @@ function onBehalfOf(raw: Record<string, unknown>): { onBehalf: boolean; evidence
  * ended or its stop rule paused it, and only by the sponsor or on the sponsor's behalf (both kept).
  */
 export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
+  const refused = refusedForLength('recordDecision', input);
+  if (refused) return refused;
   const errors: { field: string; message: string }[] = [];
   const raw = isRecord(input) ? input : {};
   const decision = typeof raw['decision'] === 'string' ? raw['decision'] : '';
   if (!(decisions as readonly string[]).includes(decision))
     errors.push({ field: 'decision', message: `Choose the decision: ${decisions.join(', ')}.` });
-  const rationale = textField(errors, raw, 'rationale', 'The evidence behind the decision', 2000, true);
+  const rationale = textField(
+    errors,
+    raw,
+    'rationale',
+    'The evidence behind the decision',
+    inputCaps.recordDecision.rationale,
+    true,
+  );
   const scaleTier = raw['scaleTier'] === 'Amber' || raw['scaleTier'] === 'Red' ? raw['scaleTier'] : '';
   if (raw['scaleTier'] !== undefined && raw['scaleTier'] !== '' && scaleTier === '')
     errors.push({
@@ -423,6 +439,8 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
  * are kept, so the same evidence does not pause it again; anything new does.
  */
 export function resumePilot(gas: AppsScript, input: unknown): PilotResult {
+  const tooLong = refusedForLength('resumePilot', input);
+  if (tooLong) return tooLong;
   const raw = isRecord(input) ? input : {};
   const reason = typeof raw['reason'] === 'string' ? raw['reason'].replace(/\s+/g, ' ').trim() : '';
   const spreadsheet = activeSpreadsheet(gas);

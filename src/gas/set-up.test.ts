@@ -1,7 +1,9 @@
+import { expectUnchanged, worldSnapshot } from '../../test/support/world';
 import { describe, expect, it } from '@jest/globals';
 import { workspaceTemplate } from '../../sheets-templates';
 import { FakeEnvironment } from '../../test/fakes/environment';
 import { sheetNamed, tableTemplate, typeRows } from '../../test/support/workspace';
+import { columnLetter } from '../domain/header-map';
 import type { WorkspaceTemplate } from '../domain/workspace-template';
 import { setUpWorkspace } from './set-up';
 import { SCHEMA_VERSION_KEY } from './workspace-gateway';
@@ -99,10 +101,10 @@ describe('running set-up again', () => {
   it('leaves the workspace exactly as it was', () => {
     const env = new FakeEnvironment();
     setUp(env);
-    const before = structuredClone(env.state);
+    const before = worldSnapshot(env);
     const report = setUp(env);
     expect(report).toEqual({ ok: true, schemaVersion: workspaceTemplate.schemaVersion, changes: [] });
-    expect(env.state).toEqual(before);
+    expectUnchanged(env, before);
   });
 
   it('keeps every user value through added rows, an extra column and reordered columns', () => {
@@ -155,6 +157,102 @@ describe('running set-up again', () => {
   });
 });
 
+describe('running set-up again with nothing to change', () => {
+  it('reads each kind once per sheet and writes nothing: at most 80 calls', () => {
+    const env = new FakeEnvironment();
+    setUp(env);
+    for (const name of tableNames) typeRows(env, name, 25);
+    env.calls.reset();
+    const before = worldSnapshot(env);
+    expect(setUp(env)).toEqual({ ok: true, schemaVersion: workspaceTemplate.schemaVersion, changes: [] });
+    const calls = env.calls.byMethod();
+    expect(env.calls.total()).toBeLessThanOrEqual(80);
+    for (const read of ['Range.getDataValidations', 'Range.getNumberFormats'])
+      expect(calls[read]).toBe(tableNames.length);
+    expect(calls['Spreadsheet.getProtections']).toBe(2);
+    expect(Object.keys(calls).filter((m) => /\.(set|insert|protect|add)/.test(m))).toEqual([]);
+    expectUnchanged(env, before);
+  });
+
+  it.each<[string, (env: FakeEnvironment) => void, (env: FakeEnvironment) => void]>([
+    [
+      'a validation removed by hand',
+      (env) => env.run((gas) => sheetNamed(gas, 'Governance').getRange('L40:L60').setDataValidation(null)),
+      (env) =>
+        env.run((gas) =>
+          expect(sheetNamed(gas, 'Governance').getRange('L50').getDataValidation()).not.toBeNull(),
+        ),
+    ],
+    [
+      'a number format changed by hand',
+      (env) => env.run((gas) => sheetNamed(gas, 'Workflows').getRange('B5:B9').setNumberFormat('0.00')),
+      (env) =>
+        env.run((gas) => expect(sheetNamed(gas, 'Workflows').getRange('B7').getNumberFormat()).toBe('@')),
+    ],
+    [
+      'a computed-column protection removed by hand',
+      (env) =>
+        env.run((gas) => {
+          const [first] = sheetNamed(gas, 'Workflows').getProtections(
+            gas.SpreadsheetApp.ProtectionType.RANGE,
+          );
+          first?.remove();
+        }),
+      (env) =>
+        env.run((gas) =>
+          expect(
+            sheetNamed(gas, 'Workflows').getProtections(gas.SpreadsheetApp.ProtectionType.RANGE).length,
+          ).toBeGreaterThan(0),
+        ),
+    ],
+    [
+      "the Log sheet's protection removed by hand",
+      (env) =>
+        env.run((gas) => {
+          for (const p of sheetNamed(gas, 'Log').getProtections(gas.SpreadsheetApp.ProtectionType.SHEET))
+            p.remove();
+        }),
+      (env) =>
+        env.run((gas) =>
+          expect(
+            sheetNamed(gas, 'Log')
+              .getProtections(gas.SpreadsheetApp.ProtectionType.SHEET)
+              .map((p) => p.isWarningOnly()),
+          ).toEqual([true]),
+        ),
+    ],
+    [
+      'a conditional format deleted by hand',
+      (env) =>
+        env.run((gas) => {
+          const sheet = sheetNamed(gas, 'Pilot');
+          sheet.setConditionalFormatRules([]);
+        }),
+      (env) => env.run((gas) => expect(sheetNamed(gas, 'Pilot').getConditionalFormatRules()).toHaveLength(1)),
+    ],
+  ])('puts back %s, and only that', (_case, breakIt, repaired) => {
+    const env = new FakeEnvironment();
+    setUp(env);
+    const clean = worldSnapshot(env);
+    breakIt(env);
+    setUp(env);
+    repaired(env);
+    // Exactly as set-up left it, but for a new protection's ID and place in the list.
+    const normal = (snapshot: string) => {
+      const world = JSON.parse(snapshot) as {
+        spreadsheet: { nextId: number; protections: { id: number }[] };
+      };
+      world.spreadsheet.nextId = 0;
+      world.spreadsheet.protections = world.spreadsheet.protections
+        .map((p) => JSON.stringify({ ...p, id: 0 }))
+        .sort()
+        .map((p) => JSON.parse(p) as { id: number });
+      return JSON.stringify(world);
+    };
+    expect(normal(worldSnapshot(env)) === normal(clean)).toBe(true);
+  });
+});
+
 function growGrids(env: FakeEnvironment, rows: number): void {
   env.run((gas) => {
     for (const name of tableNames) {
@@ -188,12 +286,12 @@ describe('a workspace edited by hand', () => {
     setUp(env);
     typeRows(env, 'Workflows', 3);
     breakIt(env);
-    const before = structuredClone(env.state);
+    const before = worldSnapshot(env);
     const report = setUp(env);
     expect(report.ok).toBe(false);
     if (report.ok) return;
     expect(report.problems.map((p) => p.problem)).toContain(problem);
-    expect(env.state).toEqual(before);
+    expectUnchanged(env, before);
   });
 
   it('gets a deleted column back, empty, with the other values untouched', () => {
@@ -248,7 +346,10 @@ describe('upgrading an older workspace', () => {
     expect(report).toEqual({
       ok: true,
       schemaVersion: next,
-      changes: ['Added the column “Owner” to Settings (column I).', 'Added 1 default row to Settings.'],
+      changes: [
+        `Added the column “Owner” to Settings (column ${columnLetter(settings.columns.length + 1)}).`,
+        'Added 1 default row to Settings.',
+      ],
     });
     expect(env.state.properties.document[SCHEMA_VERSION_KEY]).toBe(String(next));
   });
@@ -259,9 +360,9 @@ describe('safety', () => {
     const env = new FakeEnvironment();
     const other = env.start({ user: 'staff@district.example.org' });
     other.globals.LockService.getDocumentLock().waitLock(100);
-    const before = structuredClone(env.state);
+    const before = worldSnapshot(env);
     expect(() => setUp(env)).toThrow('Someone else is changing the workspace right now.');
-    expect(env.state).toEqual(before);
+    expectUnchanged(env, before);
     other.end();
   });
 

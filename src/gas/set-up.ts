@@ -10,8 +10,8 @@ import { applySetUp, readWorkspace } from './workspace-gateway';
 export const TOAST_TITLE = 'AI Plan Workspace';
 
 /**
- * Creates missing sheets and columns, re-applies validation, formatting and protection, and upgrades
- * an older workspace: read, plan, write, under the document lock. A workspace broken by hand is
+ * Creates missing sheets and columns, puts back validation, formatting and protection where they no
+ * longer hold (and only there), and upgrades an older workspace: read, plan, write, under the document lock. A workspace broken by hand is
  * reported with what to do, and nothing is changed.
  */
 export function setUpWorkspace(
@@ -20,7 +20,7 @@ export function setUpWorkspace(
 ): SetUpReport {
   const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {
-    const read = readWorkspace(gas, spreadsheet, template);
+    const read = readWorkspace(gas, spreadsheet, template, { formats: true });
     const plan = planSetUp(template, read.snapshot);
     if (!plan.ok) return { ok: false, problems: [...plan.problems] };
     applySetUp(gas, spreadsheet, plan, read, (message) => spreadsheet.toast(message, TOAST_TITLE, 5));
@@ -28,7 +28,7 @@ export function setUpWorkspace(
     spreadsheet.toast(
       changes.length > 0
         ? 'The workspace is ready.'
-        : 'The workspace was already complete; formatting re-applied.',
+        : 'The workspace was already complete; anything repaired by hand is back in place.',
       TOAST_TITLE,
       5,
     );

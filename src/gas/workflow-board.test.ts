@@ -1,3 +1,4 @@
+import { expectUnchanged, worldSnapshot } from '../../test/support/world';
 import { describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
 import { FakeEnvironment } from '../../test/fakes/environment';
@@ -163,10 +164,10 @@ describe('adding and editing workflows', () => {
     ['a name that is not text', { name: 42 as unknown as string }, 'name', 'The workflow name must be text.'],
   ])('refuses %s with a clear message and changes nothing', (_case, change, field, message) => {
     const env = workspace();
-    const before = structuredClone(env.state);
+    const before = worldSnapshot(env);
     const result = env.run((gas) => saveWorkflow(gas, { ...workflowInput('x'), ...change }));
     expect(result).toEqual({ ok: false, errors: expect.arrayContaining([{ field, message }]) as unknown });
-    expect(env.state).toEqual(before);
+    expectUnchanged(env, before);
   });
 
   it('edits a workflow found by its ID, wherever its row has moved', () => {
@@ -261,11 +262,11 @@ describe('scoring', () => {
     ['an unknown red flag', { redFlags: ['flagMystery'] }, 'redFlags'],
   ])('refuses %s and changes nothing', (_case, change, field) => {
     const env = workspace();
-    const before = structuredClone(env.state);
+    const before = worldSnapshot(env);
     const result = env.run((gas) => saveScore(gas, { ...scoreInput('WF-001', [3, 3, 3, 3]), ...change }));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => e.field)).toContain(field);
-    expect(env.state).toEqual(before);
+    expectUnchanged(env, before);
   });
 
   it('picks up a valid score typed by hand, and reports invalid rows without breaking the list', () => {
@@ -316,11 +317,11 @@ describe('scoring', () => {
     const env = workspace();
     const holder = env.start({ user: ana });
     holder.globals.LockService.getDocumentLock().waitLock(100);
-    const before = structuredClone(env.state);
+    const before = worldSnapshot(env);
     expect(() => score(env, ben, 'WF-001', [3, 3, 3, 3])).toThrow(
       'Someone else is changing the workspace right now.',
     );
-    expect(env.state).toEqual(before);
+    expectUnchanged(env, before);
     holder.end();
   });
 
@@ -442,22 +443,22 @@ describe('selecting the one workflow', () => {
     ['WF-004', '“Internal knowledge organisation and retrieval” cannot be selected. No scores yet.'],
   ])('refuses %s, which is not eligible, changing nothing', (id, message) => {
     const env = scored();
-    const before = structuredClone(env.state);
+    const before = worldSnapshot(env);
     expect(select(env, id)).toEqual({ ok: false, errors: [{ field: 'workflowId', message }] });
-    expect(env.state).toEqual(before);
+    expectUnchanged(env, before);
   });
 
   it('replaces a selection only when confirmed with a reason, and logs both', () => {
     const env = scored();
     ok(select(env, 'WF-001'));
-    const before = structuredClone(env.state);
+    const before = worldSnapshot(env);
     for (const [reason, confirm] of [
       ['', true],
       ['Cabinet asked for it', false],
     ] as const) {
       const refused = select(env, 'WF-003', reason, confirm);
       expect(refused.ok).toBe(false);
-      expect(env.state).toEqual(before);
+      expectUnchanged(env, before);
     }
     ok(select(env, 'WF-003', 'Cabinet prefers the newsletter pilot', true));
     expect(sheetColumn(env, 'Workflows', 'selected')).toEqual([false, false, true, false]);
@@ -512,7 +513,7 @@ describe('selecting the one workflow', () => {
         JSON.parse(env.state.properties.document['aiplan.logHead'] ?? 'null') as never,
         sign,
       ),
-    ).toEqual({ ok: true, entries: 5 });
+    ).toMatchObject({ ok: true, entries: 5 });
   });
 });
 

@@ -29,6 +29,7 @@ import { withDocumentLock } from './document-lock';
 import { syncGovernance } from './governance';
 import { displayName, rememberMyName, whoAmI, type Identity } from './identity';
 import { SheetTable } from './sheet-table';
+import { refusedForLength } from '../domain/input-caps';
 
 /**
  * Phase 1 in the planner: the candidate workflows with their team scores, adding and editing them,
@@ -243,6 +244,9 @@ const describeWorkflow = (w: { id: string | null; name: string }) => `${w.id ?? 
 export function saveWorkflow(gas: AppsScript, input: unknown): SaveResult {
   const checked = checkWorkflowInput(input);
   if (!checked.ok) return { ok: false, errors: checked.errors };
+  // What the checks above do not measure (IDs, choices, dates) is held to its cap too.
+  const refused = refusedForLength('saveWorkflow', input);
+  if (refused) return refused;
   const value = checked.value;
   return change(gas, (ws, me) => {
     const existing = value.id === null ? null : ws.workflows.find((w) => w.id === value.id);
@@ -340,6 +344,9 @@ function summary(table: SheetTable, row: number): string {
 export function saveScore(gas: AppsScript, input: unknown): SaveResult {
   const checked = checkScoreInput(input);
   if (!checked.ok) return { ok: false, errors: checked.errors };
+  // What the checks above do not measure (IDs, choices, dates) is held to its cap too.
+  const refused = refusedForLength('saveScore', input);
+  if (refused) return refused;
   const value = checked.value;
   return change(gas, (ws, me) => {
     let who = displayName(me);
@@ -410,6 +417,9 @@ export function saveScore(gas: AppsScript, input: unknown): SaveResult {
 export function selectWorkflow(gas: AppsScript, input: unknown): SaveResult {
   const checked = checkSelectionInput(input);
   if (!checked.ok) return { ok: false, errors: checked.errors };
+  // What the checks above do not measure (IDs, choices, dates) is held to its cap too.
+  const refused = refusedForLength('selectWorkflow', input);
+  if (refused) return refused;
   const value = checked.value;
   return change(gas, (ws, me) => {
     const chosen = ws.workflows.find((w) => w.id === value.workflowId);

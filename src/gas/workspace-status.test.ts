@@ -82,4 +82,15 @@ describe('the workspace status the planner opens with', () => {
     };
     expect(calls(1000)).toEqual(calls(10));
   });
+
+  it('opens the planner in at most 35 calls: values only, no sizes, no metadata once set up', () => {
+    const env = new FakeEnvironment();
+    env.run((gas) => setUpWorkspace(gas));
+    typeRows(env, 'Workflows', 25);
+    env.calls.reset();
+    env.run((gas) => workspaceStatus(gas));
+    const calls = env.calls.byMethod();
+    expect(env.calls.total()).toBeLessThanOrEqual(35);
+    expect(Object.keys(calls).filter((m) => /getMax|DeveloperMetadata/.test(m))).toEqual([]);
+  });
 });

@@ -58,6 +58,8 @@ export function workspaceStatus(gas: AppsScript): WorkspaceStatus {
     }),
     pendingChanges: plan.ok ? plan.sheets.flatMap((s) => s.changes) : [],
     problems: plan.ok ? [] : [...plan.problems],
+    // The user's own news, read and cleared by the entry point (main.ts), not by this view.
+    notices: [],
   };
 }
 

@@ -31,6 +31,8 @@ export type WorkspaceStatus = {
   pendingChanges: string[];
   /** Hand edits that set-up cannot repair by itself, with what to do. */
   problems: SetUpProblem[];
+  /** News for this user since the planner last opened (a spreadsheet the hourly check had to drop). */
+  notices: string[];
 };
 
 export type SetUpReport =
@@ -85,6 +87,20 @@ export const plannerFunctionNames = [
   'getMetricsBoard',
   'saveMeasurement',
   'shareWithLeaders',
+] as const satisfies readonly (keyof PlannerApi)[];
+/**
+ * The contract's views: calls that only read. Each leaves the spreadsheet, properties, triggers and
+ * mail exactly as they were (one test walks them over a workspace in every phase); whatever changes
+ * because of an action or of time is written by that action or by the hourly run.
+ */
+export const plannerViewNames = [
+  'getWorkspaceStatus',
+  'getWorkflowBoard',
+  'getGovernanceBoard',
+  'checkLog',
+  'getApprovalBoard',
+  'getPilotBoard',
+  'getMetricsBoard',
 ] as const satisfies readonly (keyof PlannerApi)[];
 type Assert<T extends true> = T;
 export type PlannerFunctionNamesComplete = Assert<

@@ -3,7 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { workspaceTemplate } from '../../sheets-templates';
 import { plannerFunctionNames, type SetUpReport, type WorkspaceStatus } from '../../src/shared/contract';
+import type { ApprovalBoard } from '../../src/shared/approvals';
 import { FakeEnvironment } from '../fakes/environment';
+import { readyWorkspace, reply, requester } from '../support/approvals';
 import { checkBundle, touchedProblems, triggerProblems } from './bundle-check';
 
 const dist = path.resolve(__dirname, '../../dist');
@@ -81,13 +83,30 @@ describe('dist/Code.js, loaded as Apps Script loads it', () => {
     }
   });
 
+  it('runs the hourly trigger as Apps Script fires it (no active spreadsheet), and reads the replies', () => {
+    const ready = readyWorkspace();
+    const env = new FakeEnvironment({ state: ready.state, htmlFiles: { Sidebar: built('Sidebar.html') } });
+    const { runtime } = checkBundle(code, expectations, env);
+    if (!runtime) throw new Error('the bundle did not load');
+    const sent = runtime.run('sendApprovalRequests', [], { user: requester }) as { ok: boolean };
+    expect(sent.ok).toBe(true);
+    const [handler] = env.clockTriggers(requester).map((t) => t.handler);
+    expect(handler).toBe('checkApprovalRepliesHourly');
+    for (const approver of ['sam@district.example.org', 'pat.lee@district.example.org'])
+      reply(env, approver, 'APPROVE');
+    runtime.run(handler ?? '', [], { kind: 'trigger', user: requester });
+    const board = runtime.run('getApprovalBoard', [], { user: requester }) as ApprovalBoard;
+    expect(board.steps[0]?.approvers.map((a) => a.status)).toEqual(['Approved', 'Approved']);
+    expect([...touchedProblems(runtime), ...triggerProblems(runtime)]).toEqual([]);
+  });
+
   it('asks only for the scopes it uses', () => {
     expect((manifest as { oauthScopes: string[] }).oauthScopes).toEqual([
       'https://mail.google.com/',
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/script.scriptapp',
       'https://www.googleapis.com/auth/script.send_mail',
-      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/spreadsheets',
       'https://www.googleapis.com/auth/userinfo.email',
     ]);
     expect((manifest as { runtimeVersion: string }).runtimeVersion).toBe('V8');

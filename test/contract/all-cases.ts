@@ -1,5 +1,6 @@
 import type { ContractCase } from './contract';
 import { chartCases } from './cases/charts';
+import { clockRunCases } from './cases/clock-run';
 import { formatCases } from './cases/formats';
 import { gmailCases } from './cases/gmail';
 import { lockCases } from './cases/locks';
@@ -25,6 +26,7 @@ export const contractCases: readonly ContractCase[] = [
   ...lockCases,
   ...utilityCases,
   ...triggerCases,
+  ...clockRunCases,
   ...chartCases,
   ...gmailCases,
 ];

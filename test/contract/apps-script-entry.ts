@@ -8,6 +8,7 @@ import type { AppsScript, Spreadsheet } from '../../src/gas/apps-script';
 import { appsScript } from '../../src/gas/services';
 import { contractCases } from './all-cases';
 import { clientCases } from './client-cases';
+import { recordClockRun } from './clock-run';
 import { runCase, type CaseResult } from './contract';
 import { logLines, summarise, writeResultSheet, type ContractSummary } from './results';
 import {
@@ -92,3 +93,8 @@ export function contractThrow(): never {
 
 /** The handler the trigger cases install (and delete again); it does nothing. */
 export function contractTriggerHandler(): void {}
+
+/** The clock trigger case clock/what-a-clock-run-sees installs: records what a clock run sees. */
+export function contractClockRun(): void {
+  recordClockRun(contractServices());
+}

@@ -52,17 +52,24 @@ export const clientCases: readonly ClientCase[] = [
     expect: { handler: 'failure' },
   },
   {
-    id: 'run/class-instance-argument-fails',
-    rule: 'A class instance is not a plain object; the stand-in fails the call.',
-    source,
+    id: 'run/class-instance-argument-arrives-plain',
+    rule:
+      'A class instance argument arrives as a plain object holding its own data properties (its methods ' +
+      'and prototype stay behind).',
+    source:
+      'HTML service guide: parameters may be "objects composed of primitives, objects and arrays"; ' +
+      'FAKES.md §3.2; issue 12 (corrects the earlier stricter case)',
     unconfirmed: true,
     functionName: 'contractEcho',
     args: () => [
       new (class Score {
         readonly value = 3;
+        twice(): number {
+          return this.value * 2;
+        }
       })(),
     ],
-    expect: { handler: 'failure' },
+    expect: { handler: 'success', value: { value: 3 } },
   },
   {
     id: 'run/date-in-result-gives-null',

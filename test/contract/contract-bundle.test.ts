@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkBundle } from '../bundle/bundle-check';
 import { FakeEnvironment } from '../fakes/environment';
-import { contractCases, runAgainstFakes } from './fake-run';
+import { contractCases, prepareFakeWorld, runAgainstFakes } from './fake-run';
 import type { ContractSummary } from './results';
 
 const bundlePath = path.resolve(__dirname, '../../build/contract/Code.js');
@@ -24,12 +24,14 @@ describe('the contract build, loaded as Apps Script loads it', () => {
       'recordClientContract',
       'contractEcho',
       'contractTriggerHandler',
+      'contractClockRun',
     ];
     expect(checkBundle(code, { entryPoints, manifest }).problems).toEqual([]);
   });
 
   it('runs the whole suite against the fakes through the bundle, with the same results as jest', () => {
     const env = new FakeEnvironment();
+    prepareFakeWorld(env);
     const { runtime } = checkBundle(code, { entryPoints: ['runPlatformContract'], manifest: {} }, env);
     const summary = runtime?.run('runPlatformContract') as ContractSummary;
 

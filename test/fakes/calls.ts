@@ -8,17 +8,31 @@
  * Order per call: the guard may refuse it (not counted), then it is recorded, then the fault injector
  * (`faults.ts`, `env.faults`) may make it throw an Apps Script error once, then it runs.
  */
+const MAX_SEQUENCE = 200_000;
+
+export interface CallRecord {
+  name: string;
+  /** Cells moved (a grid read or written) or items returned (threads, messages); 0 for most calls. */
+  cells: number;
+}
+
 export class CallLog {
   private readonly counts = new Map<string, number>();
   private readonly cellCounts = new Map<string, number>();
+  /** Every call in order, for a cost model that depends on order (a read after writes flushes them). */
+  readonly sequence: CallRecord[] = [];
 
   record(name: string): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    // Bounded, so a long-lived world (the playground) does not grow without end; benches reset first.
+    if (this.sequence.length < MAX_SEQUENCE) this.sequence.push({ name, cells: 0 });
   }
 
   /** Cells moved by a bulk read or write (getValues, setValues, setNumberFormats, …), for the cost model. */
   recordCells(name: string, cells: number): void {
     this.cellCounts.set(name, (this.cellCounts.get(name) ?? 0) + cells);
+    const last = this.sequence[this.sequence.length - 1];
+    if (last?.name === name) last.cells += cells;
   }
 
   cellsByMethod(): Record<string, number> {
@@ -39,6 +53,7 @@ export class CallLog {
   reset(): void {
     this.counts.clear();
     this.cellCounts.clear();
+    this.sequence.length = 0;
   }
 }
 
@@ -73,7 +88,9 @@ export function counted<T extends object>(
         log.record(name);
         faults?.check(name);
         const result = (value as (...a: unknown[]) => unknown).apply(raw, args);
-        const cells = gridSize(args[0]) || gridSize(result);
+        // Gmail's lists are priced by what they return: threads from a search, messages per thread.
+        const cells =
+          gridSize(args[0]) || gridSize(result) || (name.startsWith('GmailApp.') ? listSize(result) : 0);
         if (cells > 0) log.recordCells(name, cells);
         return result;
       };
@@ -82,6 +99,10 @@ export function counted<T extends object>(
   proxies.set(target, proxy);
   targets.set(proxy, target);
   return proxy;
+}
+
+function listSize(value: unknown): number {
+  return Array.isArray(value) ? value.length : 0;
 }
 
 function gridSize(value: unknown): number {

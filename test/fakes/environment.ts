@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { AppsScript, Ui } from '../../src/gas/apps-script';
 import { CallLog, counted, type CallGuard } from './calls';
 import { gasError, messages } from './errors';
@@ -58,6 +60,32 @@ export interface ExecutionOptions {
   authMode?: AuthModeName;
   /** 'editor' for menus and sidebar calls; 'trigger' for time-driven runs, which have no Ui. */
   kind?: 'editor' | 'trigger';
+  /** The file an editor run happens in (default: the world's main spreadsheet). */
+  spreadsheetId?: string;
+}
+
+/**
+ * What a time-driven run of the add-on sees. 'no-document' (the default) is how Apps Script runs an
+ * editor add-on's clock trigger: the trigger belongs to the script, not to a file, so
+ * `getActiveSpreadsheet()` is null, there is no Ui, no Document properties and no document lock, and a
+ * file is reached only with `SpreadsheetApp.openById` (issue 12; FAKES §1.13; mogsdad/SheetConverter#2
+ * "A timed trigger will receive null when it calls SpreadsheetApp.getActiveSpreadsheet()";
+ * vtst/google-apps-scripts, add-on trigger library README, "Limitations"). 'active-document' is the
+ * older, looser model (the file the trigger was created in is active), kept to compare against.
+ */
+export type ClockRunModel = 'no-document' | 'active-document';
+
+/** The scopes in the add-on's manifest (appsscript.json), which the fakes grant unless told otherwise. */
+export function manifestScopes(): string[] {
+  // Found from here upwards: this file also runs bundled (bench, playground) from another folder.
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'appsscript.json');
+    if (existsSync(file) && existsSync(path.join(dir, 'package.json'))) {
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { oauthScopes?: string[] };
+      return manifest.oauthScopes ?? [];
+    }
+    if (path.dirname(dir) === dir) throw new Error('appsscript.json not found above the fakes');
+  }
 }
 
 export interface EnvironmentOptions {
@@ -66,6 +94,10 @@ export interface EnvironmentOptions {
   scriptTimeZone?: string;
   /** The clock the fakes read; time spent in `sleep` and lock waits is added to it. */
   now?: () => number;
+  /** What a time-driven run sees (default 'no-document', as in Apps Script). */
+  clockRun?: ClockRunModel;
+  /** The OAuth scopes granted (default: the manifest's). */
+  scopes?: readonly string[];
 }
 
 /** Menu building is all that works in AuthMode.NONE (FAKES §11 rule 17). */
@@ -94,6 +126,8 @@ export class FakeEnvironment {
   authorizationRequired = false;
   readonly htmlFiles: HtmlFiles;
   readonly scriptTimeZone: string;
+  readonly clockRun: ClockRunModel;
+  readonly scopes: readonly string[];
   private readonly locks = new LockTable();
   private readonly clock: () => number;
   private elapsed = 0;
@@ -106,6 +140,8 @@ export class FakeEnvironment {
     this.htmlFiles = options.htmlFiles ?? {};
     this.scriptTimeZone = options.scriptTimeZone ?? 'America/New_York';
     this.clock = options.now ?? (() => Date.now());
+    this.clockRun = options.clockRun ?? 'no-document';
+    this.scopes = options.scopes ?? manifestScopes();
     this.mail = new MailControls(this.mailModel());
   }
 
@@ -142,11 +178,49 @@ export class FakeEnvironment {
     }
   }
 
+  /** Every spreadsheet in the world: the main one first, then the other files. */
+  spreadsheets(): SpreadsheetState[] {
+    return [this.state.spreadsheet, ...this.state.files];
+  }
+
+  /** Adds another spreadsheet to the world (the same user's second workspace, say) and returns it. */
+  addSpreadsheet(options: { id: string; name: string; owner?: string }): SpreadsheetState {
+    const state = newSpreadsheetState({
+      id: options.id,
+      name: options.name,
+      owner: options.owner ?? this.owner,
+      timeZone: this.state.spreadsheet.timeZone,
+    });
+    this.state.files.push(state);
+    return state;
+  }
+
+  /** Deletes a spreadsheet for good (trashed and emptied): it can no longer be opened. */
+  deleteSpreadsheet(id: string): void {
+    this.state.files = this.state.files.filter((f) => f.id !== id);
+    if (this.state.spreadsheet.id === id) throw new Error('the main spreadsheet cannot be deleted');
+  }
+
+  /** The clock triggers of `user`, as Apps Script would fire them. */
+  clockTriggers(user: string = this.owner): TriggerState[] {
+    return this.state.triggers.filter(
+      (t) => t.eventType === 'CLOCK' && t.user.toLowerCase() === user.toLowerCase(),
+    );
+  }
+
   nextTriggerId(): string {
     const id = this.state.nextTriggerId;
     this.state.nextTriggerId += 1;
     return String(1000000 + id);
   }
+}
+
+/** The Document properties of one file: the main spreadsheet's, or another file's by ID; none outside one. */
+function documentStore(env: FakeEnvironment, id: string | null): Record<string, string> | null {
+  if (id === null) return null;
+  if (id === env.state.spreadsheet.id) return env.state.properties.document;
+  const stores = (env.state.properties.documents ??= {});
+  return (stores[id] ??= {});
 }
 
 /** The add-on's services, plus the few the developer-only contract build uses. */
@@ -182,14 +256,18 @@ export class FakeExecution {
     };
     const wrap = <T extends object>(target: T, typeName: string): T =>
       counted(target, typeName, env.calls, guard, env.faults);
-    const documentId = env.state.spreadsheet.id;
+    const clockRun = kind === 'trigger' && env.clockRun === 'no-document';
+    const wanted = options.spreadsheetId ?? env.state.spreadsheet.id;
+    const document = clockRun ? null : (env.spreadsheets().find((f) => f.id === wanted) ?? null);
+    if (!clockRun && !document) throw new Error(`no spreadsheet ${wanted} in this world`);
+    const documentId = document?.id ?? null;
     const wait = (ms: number) => env.advance(ms);
 
     const mail: MailContext = { model: env.mailModel(), user, wrap };
 
     let ui: Ui | null = null;
     const spreadsheetContext: SpreadsheetContext = {
-      model: new SpreadsheetModel(env.state.spreadsheet, () => env.now()),
+      model: new SpreadsheetModel(document ?? env.state.spreadsheet, () => env.now()),
       user,
       wrap,
       ui: () => {
@@ -211,14 +289,17 @@ export class FakeExecution {
 
     this.globals = {
       SpreadsheetApp: wrap(
-        new FakeSpreadsheetApp(spreadsheetContext, true, env.state.files),
+        new FakeSpreadsheetApp(spreadsheetContext, document !== null, env.state.files, {
+          files: () => env.spreadsheets(),
+          scopes: env.scopes,
+        }),
         'SpreadsheetApp',
       ),
       DriveApp: wrap(new FakeDriveApp(env.state.files, wrap), 'DriveApp'),
       Charts: { ChartType: enums.ChartType },
       HtmlService: wrap(new FakeHtmlService(env.htmlFiles, wrap), 'HtmlService'),
       PropertiesService: wrap(
-        new FakePropertiesService(env.state.properties, user, true, wrap),
+        new FakePropertiesService(env.state.properties, user, documentStore(env, documentId), wrap),
         'PropertiesService',
       ),
       LockService: wrap(

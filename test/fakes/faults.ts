@@ -19,6 +19,8 @@ export const CUT_OFF = 'Exceeded maximum execution time';
  *   so no catch can carry on), until `clear`.
  * - `env.faults.callCount`: counted calls so far (unlike `env.calls`, never reset).
  * - `env.faults.callsDuring(body)`: how many counted calls `body` makes.
+ * - `env.faults.traceDuring(body)`: their names, in order (`callSites` picks call numbers that reach
+ *   every call site, for runs too long to fail call by call).
  * - `env.faults.injected`: the failures that fired, in order.
  *
  * Every point of failure of an action, each in a fresh world:
@@ -33,6 +35,8 @@ export const CUT_OFF = 'Exceeded maximum execution time';
  */
 export class FaultInjector {
   private seen = 0;
+  /** Every counted call's name, in order, while `traceDuring` runs. */
+  private trace: string[] | null = null;
   private readonly atCall = new Map<number, string>();
   private readonly byMethod: { method: string; message: string }[] = [];
   private cutAt: number | null = null;
@@ -68,6 +72,18 @@ export class FaultInjector {
     return this.atCall.size + this.byMethod.length + (this.cutAt === null ? 0 : 1);
   }
 
+  /** The names of the counted calls `body` makes, in order (to pick one call of each call site). */
+  traceDuring(body: () => unknown): string[] {
+    const trace: string[] = [];
+    this.trace = trace;
+    try {
+      body();
+    } finally {
+      this.trace = null;
+    }
+    return trace;
+  }
+
   callsDuring(body: () => unknown): number {
     const before = this.seen;
     body();
@@ -77,6 +93,7 @@ export class FaultInjector {
   /** Called by the counted proxies for each call, with its `Type.method` name. */
   check(name: string): void {
     this.seen += 1;
+    this.trace?.push(name);
     if (this.cutAt !== null && this.seen > this.cutAt) {
       this.injected.push({ call: this.seen, method: name, message: CUT_OFF });
       throw gasError(CUT_OFF);
@@ -94,4 +111,17 @@ export class FaultInjector {
     this.injected.push({ call: this.seen, method: name, message });
     throw gasError(message);
   }
+}
+
+/**
+ * 1-based call numbers that reach every call site of a trace: the first call of each method, and every
+ * call matching `every` (the sends, say, where a cut matters most).
+ */
+export function callSites(trace: readonly string[], every: RegExp = /$^/): number[] {
+  const seen = new Set<string>();
+  return trace.flatMap((name, i) => {
+    const pick = !seen.has(name) || every.test(name);
+    seen.add(name);
+    return pick ? [i + 1] : [];
+  });
 }

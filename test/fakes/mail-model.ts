@@ -33,7 +33,6 @@ export const mailMessages = {
   invalidArgument: (what: string) => `Invalid argument: ${what}`,
   invalidThreadId: 'Invalid thread_id value',
   searchMax: 'Argument max cannot exceed 500.',
-  labelExists: 'Label name exists or conflicts',
 } as const;
 
 export type SystemLabel = 'INBOX' | 'SENT' | 'DRAFT';

@@ -70,7 +70,10 @@ export class FakeProperties implements Properties {
 
 export interface PropertyStores {
   script: Record<string, string>;
+  /** The main spreadsheet's Document properties. */
   document: Record<string, string>;
+  /** Other files' Document properties, by spreadsheet ID. */
+  documents?: Record<string, Record<string, string>>;
   /** User stores, by user email. */
   user: Record<string, Record<string, string>>;
 }
@@ -80,7 +83,8 @@ export class FakePropertiesService implements PropertiesService {
   constructor(
     private readonly stores: PropertyStores,
     private readonly user: string,
-    private readonly hasDocument: boolean,
+    /** The store of the document the execution runs in; null outside one (a clock run of the add-on). */
+    private readonly document: Record<string, string> | null,
     private readonly wrap: <T extends object>(target: T, typeName: string) => T,
   ) {}
 
@@ -93,10 +97,14 @@ export class FakePropertiesService implements PropertiesService {
     return this.wrap(new FakeProperties(store, this.wrap), 'Properties');
   }
 
-  /** Null outside a document, as for a standalone script. */
+  /**
+   * Null outside a document: "returns null when document properties are not available"
+   * (PropertiesService reference) — a standalone script, or a clock run of the add-on, which has no
+   * open document; opening a file by ID does not make it one.
+   */
   getDocumentProperties(): Properties {
     return (
-      this.hasDocument ? this.wrap(new FakeProperties(this.stores.document, this.wrap), 'Properties') : null
+      this.document ? this.wrap(new FakeProperties(this.document, this.wrap), 'Properties') : null
     ) as Properties;
   }
 }

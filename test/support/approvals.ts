@@ -119,7 +119,8 @@ export function addPendingRequests(env: FakeEnvironment, count: number, replies:
         const id = `AP-T${String(i).padStart(7, '0')}`;
         const message = gas.GmailApp.createDraft(
           approver,
-          `[AI Plan ${id}] Approval needed: load test`,
+          // The token last, as in the real subjects: the search must find it wherever it sits.
+          `Approve the load test pilot? Due Dec 6 [AI Plan ${id}]`,
           `${id}`,
         ).send();
         return {

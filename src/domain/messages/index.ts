@@ -1,9 +1,14 @@
 import type { Catalogue } from './catalogue';
 import { boardMessages } from './board-messages';
 import { cardMessages } from './card-messages';
+import { emailMessages } from './email-messages';
 
 /**
  * Every catalogue of messages, by name. A module that adds texts people receive (emails, the Gmail card,
  * notifications) registers its catalogue here, so the language check in catalogue.test.ts covers it.
  */
-export const catalogues: Readonly<Record<string, Catalogue>> = { board: boardMessages, card: cardMessages };
+export const catalogues: Readonly<Record<string, Catalogue>> = {
+  board: boardMessages,
+  card: cardMessages,
+  email: emailMessages,
+};

@@ -110,6 +110,14 @@ function workspaceSection(
         ),
       ),
     ),
+    status.notices.length > 0
+      ? h(
+          'div',
+          { class: 'notice', role: 'status' },
+          h('h3', {}, 'Since you last opened the planner'),
+          h('ul', {}, ...status.notices.map((n) => h('li', {}, n))),
+        )
+      : null,
     status.problems.length > 0
       ? h(
           'div',

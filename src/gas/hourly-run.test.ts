@@ -1,0 +1,297 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import type { FakeEnvironment } from '../../test/fakes/environment';
+import { callSites } from '../../test/fakes/faults';
+import { district, readyWorkspace, reply, requester } from '../../test/support/approvals';
+import { sheetNamed, tableTemplate } from '../../test/support/workspace';
+import { mapHeaders } from '../domain/header-map';
+import { DROPPED_PREFIX, WAITING_PREFIX } from '../domain/waiting-list';
+import { checkApprovalReplies, sendApprovalRequests } from './approvals';
+import { checkRepliesIfDue, runHourly } from './hourly-run';
+import { takeDroppedNotices } from './waiting-list';
+
+const emailOf = (role: string) => district[role]?.[1] ?? '';
+const sam = emailOf('technology');
+const pat = emailOf('privacy');
+const rivera = emailOf('sponsor');
+const DAY = 24 * 60 * 60 * 1000;
+const SECOND_ID = '1SecondWorkspace000000000000000000000000000';
+
+/** A deep copy that keeps Dates as this realm's Dates (jest's structuredClone makes another realm's). */
+function copy<T>(value: T): T {
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map(copy) as T;
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)])) as T;
+  return value;
+}
+
+/** Fires the user's hourly trigger as Apps Script does: a clock run, with no active spreadsheet. */
+function fireHourly(env: FakeEnvironment) {
+  expect(env.clockTriggers(requester).map((t) => t.handler)).toEqual(['checkApprovalRepliesHourly']);
+  return env.run(
+    (gas) => {
+      expect(gas.SpreadsheetApp.getActiveSpreadsheet()).toBeNull();
+      expect(gas.PropertiesService.getDocumentProperties()).toBeNull();
+      return runHourly(gas, { now: env.now() });
+    },
+    { kind: 'trigger', user: requester },
+  );
+}
+
+function approvals(env: FakeEnvironment, spreadsheetId?: string): Record<string, unknown>[] {
+  return env.run(
+    (gas) => {
+      const values = sheetNamed(gas, 'Approvals').getDataRange().getValues();
+      const map = mapHeaders(tableTemplate('Approvals').columns, values[0] ?? []);
+      return values
+        .slice(1)
+        .map((row) => Object.fromEntries([...map.columns].map(([key, at]) => [key, row[at]])));
+    },
+    spreadsheetId ? { spreadsheetId } : {},
+  );
+}
+const statusOf = (env: FakeEnvironment, approver: string, spreadsheetId?: string) =>
+  approvals(env, spreadsheetId)
+    .filter((r) => r['approver'] === approver)
+    .map((r) => r['status']);
+const dashboardText = (env: FakeEnvironment) =>
+  env.run((gas) => sheetNamed(gas, 'Dashboard').getDataRange().getDisplayValues().flat().join('\n'));
+
+function send(env: FakeEnvironment, spreadsheetId?: string) {
+  const result = env.run((gas) => sendApprovalRequests(gas), {
+    user: requester,
+    ...(spreadsheetId ? { spreadsheetId } : {}),
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+}
+
+/** A second workspace of the same user: a copy of the ready one (no request sent yet), under its own ID. */
+function addSecondWorkspace(env: FakeEnvironment): void {
+  const second = copy(env.state.spreadsheet);
+  second.id = SECOND_ID;
+  second.name = 'Second school plan';
+  env.state.files.push(second);
+  env.state.properties.documents = { [SECOND_ID]: { ...env.state.properties.document } };
+}
+
+/** The approver answers the request of one spreadsheet (found by the tokens in its Approvals sheet). */
+function replyIn(env: FakeEnvironment, spreadsheetId: string, approver: string, body: string): void {
+  const tokens = approvals(env, spreadsheetId)
+    .filter((r) => r['approver'] === approver)
+    .map((r) => String(r['id']));
+  const request = env.mail.sent().find((m) => tokens.some((t) => m.subject.includes(`[AI Plan ${t}]`)));
+  if (!request) throw new Error(`no request to ${approver} from ${spreadsheetId}`);
+  env.mail.deliver({ to: requester, from: approver, inReplyToMessageId: request.messageId, body });
+}
+
+describe('the hourly run, fired as Apps Script fires a clock trigger (no active spreadsheet)', () => {
+  it('records the decisions, sends due reminders and the next step, and refreshes the Dashboard', () => {
+    const env = readyWorkspace();
+    send(env);
+    const before = dashboardText(env);
+    reply(env, sam, 'APPROVE\nFine by me.');
+    env.advance(3 * DAY + 60_000);
+
+    const first = fireHourly(env);
+    expect(first.checked[env.state.spreadsheet.id]).toMatchObject({ decided: 1, waiting: true });
+    expect(statusOf(env, sam)).toEqual(['Approved']);
+    // In the request's thread: the reminder to Pat, who has not answered (Sam's is the receipt).
+    const inThread = env.mail.sent().filter((m) => m.subject.startsWith('Re: '));
+    expect(inThread.filter((m) => m.to === pat)).toHaveLength(1);
+    expect(dashboardText(env)).not.toEqual(before);
+    expect(dashboardText(env)).toContain('1 of 2 approvals received');
+
+    reply(env, pat, 'Aprobado.', { from: 'Pat Lee <pat@home.example.com>' });
+    const second = fireHourly(env);
+    expect(second.checked[env.state.spreadsheet.id]).toMatchObject({ decided: 1, sent: 1 });
+    expect(statusOf(env, pat)).toEqual(['Approved']);
+    expect(env.mail.sent().at(-1)?.to).toBe(rivera);
+
+    // The Log chain written by clock runs and planner runs together stays whole.
+    const log = env.run((gas) => sheetNamed(gas, 'Log').getDataRange().getValues().slice(1));
+    expect(log.filter((r) => r[3] === 'Approval decision')).toHaveLength(2);
+    expect(env.run((gas) => sheetNamed(gas, 'Log').getLastRow())).toBe(log.length + 1);
+  });
+
+  it('counts a reply once, however many runs (clock and planner) see it', () => {
+    const env = readyWorkspace();
+    send(env);
+    reply(env, sam, 'APPROVE');
+    fireHourly(env);
+    const rows = approvals(env);
+    const sent = env.mail.sent().length;
+    fireHourly(env);
+    env.run((gas) => checkApprovalReplies(gas, { now: env.now() }), { user: requester });
+    fireHourly(env);
+    expect(approvals(env)).toEqual(rows);
+    expect(env.mail.sent()).toHaveLength(sent);
+  });
+
+  it('reads the replies of both spreadsheets of one user, with one trigger', () => {
+    const env = readyWorkspace();
+    addSecondWorkspace(env);
+    send(env);
+    send(env, SECOND_ID);
+    expect(env.clockTriggers(requester)).toHaveLength(1);
+    replyIn(env, env.state.spreadsheet.id, sam, 'APPROVE');
+    replyIn(env, SECOND_ID, pat, 'REJECT: not this year.');
+
+    const summary = fireHourly(env);
+    expect(Object.keys(summary.checked).sort()).toEqual([env.state.spreadsheet.id, SECOND_ID].sort());
+    expect(statusOf(env, sam)).toEqual(['Approved']);
+    expect(statusOf(env, pat)).toEqual(['Sent']);
+    expect(statusOf(env, sam, SECOND_ID)).toEqual(['Sent']);
+    expect(statusOf(env, pat, SECOND_ID)).toEqual(['Rejected']);
+  });
+
+  it('drops a spreadsheet that was deleted, keeps serving the others, and says so when the planner opens', () => {
+    const env = readyWorkspace();
+    addSecondWorkspace(env);
+    send(env);
+    send(env, SECOND_ID);
+    env.deleteSpreadsheet(SECOND_ID);
+    replyIn(env, env.state.spreadsheet.id, sam, 'APPROVE');
+
+    const summary = fireHourly(env);
+    expect(summary.dropped).toEqual([SECOND_ID]);
+    expect(statusOf(env, sam)).toEqual(['Approved']);
+    const keys = Object.keys(env.state.properties.user[requester] ?? {});
+    expect(keys).toContain(`${WAITING_PREFIX}${env.state.spreadsheet.id}`);
+    expect(keys).not.toContain(`${WAITING_PREFIX}${SECOND_ID}`);
+    expect(keys).toContain(`${DROPPED_PREFIX}${SECOND_ID}`);
+
+    const notices = env.run((gas) => takeDroppedNotices(gas), { user: requester });
+    expect(notices).toEqual([
+      'The hourly check could not open “Second school plan” (it was deleted, or you no longer have access), so it stopped reading approval replies for it. If it still exists, open the planner there once and the hourly check resumes.',
+    ]);
+    expect(env.run((gas) => takeDroppedNotices(gas), { user: requester })).toEqual([]);
+  });
+
+  it('drops a spreadsheet whose access was removed, but keeps one behind a passing server error', () => {
+    const env = readyWorkspace();
+    addSecondWorkspace(env);
+    send(env);
+    send(env, SECOND_ID);
+    env.faults.failNext('SpreadsheetApp.openById');
+    const flaky = fireHourly(env);
+    expect(flaky.dropped).toEqual([]);
+    expect(flaky.deferred).toHaveLength(1);
+    const second = env.state.files.find((f) => f.id === SECOND_ID);
+    if (second) second.owner = 'someone.else@district.example.org';
+    expect(fireHourly(env).dropped).toEqual([SECOND_ID]);
+  });
+
+  it('leaves the list once nothing waits there any more', () => {
+    const env = readyWorkspace();
+    send(env);
+    reply(env, sam, 'REJECT');
+    reply(env, pat, 'APPROVE');
+    fireHourly(env);
+    expect(Object.keys(env.state.properties.user[requester] ?? {})).not.toContain(
+      `${WAITING_PREFIX}${env.state.spreadsheet.id}`,
+    );
+  });
+});
+
+describe('opening the planner', () => {
+  it('checks replies when requests wait and the last check is older than ten minutes', () => {
+    const env = readyWorkspace();
+    send(env);
+    reply(env, sam, 'APPROVE');
+    const open = () => env.run((gas) => checkRepliesIfDue(gas, env.now()), { user: requester });
+    expect(open()).toBeNull();
+    expect(statusOf(env, sam)).toEqual(['Sent']);
+    env.advance(10 * 60 * 1000);
+    expect(open()).toMatchObject({ decided: 1 });
+    expect(statusOf(env, sam)).toEqual(['Approved']);
+    expect(open()).toBeNull();
+  });
+
+  it('does not check for someone with nothing waiting', () => {
+    const env = readyWorkspace();
+    env.advance(DAY);
+    expect(env.run((gas) => checkRepliesIfDue(gas, env.now()), { user: sam })).toBeNull();
+  });
+});
+
+describe('faults in the hourly run', () => {
+  /**
+   * What must come out the same: every request's status and decision, and the approval requests sent.
+   * Reminders and notes are recorded before they go, so a cut in between may lose one (the outbox,
+   * issue 11, makes them whole) but never sends one twice.
+   */
+  /** An approval request: to an approver, its subject the request's own (not a "Re:" in its thread). */
+  const isRequest = (m: string) =>
+    !m.startsWith(requester) && !/^\S+ Re: /i.test(m) && /\[AI Plan AP-\w+\]/.test(m);
+
+  function outcome(env: FakeEnvironment) {
+    const rows = (id?: string) => approvals(env, id).map((r) => [r['approver'], r['status'], r['decision']]);
+    const sent = env.mail.sent().map((m) => `${m.to} ${m.subject}`);
+    return {
+      first: rows(),
+      second: rows(SECOND_ID),
+      requests: sent.filter(isRequest).sort(),
+      others: sent.filter((m) => !isRequest(m)).sort(),
+    };
+  }
+
+  it('ends as without faults, whichever call site of the run fails: no email twice, no decision lost or doubled', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const base = readyWorkspace();
+    addSecondWorkspace(base);
+    send(base);
+    send(base, SECOND_ID);
+    replyIn(base, base.state.spreadsheet.id, sam, 'APPROVE');
+    replyIn(base, base.state.spreadsheet.id, pat, 'APPROVE');
+    replyIn(base, SECOND_ID, pat, 'CHANGES: add the Spanish review.');
+    base.advance(3 * DAY + 60_000);
+    const world = () => {
+      const env = new (base.constructor as new (o: object) => FakeEnvironment)({
+        state: copy(base.state),
+        now: () => base.now().getTime(),
+      });
+      return env;
+    };
+    const run = (env: FakeEnvironment) =>
+      env.run((gas) => runHourly(gas, { now: base.now() }), { kind: 'trigger', user: requester });
+
+    const reference = world();
+    // Every call site once, and every send (a run makes hundreds of calls, most of them repeats).
+    const sends = /^(GmailDraft\.send|MailApp\.sendEmail|GmailThread\.(reply|replyAll))$/;
+    const picks = callSites(
+      reference.faults.traceDuring(() => run(reference)),
+      sends,
+    );
+    run(reference);
+    const expected = outcome(reference);
+    expect(expected.requests.some((m) => m.startsWith(rivera))).toBe(true);
+    expect(expected.others.length).toBeGreaterThan(0);
+
+    for (const n of picks) {
+      const env = world();
+      env.faults.failCall(n);
+      try {
+        run(env);
+      } catch {
+        // Cut off at call n; the next hour's runs complete the work.
+      }
+      env.faults.clear();
+      run(env);
+      run(env);
+      const got = outcome(env);
+      expect({ n, first: got.first, second: got.second, requests: got.requests }).toEqual({
+        n,
+        first: expected.first,
+        second: expected.second,
+        requests: expected.requests,
+      });
+      // Reminders and notes: none twice, none that the run without faults did not send.
+      expect({ n, twice: got.others.filter((m, i) => got.others.indexOf(m) !== i) }).toEqual({
+        n,
+        twice: [],
+      });
+      expect({ n, extra: got.others.filter((m) => !expected.others.includes(m)) }).toEqual({ n, extra: [] });
+    }
+    warn.mockRestore();
+  });
+});

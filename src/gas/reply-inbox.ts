@@ -1,0 +1,115 @@
+import type { ApprovalRecord } from '../domain/approval-records';
+import { parseMessage, type ParsedMessage } from '../domain/mime-message';
+import type { AppsScript, GmailMessage, GmailThread } from './apps-script';
+
+/** Up to this many pending requests, each thread is fetched by its stored ID (no search index lag). */
+export const SEARCH_ABOVE = 20;
+/** Threads per `getMessagesForThreads` call: the reference gives no limit, so ask in chunks. */
+export const THREADS_PER_FETCH = 100;
+/** Gmail search returns at most 500 threads a call (FAKES §8.4). */
+const SEARCH_PAGE = 500;
+
+/** The query that finds request threads with a reply; contract case gmail/production-reply-search. */
+export function replySearchQuery(afterSeconds: number): string {
+  return `subject:"AI Plan AP-" -from:me after:${afterSeconds}`;
+}
+
+/** A message the add-on has not read yet. */
+export interface NewMessage {
+  id: string;
+  /** The request whose message (request, reminder or reply already read) precedes it in its thread. */
+  follows: ApprovalRecord | null;
+  message: GmailMessage;
+  /** Its thread, and all the thread's messages (oldest first), for what is sent back into it. */
+  thread: GmailThread;
+  messages: GmailMessage[];
+  /** Its raw content, parsed: fetched on first use (one `getRawContent` call), so a run near its time limit stops before it. */
+  parsed(): ParsedMessage;
+}
+
+function newMessage(
+  id: string,
+  follows: ApprovalRecord | null,
+  message: GmailMessage,
+  thread: GmailThread,
+  messages: GmailMessage[],
+): NewMessage {
+  let parsed: ParsedMessage | null = null;
+  return {
+    id,
+    follows,
+    message,
+    thread,
+    messages,
+    parsed: () => (parsed ??= parseMessage(message.getRawContent())),
+  };
+}
+
+/**
+ * Finds the threads that may hold replies and returns the messages in them not read before, oldest
+ * first per thread. Each thread is read from its newest message back to the first one the add-on
+ * knows by its stored message ID (the request, a reminder, or a reply already read), so a run reads
+ * only what is new. A thread ID is never trusted to name a request: Gmail says a thread's ID "varies
+ * based on the messages it contains" (GmailThread reference), so requests are matched by the token in
+ * the subject and by stored message IDs; thread IDs only help find threads. Labels are not used
+ * either: they belong to messages, so a `-label:` query stops excluding a thread once a reply comes.
+ *
+ * Calls: threads found by ID (few requests) or by search pages (many); their messages in chunks; then
+ * per thread one `getId` per new message plus one for the known message it stops at, and one
+ * `getRawContent` per new message, which gives the headers, Gmail's verdict and the text.
+ */
+export function newMessages(
+  gas: AppsScript,
+  records: readonly ApprovalRecord[],
+  pending: readonly ApprovalRecord[],
+  now: Date,
+): NewMessage[] {
+  const threads = findThreads(gas, pending, now);
+  const known = new Map<string, ApprovalRecord>();
+  for (const record of records)
+    for (const id of [record.messageId, record.checkedThrough, record.replyMessageId])
+      if (id) known.set(id, record);
+  const found: NewMessage[] = [];
+  for (let start = 0; start < threads.length; start += THREADS_PER_FETCH) {
+    const chunk = threads.slice(start, start + THREADS_PER_FETCH);
+    const batch = gas.GmailApp.getMessagesForThreads(chunk);
+    for (const [at, messages] of batch.entries()) {
+      const thread = chunk[at];
+      if (!thread) continue;
+      const unread: { id: string; message: GmailMessage }[] = [];
+      let follows: ApprovalRecord | null = null;
+      for (let i = messages.length - 1; i >= 0; i -= 1) {
+        const message = messages[i];
+        if (!message) continue;
+        const id = message.getId();
+        const record = known.get(id);
+        if (record) {
+          follows = record;
+          break;
+        }
+        unread.push({ id, message });
+      }
+      for (const { id, message } of unread.reverse())
+        found.push(newMessage(id, follows, message, thread, messages));
+    }
+  }
+  return found;
+}
+
+function findThreads(gas: AppsScript, pending: readonly ApprovalRecord[], now: Date): GmailThread[] {
+  if (pending.length === 0) return [];
+  if (pending.length <= SEARCH_ABOVE) {
+    const byId = pending.map((r) => (r.threadId ? gas.GmailApp.getThreadById(r.threadId) : null));
+    // A thread whose ID moved is found by search instead, with all the others.
+    if (byId.every((t) => t !== null)) return byId;
+  }
+  const earliest = Math.min(...pending.map((r) => r.sent?.getTime() ?? now.getTime()));
+  const query = replySearchQuery(Math.floor((earliest - 86400000) / 1000));
+  const threads: GmailThread[] = [];
+  for (let start = 0; ; start += SEARCH_PAGE) {
+    const page = gas.GmailApp.search(query, start, SEARCH_PAGE);
+    threads.push(...page);
+    if (page.length < SEARCH_PAGE) break;
+  }
+  return threads;
+}

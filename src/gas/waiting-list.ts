@@ -1,0 +1,64 @@
+import {
+  droppedEntry,
+  droppedNotice,
+  readDropped,
+  readWaitingList,
+  waitingEntry,
+  WAITING_PREFIX,
+  DROPPED_PREFIX,
+  type WaitingSpreadsheet,
+} from '../domain/waiting-list';
+import type { AppsScript, Spreadsheet } from './apps-script';
+import { SECRET_KEY } from './document-secret';
+
+/** The spreadsheets where the running user has requests waiting (one User-properties read). */
+export function waitingSpreadsheets(gas: AppsScript): WaitingSpreadsheet[] {
+  return readWaitingList(gas.PropertiesService.getUserProperties().getProperties());
+}
+
+export function waitingEntryFor(gas: AppsScript, spreadsheetId: string): WaitingSpreadsheet | undefined {
+  const value = gas.PropertiesService.getUserProperties().getProperty(`${WAITING_PREFIX}${spreadsheetId}`);
+  return value === null ? undefined : readWaitingList({ [`${WAITING_PREFIX}${spreadsheetId}`]: value })[0];
+}
+
+/**
+ * Records, after a check, whether the user still has requests waiting in `spreadsheet`. While they
+ * do, the entry carries a copy of the one Document property the hourly run needs there, the secret
+ * that signs request tokens and the Log, taken where Document properties can be read.
+ */
+export function noteWaiting(gas: AppsScript, spreadsheet: Spreadsheet, waiting: boolean, now: Date): void {
+  const user = gas.PropertiesService.getUserProperties();
+  const key = `${WAITING_PREFIX}${spreadsheet.getId()}`;
+  if (!waiting) {
+    user.deleteProperty(key);
+    return;
+  }
+  // Only what the run cannot read elsewhere: the secret. (The Log head lives beside the Log, and the
+  // leader view is rebuilt from the sheets; copying those would go stale or outgrow a property.)
+  const secret = gas.PropertiesService.getDocumentProperties()?.getProperty(SECRET_KEY);
+  const document: Record<string, string> = secret ? { [SECRET_KEY]: secret } : {};
+  const [, value] = waitingEntry({
+    id: spreadsheet.getId(),
+    name: spreadsheet.getName(),
+    checked: now.getTime(),
+    document,
+  });
+  user.setProperty(key, value);
+}
+
+/** Forgets a spreadsheet the hourly run cannot open, and keeps a note for the planner to show. */
+export function dropUnreachable(gas: AppsScript, entry: WaitingSpreadsheet, now: Date): void {
+  const [key, value] = droppedEntry({ id: entry.id, name: entry.name, dropped: now.getTime() });
+  const user = gas.PropertiesService.getUserProperties();
+  // The note first: a run cut off between the two calls leaves the entry, which the next run drops again.
+  user.setProperty(key, value);
+  user.deleteProperty(`${WAITING_PREFIX}${entry.id}`);
+}
+
+/** The notes about dropped spreadsheets, for the planner to show once; they are removed as read. */
+export function takeDroppedNotices(gas: AppsScript): string[] {
+  const user = gas.PropertiesService.getUserProperties();
+  const dropped = readDropped(user.getProperties());
+  for (const entry of dropped) user.deleteProperty(`${DROPPED_PREFIX}${entry.id}`);
+  return dropped.map(droppedNotice);
+}
