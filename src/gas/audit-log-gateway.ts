@@ -38,6 +38,32 @@ type StoredHead = LogHead & {
 export interface Journal {
   token: string;
   events: readonly LogEvent[];
+  /** Journaled by this run (the others were left by runs cut off before their Log append). */
+  own: boolean;
+}
+
+const eventKey = (e: LogEvent) => JSON.stringify([e.who, e.action, e.subject, e.before, e.after, e.note]);
+
+/**
+ * The events of the journals a head does not list as logged. A run cut off after its journal but
+ * before its records decides the same again in the next run, which journals the same events: an event
+ * of this run's journal equal field for field to one of an earlier journal counts once (the earlier,
+ * in its place).
+ */
+function unlogged(journals: readonly Journal[], logged: ReadonlySet<string>): LogEvent[] {
+  const open = journals.filter((j) => !logged.has(j.token));
+  const earlier = new Map<string, number>();
+  for (const e of open.filter((j) => !j.own).flatMap((j) => j.events))
+    earlier.set(eventKey(e), (earlier.get(eventKey(e)) ?? 0) + 1);
+  return open.flatMap((j) =>
+    j.events.filter((e) => {
+      if (!j.own) return true;
+      const left = earlier.get(eventKey(e)) ?? 0;
+      if (left === 0) return true;
+      earlier.set(eventKey(e), left - 1);
+      return false;
+    }),
+  );
 }
 
 /**
@@ -63,8 +89,7 @@ export function appendToLog(
   const mirror = headMirror(gas, spreadsheet);
   const stored = readHead(properties, mirror);
   const toLog = (head: StoredHead | null): LogEvent[] => {
-    const logged = new Set(head?.journals ?? []);
-    return [...(journals ?? []).flatMap((j) => (logged.has(j.token) ? [] : j.events)), ...given];
+    return [...unlogged(journals ?? [], new Set(head?.journals ?? [])), ...given];
   };
   if (!stored?.pending && toLog(stored).length === 0) return;
   const sheet = logSheet(spreadsheet);

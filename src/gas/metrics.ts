@@ -17,7 +17,7 @@ import { readWorkflows } from '../domain/workflow-records';
 import type { MetricsBoard, MetricsResult } from '../shared/metrics';
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
-import { appendToLog } from './audit-log-gateway';
+import { commitJournaled } from './outbox';
 import { localSigner } from './document-secret';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
@@ -133,9 +133,10 @@ function itemsOf(records: readonly MeasurementRecord[], workflowId: string, metr
 }
 
 function finish(gas: AppsScript, ctx: MetricsContext, events: LogEvent[], now: Date): void {
-  ctx.table.flush(gas);
-  ctx.pilot.flush(gas);
-  appendToLog(gas, ctx.spreadsheet, events, now);
+  commitJournaled(gas, ctx.spreadsheet, ctx.sign, events, now, () => {
+    ctx.table.flush(gas);
+    ctx.pilot.flush(gas);
+  });
 }
 
 /**

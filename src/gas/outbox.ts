@@ -18,6 +18,7 @@ import {
 import { replyInThread } from './approval-mail';
 import type { AppsScript, GmailMessage, GmailThread, Spreadsheet } from './apps-script';
 import { appendToLog, type Journal } from './audit-log-gateway';
+import { whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
 
 /** What became of an intent an action delivered (now, or in an earlier run that was cut off). */
@@ -58,6 +59,7 @@ export class Outbox {
   private readonly records: OutboxRecord[];
   private readonly journals: JournalRecord[];
   private readonly queuedNow = new Set<string>();
+  private readonly journaledNow = new Set<string>();
 
   private constructor(
     private readonly gas: AppsScript,
@@ -148,6 +150,7 @@ export class Outbox {
       seal,
     });
     this.journals.push({ row, token, state: 'Pending', events: json, sender: this.sender, seal });
+    this.journaledNow.add(token);
   }
 
   /** Whether a journal still waiting for the Log holds an event of this action about this subject. */
@@ -177,7 +180,7 @@ export class Outbox {
     }
     const journals: Journal[] = pending
       .filter((j) => j.state === 'Pending')
-      .map((j) => ({ token: j.token, events: parseEvents(j.events) }));
+      .map((j) => ({ token: j.token, events: parseEvents(j.events), own: this.journaledNow.has(j.token) }));
     appendToLog(this.gas, this.spreadsheet, [], now, journals);
     for (const journal of pending.filter((j) => j.state === 'Pending')) {
       journal.state = 'Logged';
@@ -314,4 +317,31 @@ function parseEvents(json: string): LogEvent[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * Commits an action that sends nothing but records something that gates a step (the pilot's state, a
+ * decision): its Log events are journaled in the Outbox first, then its sheets are written (`write`),
+ * then the journal goes to the Log, so a run cut off between the record and the Log leaves the events
+ * for the next action to append. A workspace without the Outbox (set up before it) logs directly.
+ */
+export function commitJournaled(
+  gas: AppsScript,
+  spreadsheet: Spreadsheet,
+  sign: Signer,
+  events: readonly LogEvent[],
+  now: Date,
+  write: () => void,
+): void {
+  if (events.length === 0 || !spreadsheet.getSheetByName(outboxTemplate.name)) {
+    write();
+    appendToLog(gas, spreadsheet, events, now);
+    return;
+  }
+  const outbox = Outbox.open(gas, spreadsheet, whoAmI(gas).email.toLowerCase(), sign);
+  outbox.journal(events, now);
+  outbox.write();
+  write();
+  outbox.log(now);
+  outbox.write();
 }

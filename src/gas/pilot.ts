@@ -24,7 +24,7 @@ import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { approvalState } from './approvals';
 import { syncGovernance } from './governance';
-import { appendToLog } from './audit-log-gateway';
+import { commitJournaled } from './outbox';
 import { localSigner } from './document-secret';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
@@ -194,8 +194,7 @@ export function pilotBoard(gas: AppsScript): PilotBoard {
 }
 
 function finish(gas: AppsScript, ctx: PilotContext, events: LogEvent[], now: Date): void {
-  ctx.table.flush(gas);
-  appendToLog(gas, ctx.spreadsheet, events, now);
+  commitJournaled(gas, ctx.spreadsheet, ctx.sign, events, now, () => ctx.table.flush(gas));
 }
 
 /** Saves the pilot plan for the selected workflow (creating its row the first time). */
