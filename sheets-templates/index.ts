@@ -3,6 +3,7 @@ import { approvals } from './approvals';
 import { boardSummary } from './board-summary';
 import { dashboard } from './dashboard';
 import { governance } from './governance';
+import { incidents } from './incidents';
 import { log } from './log';
 import { metrics } from './metrics';
 import { outbox } from './outbox';
@@ -23,6 +24,7 @@ export const workspaceTemplate: WorkspaceTemplate = {
     approvals,
     pilot,
     metrics,
+    incidents,
     settings,
     log,
     outbox,
