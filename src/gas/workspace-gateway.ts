@@ -53,6 +53,9 @@ export interface WorkspaceRead {
  * its validations and one of its number formats. The markers that find a renamed sheet are read only
  * when a sheet is missing by name or the schema changed: a completed set-up marked every sheet.
  */
+/** Sheets whose values nothing the planner shows on opening depends on. */
+const notReadOnOpening = new Set(['outbox', 'incidents']);
+
 export function readWorkspace(
   gas: AppsScript,
   spreadsheet: Spreadsheet,
@@ -88,6 +91,10 @@ export function readWorkspace(
     // A layout sheet of a complete workspace is marked: nothing in its values decides anything.
     if (complete && keys.get(name)?.kind === 'layout')
       return { name, markedAs, values: [], maxRows: 0, maxColumns: 0 };
+    // Nor, on opening, the add-on's own records of what it sent and what was reported (set-up reads
+    // them, to repair their columns).
+    if (complete && !options.formats && notReadOnOpening.has(keys.get(name)?.key ?? ''))
+      return { name, markedAs, values: [], maxRows: 0, maxColumns: 0, unread: true };
     const values = sheet.getDataRange().getValues();
     const width = values[0]?.length ?? 0;
     let maxRows = 0;
