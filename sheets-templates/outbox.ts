@@ -81,5 +81,6 @@ export const outbox: TableTemplate = {
     ),
   ],
   defaultRows: [],
-  conditionalFormats: [{ formula: '=[state]2="Pending"', background: '#fce8b2', columns: ['state'] }],
+  // No highlight: only the add-on reads this sheet, and set-up then has one rule set fewer to check.
+  conditionalFormats: [],
 };
