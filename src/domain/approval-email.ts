@@ -117,6 +117,7 @@ const bandKey: Record<Band, EmailMessageKey> = {
 
 const tierKey: Record<string, EmailMessageKey> = {
   Green: 'tier.green',
+  Yellow: 'tier.yellow',
   Amber: 'tier.amber',
   Red: 'tier.red',
 };
@@ -160,6 +161,7 @@ function why(language: Language, a: RequestFacts['assessment']): string[] {
     'needs-baseline': say(language, 'eligibility.needsBaseline', {
       measurable: a.consensus?.measurable ?? '',
     }),
+    'needs-scorers': say(language, 'eligibility.needsScorers'),
     'not-eligible': say(language, 'eligibility.notEligible'),
     'not-scored': say(language, 'eligibility.notScored'),
   }[a.eligibility];

@@ -14,7 +14,7 @@ import {
   type Voice,
 } from './leader-text';
 import { languagesOf } from './messages/catalogue';
-import { metricNames } from '../../sheets-templates/metrics';
+import { metricNames } from './metric-definitions';
 
 /**
  * The leader view the add-on writes below the Dashboard's live formulas, read at a glance: status,

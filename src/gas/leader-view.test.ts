@@ -4,7 +4,7 @@ import { district, readyWorkspace, reply, requester, selectedWorkspace } from '.
 import { addMeasurementRows, addScoredWorkflows, sheetNamed } from '../../test/support/workspace';
 import { BOARD_ROWS, fitsOnePage, type BoardSummary } from '../domain/board-summary';
 import { DASHBOARD_FIRST_ROW, DASHBOARD_ROWS, DASHBOARD_WIDTH } from '../domain/dashboard-view';
-import { metricNames } from '../../sheets-templates/metrics';
+import { metricNames } from '../domain/metric-definitions';
 import { boardMessages } from '../domain/messages/board-messages';
 import * as actions from './actions';
 import { saveMeasurement as saveMeasurementOnly } from './metrics';

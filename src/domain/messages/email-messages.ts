@@ -84,6 +84,10 @@ export const emailMessages = {
     en: 'Eligibility is not known until the team scores it.',
     es: 'No se sabe si es apto hasta que el equipo lo puntúe.',
   },
+  'eligibility.needsScorers': {
+    en: 'It waits for a second scorer before it can be selected.',
+    es: 'Espera a que una segunda persona lo puntúe antes de poder seleccionarse.',
+  },
   'fact.tool': {
     en: 'Tool and the account it runs under: {tool}',
     es: 'Herramienta y cuenta con la que se usa: {tool}',
@@ -94,6 +98,7 @@ export const emailMessages = {
   },
   'fact.tier': { en: 'Data tier: {tier}.', es: 'Nivel de datos: {tier}.' },
   'tier.green': { en: 'Green', es: 'Verde' },
+  'tier.yellow': { en: 'Yellow (internal)', es: 'Amarillo (interno)' },
   'tier.amber': { en: 'Amber', es: 'Ámbar' },
   'tier.red': { en: 'Red', es: 'Rojo' },
   'tier.none': { en: 'not classified yet', es: 'aún sin clasificar' },
@@ -108,6 +113,10 @@ export const emailMessages = {
   'profile.nonEnglish': { en: 'output in languages other than English', es: 'textos en otros idiomas' },
   'profile.newVendor': { en: 'a new vendor', es: 'un proveedor nuevo' },
   'profile.dutiesChange': { en: 'changed job duties', es: 'cambios en las funciones del personal' },
+  'profile.collectsFromStudents': {
+    en: 'information collected from students',
+    es: 'información recogida del alumnado',
+  },
   'fact.reviewRule': { en: 'Review rule: {rule}', es: 'Regla de revisión: {rule}' },
   'fact.baseline': {
     en: 'Baseline: {start} to {end}.',

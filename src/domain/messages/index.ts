@@ -2,6 +2,7 @@ import type { Catalogue } from './catalogue';
 import { boardMessages } from './board-messages';
 import { cardMessages } from './card-messages';
 import { emailMessages } from './email-messages';
+import { incidentNotice } from './incident-notice';
 
 /**
  * Every catalogue of messages, by name. A module that adds texts people receive (emails, the Gmail card,
@@ -11,4 +12,5 @@ export const catalogues: Readonly<Record<string, Catalogue>> = {
   board: boardMessages,
   card: cardMessages,
   email: emailMessages,
+  incidentNotice,
 };
