@@ -219,7 +219,7 @@ describe('the Board summary and the Dashboard, phase by phase', () => {
       '−55.8%',
       '▲ better',
       'at least 30% lower than the baseline',
-      'met',
+      'not known yet',
     ]);
     expect(dashboard(env).get('Adoption (%)')?.slice(4, 6)).toEqual(['not enough data', 'not enough data']);
     expectReadable(env);
