@@ -1,4 +1,5 @@
 import { escapeHtml, htmlParagraphs, oneLine } from './email-text';
+import { inputCaps } from './input-caps';
 import { isRecord, textField, type Checked, type FieldError } from './input-fields';
 import { isoDayToUtc } from './iso-day';
 import { render, type Language } from './messages/catalogue';
@@ -23,8 +24,6 @@ export const incidentRoles = ['Privacy officer', 'Security lead', 'Executive spo
 /** The notice window when Settings does not give one: the SDPC national agreement's 72 hours. */
 export const DEFAULT_NOTICE_HOURS = 72;
 
-export const incidentLimits = { what: 1000 } as const;
-
 export interface IncidentFields {
   what: string;
   /** yyyy-mm-dd: the day it was found. */
@@ -37,7 +36,7 @@ export function checkIncidentInput(input: unknown): Checked<IncidentFields> {
   if (!isRecord(input))
     return { ok: false, errors: [{ field: '', message: 'The incident could not be read.' }] };
   const errors: FieldError[] = [];
-  const what = textField(errors, input, 'what', 'What happened', incidentLimits.what, true);
+  const what = textField(errors, input, 'what', 'What happened', inputCaps.recordIncident.what, true);
   const found = typeof input['found'] === 'string' ? input['found'].trim() : '';
   if (!isoDayToUtc(found))
     errors.push({ field: 'found', message: 'Give the day it was found (yyyy-mm-dd).' });
@@ -86,24 +85,32 @@ export function composeIncidentNotice(n: {
   due: string;
   hours: number;
   url: string;
+  /** Whether the pilot is paused now: the notice says so only when it is. */
+  paused: boolean;
 }): IncidentNotice {
-  const params = {
+  const params = (language: Language) => ({
     token: n.token,
     workflow: oneLine(n.workflow, 120),
-    severity: n.severity,
-    data: n.dataInvolved,
+    severity: render(incidentNotice[`severity.${n.severity}`], language),
+    data: render(incidentNotice[`data.${n.dataInvolved}`], language),
     found: n.found,
     due: n.due,
     hours: n.hours,
     url: n.url,
-  };
+  });
   const paragraphs = (language: Language) =>
-    [incidentNotice.intro, incidentNotice.facts, incidentNotice.deadline, incidentNotice.where].map((m) =>
-      render(m, language, params),
-    );
+    [
+      n.paused ? incidentNotice.intro : incidentNotice.introNotPaused,
+      incidentNotice.facts,
+      incidentNotice.deadline,
+      incidentNotice.where,
+    ].map((m) => render(m, language, params(language)));
   const languages: Language[] = ['en', 'es'];
   return {
-    subject: oneLine(render(incidentNotice.subject, 'en', params), 250),
+    subject: oneLine(
+      render(n.paused ? incidentNotice.subject : incidentNotice.subjectNotPaused, 'en', params('en')),
+      250,
+    ),
     plain: languages.map((l) => paragraphs(l).join('\n\n')).join('\n\n---\n\n'),
     html: [
       '<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.4;color:#202124">',

@@ -68,6 +68,7 @@ export const inputCaps = {
     language: 60,
     school: 60,
   },
+  recordIncident: { what: 1000, found: day, severity: 20, dataInvolved: 20 },
   shareWithLeaders: { addresses: 5000, access: 20, note: 1000 },
 } as const satisfies Record<string, Record<string, number>>;
 

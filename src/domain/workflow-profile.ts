@@ -1,3 +1,4 @@
+import { dataTierMessages } from './messages/data-tier-messages';
 /**
  * The one declaration of what a candidate workflow is: its text fields, its data tier and its profile
  * flags, and the condition vocabulary that the checklist and the approval chain use. The Workflows
@@ -55,27 +56,27 @@ export const dataTierDefinitions = [
   {
     name: 'Green',
     label: 'Public',
-    rule: 'Only information the district has already published (website, approved FAQs, board minutes) goes into the tool. Student directory information is not public data: it is the Red tier.',
+    rule: dataTierMessages['rule.Green'],
     basis:
       'District records policy; FERPA 34 CFR §99.37 (directory information is released only under the annual notice)',
   },
   {
     name: 'Yellow',
     label: 'Internal',
-    rule: 'Internal, unpublished district information that names no student, parent or staff member (procedures, drafts, counts) may go into a district-approved tool; nothing that identifies a person.',
+    rule: dataTierMessages['rule.Yellow'],
     basis: 'District acceptable-use and records policies; NIST AI RMF MAP 2',
   },
   {
     name: 'Amber',
     label: 'Personal data about staff or families',
-    rule: 'Information that identifies a staff member, parent or guardian (names, email addresses, phone numbers, their own messages, staff sign-in data) goes only into a tool under a signed data-privacy agreement. Inbound text is redacted first: every student name, ID number, birth date, grade-and-school detail, and health, disability, discipline or immigration detail is replaced by [student] before it enters the tool; text that cannot be redacted is Red.',
+    rule: dataTierMessages['rule.Amber'],
     basis:
       'State student- and consumer-privacy laws; SDPC National Data Privacy Agreement; FERPA 34 CFR §99.3 (a message about a named child kept by the district is an education record)',
   },
   {
     name: 'Red',
     label: 'Student education records',
-    rule: 'Records directly related to an identifiable student and kept by the district, including directory information and a parent’s message that names or identifies a child, never go into the tool in a first pilot.',
+    rule: dataTierMessages['rule.Red'],
     basis:
       'FERPA 34 CFR §99.3 and §99.31(a)(1)(i)(B) (a vendor sees student records only as a school official under direct control); §99.37 (directory information and opt-outs)',
   },

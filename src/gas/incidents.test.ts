@@ -1,8 +1,10 @@
-import { describe, expect, it } from '@jest/globals';
-import type { FakeEnvironment } from '../../test/fakes/environment';
+import { describe, expect, it, jest } from '@jest/globals';
+import { FakeEnvironment } from '../../test/fakes/environment';
+import { callSites, SERVER_ERROR } from '../../test/fakes/faults';
 import { district, namePeople, selectedWorkspace } from '../../test/support/approvals';
 import { setCell, sheetNamed } from '../../test/support/workspace';
 import type { IncidentInput } from '../shared/incidents';
+import * as actions from './actions';
 import { recordIncident } from './incidents';
 
 const input = (extra: Partial<IncidentInput> = {}): IncidentInput => ({
@@ -44,11 +46,16 @@ describe('recording an incident', () => {
     expect(due.toISOString()).toBe('2026-11-06T00:00:00.000Z');
     expect(String(column(env, 'Incidents', 'Who was told')[0])).toContain('Privacy officer (Pat Lee)');
     expect(column(env, 'Pilot', 'State')).toEqual(['Paused']);
+    // The sponsor's resume reads why it stopped.
+    expect(column(env, 'Pilot', 'Paused because')).toEqual(['Incident IN-0001 (Harmful).']);
     const notices = env.mail.sent().filter((m) => m.subject.includes('IN-0001'));
     expect(notices.map((m) => m.to).sort()).toEqual([...told].sort());
     for (const notice of notices) {
-      expect(notice.plainBody).toContain('Severity: Harmful. Data involved: Amber. Found: 2026-11-03.');
-      expect(notice.plainBody).toContain('Gravedad: Harmful');
+      expect(notice.plainBody).toContain(
+        'Severity: harmful. Data involved: Amber (personal data about staff or families). Found: 2026-11-03.',
+      );
+      expect(notice.plainBody).toContain('The pilot is paused');
+      expect(notice.plainBody).toContain('Gravedad: dañino.');
       // What happened may hold personal data: it stays in the sheet.
       expect(notice.plainBody).not.toContain('quoted another family');
     }
@@ -57,6 +64,21 @@ describe('recording an incident', () => {
       'Pilot paused by an incident',
       'Incident notice sent',
     ]);
+  });
+
+  it('says nothing was paused when no pilot is running, and pauses nothing', () => {
+    const env = running();
+    setCell(env, 'Pilot', 2, 'state', 'Draft');
+    const result = env.run((gas) => recordIncident(gas, input()));
+    if (result.ok) expect(result.message).not.toContain('paused');
+    expect(column(env, 'Pilot', 'State')).toEqual(['Draft']);
+    const notices = env.mail.sent().filter((m) => m.subject.includes('IN-0001'));
+    expect(notices).toHaveLength(3);
+    for (const notice of notices) {
+      expect(notice.subject).not.toContain('paused');
+      expect(notice.plainBody).toContain('nothing was paused');
+      expect(notice.plainBody).not.toContain('The pilot is paused');
+    }
   });
 
   it.each<[string, Partial<IncidentInput>, string]>([
@@ -89,5 +111,42 @@ describe('recording an incident', () => {
         .sort();
       expect({ token, to }).toEqual({ token, to: [...told].sort() });
     }
+  });
+
+  it('leaves a state the next recording completes when cut off at any service call: each role told once per incident', () => {
+    // A cut-off leader view is logged and rebuilt later; that is not what this test reads.
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const base = running();
+    const fresh = () => new FakeEnvironment({ state: structuredClone(base.state) });
+    const probe = fresh();
+    const trace = probe.faults.traceDuring(() => probe.run((gas) => actions.recordIncident(gas, input())));
+    // Every call site once, and every send (the emails are where a second telling would come from).
+    const picks = callSites(trace, /send|search/i);
+    expect(picks.length).toBeGreaterThan(10);
+    for (const n of picks) {
+      const env = fresh();
+      env.faults.failCall(n);
+      try {
+        env.run((gas) => actions.recordIncident(gas, input()));
+      } catch (error) {
+        expect(error).toMatchObject({ message: SERVER_ERROR });
+      }
+      env.run((gas) => actions.recordIncident(gas, input({ what: 'A second one.', severity: 'Minor' })));
+      const ids = column(env, 'Incidents', 'ID').map(String);
+      expect({ n, notices: column(env, 'Incidents', 'Notice email') }).toEqual({
+        n,
+        notices: ids.map(() => 'Sent'),
+      });
+      for (const token of ids) {
+        const to = env.mail
+          .sent()
+          .filter((m) => m.subject.includes(token))
+          .map((m) => m.to)
+          .sort();
+        expect({ n, token, to }).toEqual({ n, token, to: [...told].sort() });
+      }
+      expect({ n, state: column(env, 'Pilot', 'State') }).toEqual({ n, state: ['Paused'] });
+    }
+    warn.mockRestore();
   });
 });

@@ -6,12 +6,15 @@ import type { LogEvent } from '../domain/audit-log';
 import {
   checkIncidentInput,
   composeIncidentNotice,
+  incidentData,
   incidentRoles,
+  incidentSeverities,
   noticeDue,
   noticeHours,
   type IncidentData,
   type IncidentSeverity,
 } from '../domain/incidents';
+import { refusedForLength } from '../domain/input-caps';
 import { isoDayToUtc } from '../domain/iso-day';
 import { readRoles } from '../domain/roles';
 import { nextId, text } from '../domain/table';
@@ -34,6 +37,8 @@ import { SheetTable } from './sheet-table';
 const SENDER_NAME = 'AI Plan Workspace';
 
 export function recordIncident(gas: AppsScript, input: unknown): IncidentResult {
+  const refused = refusedForLength('recordIncident', input);
+  if (refused) return refused;
   const checked = checkIncidentInput(input);
   if (!checked.ok) return { ok: false, errors: checked.errors };
   const value = checked.value;
@@ -46,7 +51,7 @@ export function recordIncident(gas: AppsScript, input: unknown): IncidentResult 
     const selected = chosen.length === 1 ? chosen[0] : undefined;
     if (!selected?.id) return { ok: false, errors: [{ field: '', message: 'Select a workflow first.' }] };
     const table = SheetTable.open(spreadsheet, incidentsTemplate, ['id', 'notice']);
-    const pilot = SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state']);
+    const pilot = SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state', 'pausedBecause']);
     const settings = SheetTable.open(spreadsheet, settingsTemplate, ['id', 'value']);
     const hours = noticeHours(
       text(
@@ -55,14 +60,17 @@ export function recordIncident(gas: AppsScript, input: unknown): IncidentResult 
     );
     const people = readRoles(settings.data).directory.people;
     const events: LogEvent[] = [];
+    const pilotRow = pilot.data.rows.find((r) => text(r.cells['workflowId']) === selected.id);
+    const state = pilotRow ? text(pilotRow.cells['state']) || 'Draft' : 'Draft';
     // A row left at "Sending" by a run cut short: finish telling people (nobody is told twice).
     for (const stuck of table.data.rows.filter((r) => text(r.cells['notice']) === 'Sending')) {
       const found = stuck.cells['found'] instanceof Date ? stuck.cells['found'] : now;
       const told = notify(gas, {
         ...noticeFor(text(stuck.cells['id']), selected.name, stuck.cells, found, hours, spreadsheet.getUrl()),
+        paused: state === 'Paused',
         people,
       });
-      table.set(stuck.row, 'notice', 'Sent');
+      table.set(stuck.row, 'notice', told.missing.length === incidentRoles.length ? 'Not sent' : 'Sent');
       table.set(stuck.row, 'told', told.summary);
       events.push({
         who,
@@ -100,10 +108,10 @@ export function recordIncident(gas: AppsScript, input: unknown): IncidentResult 
       after: `${value.severity}, data involved: ${value.dataInvolved}`,
       note: '',
     });
-    const pilotRow = pilot.data.rows.find((r) => text(r.cells['workflowId']) === selected.id);
-    const state = pilotRow ? text(pilotRow.cells['state']) || 'Draft' : 'Draft';
     if (pilotRow && state === 'Running') {
       pilot.set(pilotRow.row, 'state', 'Paused');
+      // The sponsor's resume reads why it stopped (as after a stop rule).
+      pilot.set(pilotRow.row, 'pausedBecause', `Incident ${id} (${value.severity}).`);
       events.push({
         who,
         action: 'Pilot paused by an incident',
@@ -125,6 +133,8 @@ export function recordIncident(gas: AppsScript, input: unknown): IncidentResult 
         hours,
         spreadsheet.getUrl(),
       ),
+      // Paused now by this incident, or already paused (a stop rule, an earlier incident).
+      paused: state === 'Running' || state === 'Paused',
       people,
     });
     table.set(row, 'notice', told.missing.length === incidentRoles.length ? 'Not sent' : 'Sent');
@@ -160,8 +170,9 @@ function noticeFor(
   return {
     token,
     workflow,
-    severity: (text(cells['severity']) || 'Material') as IncidentSeverity,
-    dataInvolved: (text(cells['dataInvolved']) || 'None') as IncidentData,
+    // A value edited by hand in the sheet that is no choice reads as the cautious one.
+    severity: incidentSeverities.find((s) => s === text(cells['severity'])) ?? 'Material',
+    dataInvolved: incidentData.find((d) => d === text(cells['dataInvolved'])) ?? 'None',
     found: found.toISOString().slice(0, 10),
     due: `${noticeDue(found, hours).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     hours,
@@ -181,6 +192,7 @@ function notify(
     due: string;
     hours: number;
     url: string;
+    paused: boolean;
     people: readonly { role: string; name: string; email: string }[];
   },
 ): { summary: string; missing: string[] } {

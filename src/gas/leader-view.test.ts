@@ -11,7 +11,7 @@ import {
 import { addMeasurementRows, addScoredWorkflows, sheetNamed } from '../../test/support/workspace';
 import { BOARD_ROWS, fitsOnePage, type BoardSummary } from '../domain/board-summary';
 import { DASHBOARD_FIRST_ROW, DASHBOARD_ROWS, DASHBOARD_WIDTH } from '../domain/dashboard-view';
-import { metricNames } from '../domain/metric-definitions';
+import { metricNames, metricsFor, workflowKinds } from '../domain/metric-definitions';
 import { boardMessages } from '../domain/messages/board-messages';
 import * as actions from './actions';
 import { saveMeasurement as saveMeasurementOnly } from './metrics';
@@ -56,9 +56,11 @@ function expectReadable(env: FakeEnvironment): void {
     expect(line).toMatch(/n = |over [\d,.]+ (items|measured periods)/);
   // On the Dashboard, every baseline and pilot figure has its n in the column beside it.
   const view = dashboard(env);
-  for (const name of metricNames) {
+  const listed = metricNames.filter((name) => view.has(boardMessages[`metric.${name}`].en));
+  // The measures of one kind of workflow at least (a plan lists its kind's, not all 16).
+  expect(listed.length).toBeGreaterThanOrEqual(Math.min(...workflowKinds.map((k) => k.metrics.length)));
+  for (const name of listed) {
     const shown = boardMessages[`metric.${name}`].en;
-    expect(view.has(shown)).toBe(true);
     const [baseline = '', baselineN = '', pilot = '', pilotN = ''] = view.get(shown) ?? [];
     const n = /^[\d,.]+ (items?|measured periods?)$/;
     if (baseline !== '') expect({ name, baselineN }).toEqual({ name, baselineN: expect.stringMatching(n) });
@@ -283,7 +285,7 @@ describe('the Dashboard charts', () => {
     expect(sheet()?.charts.map((c) => [c.chartType, c.options['title'], c.options['vAxis.title']])).toEqual([
       ['COLUMN', 'Change from baseline (%), measures with enough data', '%'],
       ['LINE', 'Time per item (minutes), by week', 'minutes'],
-      ['LINE', 'Staff trust (1–5), by week', '1–5'],
+      ['LINE', 'Staff trust (% agreeing), by week', '% agreeing'],
       ['PIE', 'Governance checklist: required items', ''],
       ['BAR', 'Candidate workflows by team score (of 20)', ''],
     ]);
@@ -301,6 +303,18 @@ describe('the Dashboard charts', () => {
       ['Candidate workflows, ranked', 'Team score (of 20)', 'n (people who scored)'],
       ['FAQ drafting from approved materials', 17, 2],
     ]);
+  });
+});
+
+describe('the Dashboard’s measures', () => {
+  it('are the plan’s kind of workflow’s, each once, and the block keeps its size', () => {
+    const env = readyWorkspace();
+    env.run((gas) => actions.savePilotPlan(gas, plan));
+    const view = dashboard(env);
+    const listed = metricNames.filter((name) => view.has(boardMessages[`metric.${name}`].en));
+    expect(listed).toEqual(metricsFor('FAQ drafting').map((d) => d.name));
+    expect(listed).not.toContain('Summary accuracy (%)');
+    expect(listed).not.toContain('Answer found (%)');
   });
 });
 

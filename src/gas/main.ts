@@ -23,7 +23,6 @@ import { checkLog as checkLogChain } from './audit-log-gateway';
 import * as governance from './governance';
 import * as actions from './actions';
 import { checkRepliesIfDue, runHourly } from './hourly-run';
-import * as incidents from './incidents';
 import { shareWithLeaders as share } from './leader-share';
 import { buildMenu } from './menu';
 import * as metrics from './metrics';
@@ -208,7 +207,7 @@ export function saveMeasurement(input: MeasurementInput): MetricsResult {
 
 /** Sidebar: record an incident; it pauses the pilot and tells the privacy officer, security lead and sponsor. */
 export function recordIncident(input: IncidentInput): IncidentResult {
-  return incidents.recordIncident(appsScript(), input);
+  return actions.recordIncident(appsScript(), input);
 }
 
 /** Sidebar: share the plan with leaders (view only unless asked) and send each the summary. */

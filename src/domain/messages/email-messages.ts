@@ -97,11 +97,28 @@ export const emailMessages = {
     es: 'Acuerdo de datos o registro de herramientas: {agreement}',
   },
   'fact.tier': { en: 'Data tier: {tier}.', es: 'Nivel de datos: {tier}.' },
-  'tier.green': { en: 'Green', es: 'Verde' },
+  'tier.green': { en: 'Green (public)', es: 'Verde (público)' },
   'tier.yellow': { en: 'Yellow (internal)', es: 'Amarillo (interno)' },
-  'tier.amber': { en: 'Amber', es: 'Ámbar' },
-  'tier.red': { en: 'Red', es: 'Rojo' },
+  'tier.amber': {
+    en: 'Amber (personal data about staff or families)',
+    es: 'Ámbar (datos personales del personal del distrito o de las familias)',
+  },
+  'tier.red': { en: 'Red (student education records)', es: 'Rojo (expedientes educativos de estudiantes)' },
   'tier.none': { en: 'not classified yet', es: 'aún sin clasificar' },
+  // The tier's rule, quoted from src/domain/messages/data-tier-messages.ts.
+  'fact.tierRule': { en: 'The tier’s rule: {rule}', es: 'Regla del nivel: {rule}' },
+  'fact.noTierRule': {
+    en: 'No tier rule applies yet: the workflow has no data tier, so approve nothing that depends on one.',
+    es: 'Aún no se aplica ninguna regla de nivel: el proceso de trabajo no tiene nivel de datos, así que no apruebe nada que dependa de ello.',
+  },
+  'fact.dataVerified': {
+    en: '{who} verified the data classification ({item}).',
+    es: '{who} verificó la clasificación de los datos ({item}).',
+  },
+  'fact.dataNotVerified': {
+    en: 'Nobody has verified the data classification ({item}) yet.',
+    es: 'Nadie ha verificado todavía la clasificación de los datos ({item}).',
+  },
   'fact.dataRule': { en: 'The plan’s data rule: {rule}', es: 'Regla de datos del plan: {rule}' },
   'fact.reaches': { en: 'Who it reaches: {profile}.', es: 'A quién llega: {profile}.' },
   'profile.internal': {

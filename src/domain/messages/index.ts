@@ -1,6 +1,7 @@
 import type { Catalogue } from './catalogue';
 import { boardMessages } from './board-messages';
 import { cardMessages } from './card-messages';
+import { dataTierMessages } from './data-tier-messages';
 import { emailMessages } from './email-messages';
 import { incidentNotice } from './incident-notice';
 
@@ -11,6 +12,7 @@ import { incidentNotice } from './incident-notice';
 export const catalogues: Readonly<Record<string, Catalogue>> = {
   board: boardMessages,
   card: cardMessages,
+  dataTier: dataTierMessages,
   email: emailMessages,
   incidentNotice,
 };

@@ -1,4 +1,5 @@
-import { incidentData, incidentLimits, incidentSeverities } from '../../domain/incidents';
+import { incidentData, incidentSeverities } from '../../domain/incidents';
+import { inputCaps } from '../../domain/input-caps';
 import type { IncidentInput } from '../../shared/incidents';
 import type { FieldError } from '../../shared/workflows';
 import {
@@ -64,7 +65,7 @@ export function incidentFormView(
         label: 'What happened',
         hint: 'What went wrong and what was done at once. It stays in the Incidents sheet.',
         value: draft.what,
-        maxLength: incidentLimits.what,
+        maxLength: inputCaps.recordIncident.what,
         multiline: true,
         required: true,
         error: errorFor(errors, 'what'),
