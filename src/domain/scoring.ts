@@ -221,5 +221,7 @@ export function scoreWorkflows(
     if (group) group.push(score);
     else byWorkflow.set(score.workflowId, [score]);
   }
-  return rankWorkflows(workflowIds.map((id) => assessWorkflow(id, byWorkflow.get(id) ?? [], weights, context)));
+  return rankWorkflows(
+    workflowIds.map((id) => assessWorkflow(id, byWorkflow.get(id) ?? [], weights, context)),
+  );
 }
