@@ -178,6 +178,7 @@ const scoreInput = {
   scorerName: null,
 };
 const asScorer = { user: teamScorers[0], activeUserEmail: teamScorers[0] };
+const asSecondScorer = { user: teamScorers[1], activeUserEmail: teamScorers[1] };
 
 table(
   'Open planner: the workflow board, N workflows with 3 scores each (sidebar call)',
@@ -221,8 +222,10 @@ function checklistWorkspace(rows: number): { env: FakeEnvironment; runtime: Bund
   const env = new FakeEnvironment({ htmlFiles: { Sidebar: sidebar } });
   const runtime = new BundleRuntime(code, env);
   runtime.run('setUpWorkspace');
+  // Two people score each: a selection needs at least two scorers.
   for (const workflowId of ['WF-001', 'WF-003'])
-    runtime.run('saveScore', [{ ...scoreInput, workflowId }], asScorer);
+    for (const who of [asScorer, asSecondScorer])
+      runtime.run('saveScore', [{ ...scoreInput, workflowId }], who);
   runtime.run('selectWorkflow', [{ workflowId: 'WF-001', reason: '', confirmReplace: false }]);
   addChecklistRows(env, 'WF-001', rows);
   const board = runtime.run('getGovernanceBoard') as { rows: { id: string; code: string }[] };

@@ -6,7 +6,7 @@ import { workspaceTemplate } from '../sheets-templates';
 import { BundleRuntime } from '../test/bundle/load-bundle';
 import { actionsOf, GmailCardHost, type CardPanel, type OpenMessage } from '../test/bundle/gmail-card-host';
 import type { CardJson } from '../test/fakes/card-service';
-import { namePeople } from '../test/support/approvals';
+import { namePeople, parallelReviewChain } from '../test/support/approvals';
 import { FakeEnvironment, newWorldState, type WorldState } from '../test/fakes/environment';
 import { formatJavaDate } from '../test/fakes/java-date-format';
 import type { MenuEntry } from '../test/fakes/ui';
@@ -366,6 +366,15 @@ export class Playground {
       ok: true,
       message: 'Example people are in Settings › Role rows. Replies count only from their addresses.',
     };
+  }
+
+  /**
+   * Sets the approval chain the approval tests walk through (technology and privacy in parallel, then
+   * the sponsor), as a district could in Settings.
+   */
+  useParallelReviewChain(): void {
+    parallelReviewChain(this.env);
+    this.save();
   }
 
   /** Renames the spreadsheet, as its owner could in Sheets. */

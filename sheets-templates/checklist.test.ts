@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { checklistConditions } from '../src/domain/checklist-item';
+import { conditions as checklistConditions } from '../src/domain/workflow-profile';
 import { defaultChecklist } from './checklist';
 import { settings } from './settings';
 
@@ -11,9 +11,9 @@ const countOf = (requirement: string): number =>
   defaultChecklist.filter((entry) => entry.requirement === requirement).length;
 
 describe('defaultChecklist', () => {
-  it('has 37 items coded G01 to G37 in order, each code used once', () => {
+  it('has 48 items coded G01 to G48 in order, each code used once', () => {
     const codes = defaultChecklist.map((entry) => entry.code);
-    expect(codes).toEqual(Array.from({ length: 37 }, (_, i) => `G${String(i + 1).padStart(2, '0')}`));
+    expect(codes).toEqual(Array.from({ length: 48 }, (_, i) => `G${String(i + 1).padStart(2, '0')}`));
     expect(new Set(codes).size).toBe(codes.length);
   });
 
@@ -27,18 +27,20 @@ describe('defaultChecklist', () => {
     }
   });
 
-  it('sets a condition exactly on conditional items, from the shared condition list', () => {
+  it('names the triggers exactly of conditional items, from the shared condition list', () => {
     for (const entry of defaultChecklist) {
       if (entry.requirement === 'Conditional') {
-        expect(entry.condition).not.toBeNull();
-        expect(checklistConditions).toContain(entry.condition);
+        expect(entry.triggers.length).toBeGreaterThan(0);
+        for (const trigger of entry.triggers) expect(checklistConditions).toContain(trigger);
       } else {
-        expect({ code: entry.code, condition: entry.condition }).toEqual({
-          code: entry.code,
-          condition: null,
-        });
+        expect({ code: entry.code, triggers: entry.triggers }).toEqual({ code: entry.code, triggers: [] });
       }
     }
+  });
+
+  it('cites the rule every item rests on', () => {
+    for (const entry of defaultChecklist)
+      expect({ code: entry.code, basis: entry.basis.length > 5 }).toEqual({ code: entry.code, basis: true });
   });
 
   it('has short, non-empty text that cannot be read as a formula when written to a cell', () => {
@@ -59,10 +61,10 @@ describe('defaultChecklist', () => {
     }
   });
 
-  it('gates the pilot on 22 required items and 6 conditional ones; the other 9 are recommended', () => {
-    expect(countOf('Required')).toBe(22);
-    expect(countOf('Conditional')).toBe(6);
-    expect(countOf('Recommended')).toBe(9);
+  it('gates the pilot on 27 required items and 13 conditional ones; the other 8 are recommended', () => {
+    expect(countOf('Required')).toBe(27);
+    expect(countOf('Conditional')).toBe(13);
+    expect(countOf('Recommended')).toBe(8);
   });
 
   it('does not let the post-pilot decision block approval', () => {

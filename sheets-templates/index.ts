@@ -3,6 +3,7 @@ import { approvals } from './approvals';
 import { boardSummary } from './board-summary';
 import { dashboard } from './dashboard';
 import { governance } from './governance';
+import { incidents } from './incidents';
 import { log } from './log';
 import { metrics } from './metrics';
 import { pilot } from './pilot';
@@ -12,6 +13,18 @@ import { workflows } from './workflows';
 
 /** Every sheet of the workspace, in tab order. */
 export const workspaceTemplate: WorkspaceTemplate = {
-  schemaVersion: 2,
-  sheets: [dashboard, boardSummary, workflows, scores, governance, approvals, pilot, metrics, settings, log],
+  schemaVersion: 3,
+  sheets: [
+    dashboard,
+    boardSummary,
+    workflows,
+    scores,
+    governance,
+    approvals,
+    pilot,
+    metrics,
+    incidents,
+    settings,
+    log,
+  ],
 };

@@ -1,16 +1,5 @@
+import { metricNames } from '../src/domain/metric-definitions';
 import type { TableTemplate } from '../src/domain/workspace-template';
-
-export const metricNames = [
-  'Time per item (minutes)',
-  'Items handled per week',
-  'Revision rate (%)',
-  'Caught errors (%)',
-  'Escaped errors',
-  'Response time (business hours)',
-  'Staff trust (1–5)',
-  'Adoption (%)',
-  'Incidents',
-] as const;
 
 export const metrics: TableTemplate = {
   kind: 'table',
@@ -83,7 +72,7 @@ export const metrics: TableTemplate = {
       type: { kind: 'number', min: 0 },
       width: 110,
       since: 1,
-      help: 'How many items the value is based on (aim for 30 or more).',
+      help: 'How many items the value is based on; for staff trust, how many responses. Under 30 items (or 4 baseline weeks) the verdict is "not enough data"; trust under 5 responses is hidden.',
     },
     {
       key: 'note',
@@ -110,6 +99,23 @@ export const metrics: TableTemplate = {
       since: 1,
       computed: true,
       help: 'When the row was entered.',
+    },
+    // Columns added in schema 2 come last, so a new workspace and an upgraded one have the same order.
+    {
+      key: 'language',
+      header: 'Language',
+      type: { kind: 'text' },
+      width: 100,
+      since: 3,
+      help: 'The language of the items measured (e.g. English, Spanish), so results can be compared by language. Leave empty for all languages together.',
+    },
+    {
+      key: 'school',
+      header: 'School',
+      type: { kind: 'text' },
+      width: 140,
+      since: 3,
+      help: 'The school the items came from, where it is recorded. Leave empty for the whole district.',
     },
   ],
   defaultRows: [],

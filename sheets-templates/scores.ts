@@ -1,3 +1,4 @@
+import { criteria, redFlags } from '../src/domain/rubric';
 import type { ColumnTemplate, TableTemplate } from '../src/domain/workspace-template';
 
 const score = (key: string, header: string, help: string): ColumnTemplate => ({
@@ -9,12 +10,12 @@ const score = (key: string, header: string, help: string): ColumnTemplate => ({
   help: `${help} Whole numbers 1–5.`,
 });
 
-const redFlag = (key: string, header: string, help: string): ColumnTemplate => ({
+const redFlag = (key: string, header: string, help: string, since: number): ColumnTemplate => ({
   key,
   header,
   type: { kind: 'boolean' },
   width: 120,
-  since: 1,
+  since,
   help: `${help} Any red flag makes the workflow ineligible.`,
 });
 
@@ -60,35 +61,14 @@ export const scores: TableTemplate = {
       since: 1,
       help: 'Who scored: their email, or the name they typed when Google does not share the address.',
     },
-    score('common', 'Common', '1: a few times a year … 5: many times a day across a team.'),
-    score(
-      'measurable',
-      'Measurable',
-      '1: nothing to count or time … 5: timestamps, baseline data and a quality check exist.',
+    ...criteria.map((c) =>
+      score(
+        c.key,
+        c.name,
+        `${c.question} 1: ${c.anchors[0].text.toLowerCase()} … 5: ${c.anchors[4].text.toLowerCase()} The lowest anchor that matches is the score.`,
+      ),
     ),
-    score(
-      'risk',
-      'Low enough risk',
-      '1: student records or decisions about individuals … 5: internal or fully grounded in approved public content.',
-    ),
-    score(
-      'pain',
-      'Painful enough',
-      '1: under 15 minutes a week … 5: over 15 staff-hours a week, missed commitments or a leadership priority.',
-    ),
-    redFlag(
-      'flagStudentRecords',
-      'Red flag: student records',
-      'Student records or personal data would go into the tool.',
-    ),
-    redFlag('flagNoReview', 'Red flag: no review', 'Output would be sent without a person reviewing it.'),
-    redFlag('flagCrisis', 'Red flag: crisis or safety', 'Crisis, emergency or safety communication.'),
-    redFlag(
-      'flagIndividual',
-      'Red flag: decisions about a person',
-      'Decisions or judgements about an individual student or employee.',
-    ),
-    redFlag('flagLegalHr', 'Red flag: legal, HR or discipline', 'Legal, HR or discipline content.'),
+    ...redFlags.map((f) => redFlag(f.key, f.header, `${f.label}.`, f.since)),
     {
       key: 'fitsDay',
       header: 'Fits how staff already work',

@@ -1,20 +1,13 @@
 import { emailLanguageChoices } from '../src/domain/email-language';
+import { conditions } from '../src/domain/workflow-profile';
 import type { DefaultRow, TableTemplate } from '../src/domain/workspace-template';
 
 export const settingGroups = ['Role', 'Scoring weight', 'Approval step', 'Timing', 'Email'] as const;
 
-export const stepConditions = [
-  'Always',
-  'New vendor',
-  'Family-facing',
-  'Student-facing',
-  'Non-English output',
-  'Job duties change',
-  'Amber or Red data',
-] as const;
+export const stepConditions = ['Always', ...conditions] as const;
 
-const role = (id: string, name: string, note: string): DefaultRow => ({
-  since: 1,
+const role = (id: string, name: string, note: string, since = 1): DefaultRow => ({
+  since,
   values: { id: `role.${id}`, group: 'Role', setting: name, note },
 });
 
@@ -151,39 +144,72 @@ export const settings: TableTemplate = {
       'Professional development lead',
       'Trains pilot staff on policy, data rules and review duties.',
     ),
+    role(
+      'procurement',
+      'Procurement lead',
+      'Buys the tool under district purchasing rules; tracks its total cost.',
+      3,
+    ),
+    role(
+      'curriculum',
+      'Curriculum lead',
+      'Reviews any use by students: instruction, age limits and parent notice.',
+      3,
+    ),
     weight('common', 'Common'),
     weight('measurable', 'Measurable'),
     weight('risk', 'Low enough risk'),
     weight('pain', 'Painful enough'),
     step(
       1,
-      'Technology and privacy review',
-      'Technology director, Privacy officer',
+      'Technology review',
+      'Technology director',
       'Always',
-      'Both review at the same time.',
+      'The tool, accounts, security and registry.',
     ),
     step(
       2,
-      'Legal review',
-      'Legal counsel',
-      'New vendor',
-      'Needed when a new vendor or contract is involved.',
+      'Privacy review',
+      'Privacy officer',
+      'Amber or Red data',
+      'Needed when the workflow uses personal data (the Amber or Red tier).',
     ),
     step(
       3,
+      'Legal and procurement review',
+      'Legal counsel, Procurement lead',
+      'New vendor',
+      'Needed when a new vendor or contract is involved: the contract, the data-privacy agreement and the purchase.',
+    ),
+    step(
+      4,
       'Accessibility and language review',
       'Accessibility and equity lead',
       'Non-English output',
       'Needed when output is translated.',
     ),
     step(
-      4,
+      5,
+      'Communications review',
+      'Communications director',
+      'Family-facing',
+      'Needed when families read the output: the family notice and the AI-disclosure decision.',
+    ),
+    step(
+      6,
+      'Curriculum review',
+      'Curriculum lead',
+      'Student-facing',
+      'Needed when students use the tool or see its output (not in a first pilot).',
+    ),
+    step(
+      7,
       'Labor relations',
       'HR and labor relations',
       'Job duties change',
       'Needed when staff duties change.',
     ),
-    step(5, 'Final approval', 'Executive sponsor', 'Always', 'Go or no-go to start the pilot.'),
+    step(8, 'Final approval', 'Executive sponsor', 'Always', 'Go or no-go to start the pilot.'),
     {
       since: 1,
       values: {
@@ -202,6 +228,16 @@ export const settings: TableTemplate = {
         setting: 'Escalate after (days)',
         value: '5',
         note: 'After this many days the executive sponsor is told the request is waiting.',
+      },
+    },
+    {
+      since: 3,
+      values: {
+        id: 'timing.incidentNoticeHours',
+        group: 'Timing',
+        setting: 'Incident notice within (hours)',
+        value: '72',
+        note: 'How soon after an incident is found the district must be told under the data-privacy agreement (the SDPC national agreement allows at most 72 hours). Check your own agreement and state breach law.',
       },
     },
     {

@@ -1,4 +1,11 @@
-import type { TableTemplate } from '../src/domain/workspace-template';
+import { workflowKindNames } from '../src/domain/metric-definitions';
+import {
+  dataTierHelp,
+  dataTiers,
+  profileFlagDefinitions,
+  workflowTextFields,
+} from '../src/domain/workflow-profile';
+import type { ColumnTemplate, TableTemplate } from '../src/domain/workspace-template';
 
 const yesNo = { kind: 'boolean' } as const;
 
@@ -19,102 +26,32 @@ export const workflows: TableTemplate = {
       since: 1,
       help: 'Set by the add-on. Rows are found by this ID, so sorting and filtering are safe; please do not change it.',
     },
-    {
-      key: 'name',
-      header: 'Workflow',
-      type: { kind: 'text' },
-      width: 220,
+    ...workflowTextFields.map((f): ColumnTemplate => ({
+      key: f.key,
+      header: f.header,
+      type: f.key === 'name' || f.key === 'team' ? { kind: 'text' } : { kind: 'text', long: true },
+      width: f.key === 'name' ? 220 : f.key === 'team' ? 140 : f.key === 'description' ? 280 : 220,
       since: 1,
-      help: 'A short name for the workflow, e.g. "FAQ drafting from approved materials".',
-    },
-    {
-      key: 'description',
-      header: 'Description',
-      type: { kind: 'text', long: true },
-      width: 280,
-      since: 1,
-      help: 'What the work is today and what AI would help with.',
-    },
-    {
-      key: 'team',
-      header: 'Team',
-      type: { kind: 'text' },
-      width: 140,
-      since: 1,
-      help: 'The team or department that does this work.',
-    },
-    {
-      key: 'timeLost',
-      header: 'Where is staff time lost?',
-      type: { kind: 'text', long: true },
-      width: 220,
-      since: 1,
-      help: 'Selection question 1: where does staff time go, again and again?',
-    },
-    {
-      key: 'fragmented',
-      header: 'Where is communication fragmented?',
-      type: { kind: 'text', long: true },
-      width: 220,
-      since: 1,
-      help: 'Selection question 2: where do messages, answers or sources get scattered?',
-    },
-    {
-      key: 'frequentSafe',
-      header: 'Frequent and safe enough?',
-      type: { kind: 'text', long: true },
-      width: 220,
-      since: 1,
-      help: 'Selection question 3: does it happen often enough to matter, and is it safe enough to pilot with review?',
-    },
+      help: f.help,
+    })),
     {
       key: 'dataTier',
       header: 'Data tier',
-      type: { kind: 'choice', choices: ['Green', 'Amber', 'Red'] },
+      type: { kind: 'choice', choices: dataTiers },
       width: 90,
       since: 1,
-      help: 'Green: public or directory information. Amber: internal, non-public information. Red: student or staff records.',
+      help: `${dataTierHelp} Red (student education records, including directory information and a parent’s message naming a child) cannot be chosen for a first pilot.`,
     },
-    {
-      key: 'familyFacing',
-      header: 'Family-facing',
-      type: yesNo,
-      width: 100,
-      since: 1,
-      help: 'Tick if the output reaches families.',
-    },
-    {
-      key: 'studentFacing',
-      header: 'Student-facing',
-      type: yesNo,
-      width: 100,
-      since: 1,
-      help: 'Tick if students use the tool or see its output.',
-    },
-    {
-      key: 'nonEnglish',
-      header: 'Non-English output',
-      type: yesNo,
-      width: 110,
-      since: 1,
-      help: 'Tick if the workflow produces text in languages other than English.',
-    },
-    {
-      key: 'newVendor',
-      header: 'New vendor',
-      type: yesNo,
-      width: 90,
-      since: 1,
-      help: 'Tick if the pilot needs a tool or vendor the district has not approved yet.',
-    },
-    {
-      key: 'dutiesChange',
-      header: 'Job duties change',
-      type: yesNo,
-      width: 110,
-      since: 1,
-      help: 'Tick if the pilot changes what staff are asked to do.',
-    },
+    ...profileFlagDefinitions
+      .filter((f) => f.since === 1)
+      .map((f): ColumnTemplate => ({
+        key: f.key,
+        header: f.condition,
+        type: yesNo,
+        width: f.width,
+        since: f.since,
+        help: f.help,
+      })),
     {
       key: 'common',
       header: 'Common',
@@ -172,11 +109,11 @@ export const workflows: TableTemplate = {
     {
       key: 'eligible',
       header: 'Eligible',
-      type: { kind: 'choice', choices: ['Yes', 'No', 'Needs baseline plan'] },
+      type: { kind: 'choice', choices: ['Yes', 'No', 'Needs baseline plan', 'Needs a second scorer'] },
       width: 130,
       since: 1,
       computed: true,
-      help: 'Whether the workflow may be chosen: risk 2 or less, or any red flag, rules it out.',
+      help: 'Whether the workflow may be chosen: risk 2 or less, any red flag, Red-tier data or a student-facing first pilot rules it out; it needs at least two scorers.',
     },
     {
       key: 'reason',
@@ -241,6 +178,25 @@ export const workflows: TableTemplate = {
       computed: true,
       help: 'When the add-on last recomputed this row.',
     },
+    // Columns added in schema 2 come last, so a new workspace and an upgraded one have the same order.
+    {
+      key: 'kind',
+      header: 'Kind of workflow',
+      type: { kind: 'choice', choices: workflowKindNames },
+      width: 140,
+      since: 3,
+      help: 'FAQ drafting, inbound summaries, newsletter or knowledge retrieval: it decides which metrics the pilot measures.',
+    },
+    ...profileFlagDefinitions
+      .filter((f) => f.since > 1)
+      .map((f): ColumnTemplate => ({
+        key: f.key,
+        header: f.condition,
+        type: yesNo,
+        width: f.width,
+        since: f.since,
+        help: f.help,
+      })),
   ],
   defaultRows: [
     {
@@ -252,6 +208,7 @@ export const workflows: TableTemplate = {
           'Draft answers to frequent family and staff questions using only approved district documents; staff review every draft before it is sent.',
         team: 'Communications',
         dataTier: 'Green',
+        kind: 'FAQ drafting',
         familyFacing: true,
       },
     },
@@ -264,6 +221,7 @@ export const workflows: TableTemplate = {
           'Summarise the questions that keep arriving by email and web form so the team can see patterns and fix the source.',
         team: 'Communications',
         dataTier: 'Amber',
+        kind: 'Inbound summaries',
       },
     },
     {
@@ -275,6 +233,7 @@ export const workflows: TableTemplate = {
           'Produce a first draft of the regular newsletter from approved updates; an editor rewrites and approves it.',
         team: 'Communications',
         dataTier: 'Green',
+        kind: 'Newsletter',
         familyFacing: true,
       },
     },
@@ -286,7 +245,8 @@ export const workflows: TableTemplate = {
         description:
           'Organise approved internal procedures so staff can find the current answer quickly, with links to the source.',
         team: 'Operations',
-        dataTier: 'Amber',
+        dataTier: 'Yellow',
+        kind: 'Knowledge retrieval',
       },
     },
   ],

@@ -1,10 +1,9 @@
-import type { ChecklistCondition } from './checklist-item';
-import { conditionHolds } from './checklist-sync';
 import { DEFAULT_READERSHIP, emailLanguageChoices, readershipOf } from './email-language';
 import type { Readership } from './messages/catalogue';
 import { isEmailAddress } from './roles';
 import { text, type TableData } from './table';
 import type { WorkflowRecord } from './workflow-records';
+import { conditionHolds, conditionNamed, conditions, type WorkflowProfile } from './workflow-profile';
 
 /**
  * The approval chain, read from the Settings sheet: ordered steps ("Approval step" rows, by their
@@ -37,18 +36,10 @@ export interface ApprovalChain {
   problems: string[];
 }
 
-const knownConditions: readonly string[] = [
-  'New vendor',
-  'Family-facing',
-  'Student-facing',
-  'Non-English output',
-  'Job duties change',
-  'Amber or Red data',
-];
-
-export function stepApplies(condition: string, workflow: WorkflowRecord): boolean {
+export function stepApplies(condition: string, workflow: WorkflowProfile): boolean {
   if (condition === '' || condition.toLowerCase() === 'always') return true;
-  return conditionHolds(condition as ChecklistCondition, workflow);
+  const known = conditionNamed(condition);
+  return known !== null && conditionHolds(known, workflow);
 }
 
 const languageProblem = (row: number, whose: string, value: string) =>
@@ -107,9 +98,9 @@ export function readApprovalChain(settings: TableData, workflow: WorkflowRecord)
         );
         continue;
       }
-      if (condition !== 'Always' && !knownConditions.includes(condition)) {
+      if (condition !== 'Always' && conditionNamed(condition) === null) {
         problems.push(
-          `Settings row ${row}: step ${number} applies when “${condition}”, which is not one of Always, ${knownConditions.join(', ')}.`,
+          `Settings row ${row}: step ${number} applies when “${condition}”, which is not one of Always, ${conditions.join(', ')}.`,
         );
         continue;
       }

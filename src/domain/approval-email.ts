@@ -14,6 +14,8 @@ import type { CriterionScores, Eligibility, WorkflowResult } from './scoring';
 
 type Band = NonNullable<WorkflowResult['band']>;
 import type { ProfileFlag } from './workflow-records';
+import { DATA_ITEM } from './data-rule';
+import { tierDefinition } from './workflow-profile';
 
 /**
  * The approval request email (DOMAIN §3(d)): what one approver is asked to decide and everything they
@@ -38,6 +40,8 @@ export interface RequestFacts {
     dataTier: string;
     profile: readonly ProfileFlag[];
   };
+  /** Who verified the data-classification item (its Verified by), "" while nobody has. */
+  dataVerifiedBy: string;
   step: { role: string; number: number; count: number; name: string };
   requester: Person;
   /** The executive sponsor's name, "" when Settings names nobody. */
@@ -117,6 +121,7 @@ const bandKey: Record<Band, EmailMessageKey> = {
 
 const tierKey: Record<string, EmailMessageKey> = {
   Green: 'tier.green',
+  Yellow: 'tier.yellow',
   Amber: 'tier.amber',
   Red: 'tier.red',
 };
@@ -142,6 +147,14 @@ export function whoIs(person: Person): string {
 /** A person in a sentence: their name, else their address. */
 export const nameOf = (person: Person): string => person.name.trim() || person.email;
 
+/** The tier's own rule, from the one declaration of the tiers; what is missing when there is no tier. */
+function tierRule(language: Language, tier: string): string {
+  const found = tierDefinition(tier);
+  return found
+    ? say(language, 'fact.tierRule', { rule: render(found.rule, language) })
+    : say(language, 'fact.noTierRule');
+}
+
 function why(language: Language, a: RequestFacts['assessment']): string[] {
   const scores =
     a.consensus && a.total !== null && a.band
@@ -160,6 +173,7 @@ function why(language: Language, a: RequestFacts['assessment']): string[] {
     'needs-baseline': say(language, 'eligibility.needsBaseline', {
       measurable: a.consensus?.measurable ?? '',
     }),
+    'needs-scorers': say(language, 'eligibility.needsScorers'),
     'not-eligible': say(language, 'eligibility.notEligible'),
     'not-scored': say(language, 'eligibility.notScored'),
   }[a.eligibility];
@@ -209,7 +223,11 @@ function details(language: Language, f: RequestFacts, label: string): Details {
           say(language, 'fact.tier', {
             tier: say(language, tierKey[f.workflow.dataTier] ?? 'tier.none'),
           }),
+          tierRule(language, f.workflow.dataTier),
           say(language, 'fact.dataRule', { rule: orNotWritten(language, f.pilot.dataRule) }),
+          f.dataVerifiedBy.trim()
+            ? say(language, 'fact.dataVerified', { who: f.dataVerifiedBy.trim(), item: DATA_ITEM })
+            : say(language, 'fact.dataNotVerified', { item: DATA_ITEM }),
           say(language, 'fact.reaches', {
             profile: profile.length > 0 ? profile.join(', ') : say(language, 'profile.internal'),
           }),

@@ -19,6 +19,7 @@ import type { WorkflowRecord } from './workflow-records';
 const noFlags = {
   familyFacing: false,
   studentFacing: false,
+  collectsFromStudents: false,
   nonEnglish: false,
   newVendor: false,
   dutiesChange: false,
@@ -33,6 +34,7 @@ const workflow = (extra: Partial<WorkflowRecord> = {}): WorkflowRecord => ({
   fragmented: '',
   frequentSafe: '',
   dataTier: 'Green',
+  kind: '',
   flags: { ...noFlags },
   selected: true,
   ...extra,
@@ -51,6 +53,9 @@ const people: Record<string, [string, string, string?]> = {
   'role.legal': ['Lee Chan', 'legal@district.example.org'],
   'role.accessibility': ['Ana Ruiz', 'ana@district.example.org'],
   'role.hr': ['Jo Kim', 'hr@district.example.org'],
+  'role.communications': ['Cam Diaz', 'comms@district.example.org'],
+  'role.procurement': ['Pia Park', 'buying@district.example.org'],
+  'role.curriculum': ['Cy Moss', 'curriculum@district.example.org'],
 };
 
 /** The default Settings rows with people filled in, then `change` applied by row ID. */
@@ -70,23 +75,33 @@ describe('the approval chain from Settings', () => {
     const chain = readApprovalChain(settings(), workflow());
     expect(chain.problems).toEqual([]);
     expect(chain.steps.map((s) => [s.number, s.applies, s.approvers.map((a) => a.email)])).toEqual([
-      [1, true, ['sam@district.example.org', 'pat.lee@district.example.org']],
-      [2, false, ['legal@district.example.org']],
-      [3, false, ['ana@district.example.org']],
-      [4, false, ['hr@district.example.org']],
-      [5, true, ['rivera@district.example.org']],
+      [1, true, ['sam@district.example.org']],
+      [2, false, ['pat.lee@district.example.org']],
+      [3, false, ['legal@district.example.org', 'buying@district.example.org']],
+      [4, false, ['ana@district.example.org']],
+      [5, false, ['comms@district.example.org']],
+      [6, false, ['curriculum@district.example.org']],
+      [7, false, ['hr@district.example.org']],
+      [8, true, ['rivera@district.example.org']],
     ]);
-    expect(chain.steps[0]?.approvers[1]?.aliases).toEqual([
+    expect(chain.steps[1]?.approvers[0]?.aliases).toEqual([
       'pat@home.example.com',
       'plee@district.example.org',
     ]);
   });
 
-  it('adds legal review when a new vendor is involved', () => {
-    const chain = readApprovalChain(settings(), workflow({ flags: { ...noFlags, newVendor: true } }));
+  it.each<[string, Partial<WorkflowRecord>, string[]]>([
+    ['a new vendor', { flags: { ...noFlags, newVendor: true } }, ['Legal and procurement review']],
+    ['personal data (Amber)', { dataTier: 'Amber' }, ['Privacy review']],
+    ['student records (Red)', { dataTier: 'Red' }, ['Privacy review']],
+    ['internal data (Yellow)', { dataTier: 'Yellow' }, []],
+    ['family-facing output', { flags: { ...noFlags, familyFacing: true } }, ['Communications review']],
+    ['student-facing use', { flags: { ...noFlags, studentFacing: true } }, ['Curriculum review']],
+  ])('adds the step %s calls for', (_case, extra, added) => {
+    const chain = readApprovalChain(settings(), workflow(extra));
     expect(chain.steps.filter((s) => s.applies).map((s) => s.name)).toEqual([
-      'Technology and privacy review',
-      'Legal review',
+      'Technology review',
+      ...added,
       'Final approval',
     ]);
   });
@@ -94,13 +109,13 @@ describe('the approval chain from Settings', () => {
   it.each<[string, Record<string, Record<string, string>>, string]>([
     [
       'an unknown role',
-      { 'step.5': { value: 'Superintendent' } },
-      'step 5 names the role “Superintendent”, which is not a Role in Settings.',
+      { 'step.8': { value: 'Superintendent' } },
+      'step 8 names the role “Superintendent”, which is not a Role in Settings.',
     ],
     [
       'a person without an email',
       { 'role.sponsor': { email: '' } },
-      'Executive sponsor has no email address; step 5 (Final approval) needs one.',
+      'Executive sponsor has no email address; step 8 (Final approval) needs one.',
     ],
     [
       'an email that is not one',
@@ -110,7 +125,7 @@ describe('the approval chain from Settings', () => {
     [
       'a step with no role',
       { 'step.1': { value: '' } },
-      'step 1 (Technology and privacy review) names no approving role.',
+      'step 1 (Technology review) names no approving role.',
     ],
     ['an unknown condition', { 'step.2': { condition: 'Sometimes' } }, 'step 2 applies when “Sometimes”'],
     [
@@ -124,7 +139,9 @@ describe('the approval chain from Settings', () => {
   });
 
   it('reports an empty chain', () => {
-    const change = Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`step.${n}`, { condition: 'New vendor' }]));
+    const change = Object.fromEntries(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((n) => [`step.${n}`, { condition: 'New vendor' }]),
+    );
     expect(readApprovalChain(settings(change), workflow()).problems).toContain(
       'The approval chain in Settings has no step that applies to this workflow.',
     );
@@ -132,7 +149,11 @@ describe('the approval chain from Settings', () => {
 });
 
 describe('where the chain stands', () => {
-  const chain = readApprovalChain(settings(), workflow());
+  // A district whose technology and privacy reviewers approve in parallel, in one step.
+  const chain = readApprovalChain(
+    settings({ 'step.1': { value: 'Technology director, Privacy officer' } }),
+    workflow(),
+  );
   let next = 0;
   const record = (
     step: number,
@@ -176,7 +197,7 @@ describe('where the chain stands', () => {
       'step 1 approved by both',
       [record(1, sam, 'Approved'), record(1, pat, 'Approved')],
       'not-sent',
-      5,
+      8,
       [rivera],
     ],
     [
@@ -189,7 +210,7 @@ describe('where the chain stands', () => {
     ['changes requested', [record(1, sam, 'Changes requested'), record(1, pat, 'Sent')], 'stopped', 1, []],
     [
       'everyone approved',
-      [record(1, sam, 'Approved'), record(1, pat, 'Approved'), record(5, rivera, 'Approved')],
+      [record(1, sam, 'Approved'), record(1, pat, 'Approved'), record(8, rivera, 'Approved')],
       'approved',
       null,
       [],

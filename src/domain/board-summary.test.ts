@@ -39,6 +39,7 @@ const faq: SelectedWorkflow = {
   dataTier: 'Green',
   familyFacing: true,
   studentFacing: false,
+  kind: 'FAQ drafting',
   scorers: 3,
 };
 const running: Required<LeaderParts> = {
@@ -165,7 +166,7 @@ describe('the parts the leader view is made of', () => {
     expect(charts.map((c) => [c.type, c.vAxis])).toEqual([
       ['COLUMN', '%'],
       ['LINE', 'minutes'],
-      ['LINE', '1–5'],
+      ['LINE', '% agreeing'],
       ['PIE', ''],
       ['BAR', ''],
     ]);

@@ -28,6 +28,10 @@ export interface ChecklistRecord {
   status: ChecklistStatus | null;
   evidence: string;
   naReason: string;
+  /** The rule the item rests on (the add-on's column). */
+  basis: string;
+  /** Who checked the evidence: the owner role's person, as written in the sheet. */
+  verifiedBy: string;
   /** The due date as shown in the sheet (yyyy-mm-dd), or "". */
   due: string;
   /** What is wrong with the row, in words; empty when it is valid. */
@@ -38,6 +42,36 @@ export interface ChecklistRecord {
 const webLink = /^https?:\/\/[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$/i;
 
 export const isWebLink = (value: string): boolean => webLink.test(value);
+
+/**
+ * Evidence is a link or the name of a document ("Board minutes 2026-03-12, item 7"); what looks like a
+ * link must be a whole one. Returns what is wrong, or null.
+ */
+export function evidenceProblem(evidence: string): string | null {
+  if (/^https?:/i.test(evidence) && !isWebLink(evidence))
+    return `the evidence link “${evidence}” is not a whole web address (https://…)`;
+  return null;
+}
+
+/** The audit rules every row obeys, in the sheet and in the planner alike. Returns what is wrong. */
+export function statusProblems(
+  status: ChecklistStatus | null,
+  requirement: Requirement | '',
+  evidence: string,
+  naReason: string,
+): string[] {
+  const wrong: string[] = [];
+  if (status === 'Done' && evidence === '')
+    wrong.push('it is marked Done without evidence (a link, or the name of a document)');
+  if (status === 'N/A' && requirement === 'Required')
+    wrong.push(
+      'it is marked N/A, but it is a Required item: only conditional or recommended items can be N/A',
+    );
+  else if (status === 'N/A' && naReason === '') wrong.push('it is marked N/A without a reason');
+  const link = evidenceProblem(evidence);
+  if (link) wrong.push(link);
+  return wrong;
+}
 
 export function statusFrom(value: string): ChecklistStatus | null {
   if (value === '') return 'Not started';
@@ -69,10 +103,9 @@ export function readChecklist(table: TableData, dueShown: ReadonlyMap<number, st
     if (status === null)
       wrong.push(`the status “${rawStatus}” is not one of ${checklistStatuses.join(', ')}`);
     const naReason = text(cells['naReason']);
-    if (status === 'N/A' && naReason === '') wrong.push('it is marked N/A without a reason');
     const evidence = text(cells['evidence']);
-    if (evidence !== '' && !isWebLink(evidence))
-      wrong.push(`the evidence link “${evidence}” is not a web address (https://…)`);
+    const requirement = requirementFrom(text(cells['requirement']));
+    wrong.push(...statusProblems(status, requirement, evidence, naReason));
     const rawDue = cells['due'];
     // A date shown in another format (someone reformatted the column) falls back to its UTC day.
     const shown = dueShown.get(row) ?? '';
@@ -90,7 +123,7 @@ export function readChecklist(table: TableData, dueShown: ReadonlyMap<number, st
       code: text(cells['code']),
       category: text(cells['category']),
       item: text(cells['item']),
-      requirement: requirementFrom(text(cells['requirement'])),
+      requirement,
       condition: text(cells['condition']),
       applies: text(cells['applies']) === '' ? true : yes(cells['applies']),
       expectedEvidence: text(cells['expectedEvidence']),
@@ -99,6 +132,8 @@ export function readChecklist(table: TableData, dueShown: ReadonlyMap<number, st
       status,
       evidence,
       naReason,
+      basis: text(cells['basis']),
+      verifiedBy: text(cells['verifiedBy']),
       due: wrong.some((w) => w.startsWith('the due date')) ? '' : due,
       problems: wrong,
     };
@@ -121,7 +156,7 @@ export function rowProblem(record: ChecklistRecord): RowProblem | null {
   };
 }
 
-/** Done, or N/A with a reason, in a row with nothing wrong. */
+/** Done with evidence, or N/A with a reason on a row that may be N/A, in a row with nothing wrong. */
 export function isComplete(record: ChecklistRecord): boolean {
   if (record.problems.length > 0) return false;
   return record.status === 'Done' || (record.status === 'N/A' && record.naReason !== '');

@@ -1,7 +1,18 @@
-import type { ChecklistCondition, ChecklistItem } from './checklist-item';
+import type { ChecklistItem } from './checklist-item';
 import type { ChecklistRecord } from './checklist-records';
 import { nextId } from './table';
 import type { WorkflowRecord } from './workflow-records';
+import { conditionHolds, type WorkflowProfile } from './workflow-profile';
+
+export { conditionHolds };
+
+/** Whether a template item applies to the workflow: unconditional, or any one of its triggers holds. */
+export function itemApplies(item: ChecklistItem, workflow: WorkflowProfile): boolean {
+  return item.triggers.length === 0 || item.triggers.some((t) => conditionHolds(t, workflow));
+}
+
+/** How the Governance sheet's "Applies when" column names an item's triggers. */
+export const triggerText = (item: ChecklistItem): string => item.triggers.join(' or ');
 
 /**
  * Keeps the Governance sheet in step with the selected workflow. It only ever adds rows and updates
@@ -9,23 +20,6 @@ import type { WorkflowRecord } from './workflow-records';
  * was selected) are marked "Applies: No", never deleted, so nobody's status, evidence or notes are
  * lost, and they come back as they were if the condition returns.
  */
-export function conditionHolds(condition: ChecklistCondition, workflow: WorkflowRecord): boolean {
-  switch (condition) {
-    case 'New vendor':
-      return workflow.flags.newVendor;
-    case 'Family-facing':
-      return workflow.flags.familyFacing;
-    case 'Student-facing':
-      return workflow.flags.studentFacing;
-    case 'Non-English output':
-      return workflow.flags.nonEnglish;
-    case 'Job duties change':
-      return workflow.flags.dutiesChange;
-    case 'Amber or Red data':
-      return workflow.dataTier === 'Amber' || workflow.dataTier === 'Red';
-  }
-}
-
 export interface ChecklistChanges {
   /** New rows, cell values by column key. */
   append: Record<string, unknown>[];
@@ -35,7 +29,7 @@ export interface ChecklistChanges {
 
 type TemplateCells = Pick<
   ChecklistRecord,
-  'code' | 'category' | 'item' | 'requirement' | 'condition' | 'expectedEvidence'
+  'code' | 'category' | 'item' | 'requirement' | 'condition' | 'expectedEvidence' | 'basis'
 >;
 
 const templateCells = (item: ChecklistItem): TemplateCells => ({
@@ -43,8 +37,9 @@ const templateCells = (item: ChecklistItem): TemplateCells => ({
   category: item.category,
   item: item.item,
   requirement: item.requirement,
-  condition: item.condition ?? '',
+  condition: triggerText(item),
   expectedEvidence: item.evidence,
+  basis: item.basis,
 });
 
 /**
@@ -74,7 +69,7 @@ export function planChecklist(
     if (!ours) applies = false;
     else if (template) {
       have.add(template.code);
-      applies = template.condition === null || conditionHolds(template.condition, selected);
+      applies = itemApplies(template, selected);
       // The template's wording is the add-on's to keep current; people's columns are left alone.
       for (const [key, value] of Object.entries(templateCells(template))) {
         if (record[key as keyof TemplateCells] !== value) cells[key] = value;
@@ -96,7 +91,7 @@ export function planChecklist(
   if (selected?.id) {
     for (const item of items) {
       if (have.has(item.code)) continue;
-      if (item.condition !== null && !conditionHolds(item.condition, selected)) continue;
+      if (!itemApplies(item, selected)) continue;
       const id = nextId('GV', taken, 4);
       taken.push(id);
       append.push({

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { defaultChecklist } from '../../sheets-templates/checklist';
 import { governance as governanceTemplate } from '../../sheets-templates/governance';
 import type { ChecklistCondition } from './checklist-item';
-import { checkChecklistInput } from './checklist-input';
+import { checkChecklistInput, checkStatusForItem } from './checklist-input';
 import { isComplete, readChecklist, type ChecklistRecord } from './checklist-records';
 import { conditionHolds, planChecklist } from './checklist-sync';
 import { canonicalPlan, planVersion } from './plan-version';
@@ -14,6 +14,7 @@ import type { WorkflowRecord } from './workflow-records';
 const noFlags = {
   familyFacing: false,
   studentFacing: false,
+  collectsFromStudents: false,
   nonEnglish: false,
   newVendor: false,
   dutiesChange: false,
@@ -30,6 +31,7 @@ function workflow(id: string, extra: Partial<WorkflowRecord> = {}): WorkflowReco
     fragmented: '',
     frequentSafe: '',
     dataTier: 'Green',
+    kind: '',
     flags: { ...noFlags },
     selected: true,
     ...extra,
@@ -71,7 +73,7 @@ class Sheet {
 }
 
 const codes = (rows: readonly ChecklistRecord[]) => rows.map((r) => r.code);
-const conditionalCodes = defaultChecklist.filter((i) => i.condition !== null).map((i) => i.code);
+const conditionalCodes = defaultChecklist.filter((i) => i.triggers.length > 0).map((i) => i.code);
 
 describe('which conditional items apply', () => {
   it.each<[ChecklistCondition, Partial<WorkflowRecord>, boolean]>([
@@ -97,7 +99,7 @@ describe('generating and keeping the checklist in step', () => {
       role === 'Privacy officer' ? 'Pat Lee' : '',
     );
     const rows = sheet.of('WF-001');
-    expect(codes(rows)).toEqual(defaultChecklist.filter((i) => i.condition === null).map((i) => i.code));
+    expect(codes(rows)).toEqual(defaultChecklist.filter((i) => i.triggers.length === 0).map((i) => i.code));
     expect(rows.every((r) => r.status === 'Not started' && r.id?.startsWith('GV-'))).toBe(true);
     expect(rows.find((r) => r.code === 'G08')?.owner).toBe('Pat Lee');
     expect(rows.find((r) => r.code === 'G01')?.owner).toBe('');
@@ -115,13 +117,19 @@ describe('generating and keeping the checklist in step', () => {
     const sheet = new Sheet().sync(workflow('WF-001'));
     const family = workflow('WF-001', { flags: { ...noFlags, familyFacing: true }, dataTier: 'Amber' });
     sheet.sync(family);
-    expect(codes(sheet.of('WF-001')).filter((c) => conditionalCodes.includes(c))).toEqual(['G10', 'G35']);
+    expect(codes(sheet.of('WF-001')).filter((c) => conditionalCodes.includes(c))).toEqual([
+      'G10',
+      'G24',
+      'G25',
+      'G35',
+      'G39',
+    ]);
     sheet
       .set('G35', 'WF-001', 'status', 'Done')
       .set('G35', 'WF-001', 'evidence', 'https://district.example.org/plan');
 
     sheet.sync(workflow('WF-001'));
-    expect(codes(sheet.of('WF-001', false))).toEqual(['G10', 'G35']);
+    expect(codes(sheet.of('WF-001', false))).toEqual(['G10', 'G24', 'G25', 'G35', 'G39']);
     const kept = sheet.records().find((r) => r.code === 'G35');
     expect(kept).toMatchObject({
       status: 'Done',
@@ -137,14 +145,14 @@ describe('generating and keeping the checklist in step', () => {
 
   it('follows a change of selection without deleting the old checklist, and takes it back as it was', () => {
     const sheet = new Sheet().sync(workflow('WF-001'));
-    sheet.set('G01', 'WF-001', 'status', 'Done');
+    sheet.set('G01', 'WF-001', 'status', 'Done').set('G01', 'WF-001', 'evidence', 'Sponsor memo');
     sheet.sync(workflow('WF-003'));
     expect(sheet.of('WF-001')).toEqual([]);
-    expect(sheet.of('WF-001', false)).toHaveLength(31);
-    expect(sheet.of('WF-003')).toHaveLength(31);
+    expect(sheet.of('WF-001', false)).toHaveLength(35);
+    expect(sheet.of('WF-003')).toHaveLength(35);
     sheet.sync(workflow('WF-001'));
     expect(sheet.of('WF-001').find((r) => r.code === 'G01')?.status).toBe('Done');
-    expect(sheet.records()).toHaveLength(62);
+    expect(sheet.records()).toHaveLength(70);
   });
 
   it('marks everything as not applying when no workflow is selected', () => {
@@ -186,15 +194,28 @@ describe('reading rows edited by hand', () => {
       'the status “Finished” is not one of',
     ],
     ['N/A without a reason', { code: 'G01', item: 'x', status: 'N/A' }, 'marked N/A without a reason'],
+    ['evidence that names a document', { code: 'G01', item: 'x', evidence: 'see the shared drive' }, null],
+    ['a broken link', { code: 'G01', item: 'x', evidence: 'https://nowhere' }, 'is not a whole web address'],
     [
-      'evidence that is not a link',
-      { code: 'G01', item: 'x', evidence: 'see the shared drive' },
-      'is not a web address',
+      'Done without evidence',
+      { code: 'G01', item: 'x', status: 'Done' },
+      'marked Done without evidence (a link, or the name of a document)',
     ],
     [
-      'a javascript: link',
-      { code: 'G01', item: 'x', evidence: 'javascript:alert(1)' },
-      'is not a web address',
+      'N/A on a Required row',
+      { code: 'G01', item: 'x', requirement: 'Required', status: 'N/A', naReason: 'We have no sponsor' },
+      'it is a Required item: only conditional or recommended items can be N/A',
+    ],
+    [
+      'N/A on a Conditional row with a reason',
+      {
+        code: 'G10',
+        item: 'x',
+        requirement: 'Conditional',
+        status: 'N/A',
+        naReason: 'Covered by the state contract',
+      },
+      null,
     ],
     [
       'a due date typed as text',
@@ -227,6 +248,8 @@ describe('the readiness gate', () => {
     code,
     category: 'Policy',
     item: code,
+    basis: '',
+    verifiedBy: '',
     requirement: requirement as ChecklistRecord['requirement'],
     condition: '',
     applies: true,
@@ -370,7 +393,7 @@ describe('checking a checklist change from the planner', () => {
   const input = (extra: Record<string, unknown>) => ({
     id: 'GV-0001',
     status: 'Done',
-    evidence: '',
+    evidence: 'Sponsor memo of 2026-09-01',
     naReason: '',
     due: '',
     owner: '',
@@ -391,10 +414,16 @@ describe('checking a checklist change from the planner', () => {
       'Choose a status: Not started, In progress, Done or N/A.',
     ],
     [
-      'evidence that is not a link',
-      { evidence: 'in the binder' },
+      'a broken link',
+      { evidence: 'https://in the binder' },
       'evidence',
-      'The evidence link must be a web address starting with https:// (or http://).',
+      'The evidence link must be a whole web address (https://…), or give the name of a document.',
+    ],
+    [
+      'Done without evidence',
+      { evidence: '' },
+      'evidence',
+      'Done needs evidence: give a link, or the name of the document that shows it.',
     ],
     ['a date that does not exist', { due: '2026-02-30' }, 'due', 'The due date must be a date (yyyy-mm-dd).'],
     ['a date in another format', { due: '12/01/2026' }, 'due', 'The due date must be a date (yyyy-mm-dd).'],
@@ -407,6 +436,19 @@ describe('checking a checklist change from the planner', () => {
     ],
   ])('refuses %s', (_case, extra, field, message) => {
     expect(checkChecklistInput(input(extra))).toEqual({ ok: false, errors: [{ field, message }] });
+  });
+
+  it('refuses N/A on a Required item, and allows it on conditional and recommended ones', () => {
+    expect(checkStatusForItem('N/A', 'Required')).toEqual([
+      {
+        field: 'status',
+        message:
+          'This is a Required item, so it cannot be N/A: only conditional or recommended items can be. Mark it Done with evidence, or leave it open.',
+      },
+    ]);
+    expect(checkStatusForItem('N/A', 'Conditional')).toEqual([]);
+    expect(checkStatusForItem('N/A', 'Recommended')).toEqual([]);
+    expect(checkStatusForItem('Done', 'Required')).toEqual([]);
   });
 
   it('accepts N/A with a reason, a link and a due date', () => {
@@ -428,6 +470,7 @@ describe('checking a checklist change from the planner', () => {
         naReason: 'No vendor',
         due: '2026-12-01',
         owner: '',
+        verifiedBy: '',
       },
     });
   });

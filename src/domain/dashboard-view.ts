@@ -14,7 +14,7 @@ import {
   type Voice,
 } from './leader-text';
 import { languagesOf } from './messages/catalogue';
-import { metricNames } from '../../sheets-templates/metrics';
+import { metricsFor } from './metric-definitions';
 
 /**
  * The leader view the add-on writes below the Dashboard's live formulas, read at a glance: status,
@@ -29,14 +29,18 @@ export type Cell = string | number;
 export const DASHBOARD_FIRST_ROW = 14;
 export const DASHBOARD_WIDTH = 9;
 export const DASHBOARD_ROWS = 80;
-const METRIC_ROWS = metricNames.length;
+/**
+ * Room for every current measure; a plan lists only its kind's (at most 11), so the block stays one
+ * page. Measures retired since a workspace recorded them come last and are the first left off.
+ */
+const METRIC_ROWS = metricsFor('').length;
 const TREND_ROWS = TREND_KEPT;
 const STEP_ROWS = 8;
 const RANKING_ROWS = 10;
 /** Rows between charts: a chart of Sheets' default size (371 px) spans about 18 rows of 21 px. */
 const CHART_ROWS = 19;
 /** The two measures leaders follow week to week, each on its own chart (one unit per chart). */
-const TREND_METRICS = ['Time per item (minutes)', 'Staff trust (1–5)'] as const;
+const TREND_METRICS = ['Time per item (minutes)', 'Staff trust (% agreeing)'] as const;
 
 export interface DashboardChart {
   title: string;
@@ -88,7 +92,13 @@ export function dashboardBlock(parts: LeaderParts, ctx: BoardContext): Dashboard
     say(v, 'targetMet'),
   );
   const figures = new Map((parts.metrics?.metrics ?? []).map((m) => [m.name, m]));
-  for (const name of metricNames) {
+  // The measures of the plan's kind, as the Measure view lists them (before any is measured, the kind's).
+  const shown = (
+    parts.metrics
+      ? parts.metrics.metrics.map((m) => m.name)
+      : metricsFor(parts.workflows?.selected?.kind ?? '').map((d) => d.name)
+  ).slice(0, METRIC_ROWS);
+  for (const name of shown) {
     const m = figures.get(name);
     if (!m) {
       line(
@@ -106,11 +116,12 @@ export function dashboardBlock(parts: LeaderParts, ctx: BoardContext): Dashboard
     }
     line(...metricRow(v, m));
   }
+  pad(METRIC_ROWS, shown.length);
   line();
 
   const changeRow = rows.length + 1;
   line(say(v, 'measure'), say(v, 'changePercent'));
-  const changes = metricNames.flatMap((name) => {
+  const changes = shown.flatMap((name) => {
     const m = figures.get(name);
     return m && enough(m) && m.change !== null ? [[metricName(v, name), m.change] as Cell[]] : [];
   });

@@ -20,10 +20,19 @@ export const inputCaps = {
     fragmented: 1000,
     frequentSafe: 1000,
     dataTier: 20,
+    kind: 40,
   },
   saveScore: { workflowId: 40, fitsDay: 10, note: 1000, scorerName: 80 },
   selectWorkflow: { workflowId: 40, reason: 500 },
-  updateChecklistItem: { id: 40, status: 40, evidence: 2000, naReason: 1000, due: day, owner: 200 },
+  updateChecklistItem: {
+    id: 40,
+    status: 40,
+    evidence: 2000,
+    naReason: 1000,
+    due: day,
+    owner: 200,
+    verifiedBy: 200,
+  },
   showChecklistRow: { id: 40 },
   resolveReview: { requestId: 40, decision: 20, note: 500 },
   savePilotPlan: {
@@ -50,7 +59,16 @@ export const inputCaps = {
   },
   recordDecision: { decision: 20, rationale: 2000, scaleTier: 20, evidence: 2000 },
   resumePilot: { reason: 1000, evidence: 2000 },
-  saveMeasurement: { metric: 100, window: 20, periodStart: day, periodEnd: day, note: 1000 },
+  saveMeasurement: {
+    metric: 100,
+    window: 20,
+    periodStart: day,
+    periodEnd: day,
+    note: 1000,
+    language: 60,
+    school: 60,
+  },
+  recordIncident: { what: 1000, found: day, severity: 20, dataInvolved: 20 },
   shareWithLeaders: { addresses: 5000, access: 20, note: 1000 },
 } as const satisfies Record<string, Record<string, number>>;
 

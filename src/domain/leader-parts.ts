@@ -26,6 +26,8 @@ export interface SelectedWorkflow {
   dataTier: string;
   familyFacing: boolean;
   studentFacing: boolean;
+  /** The kind of workflow ("FAQ drafting" …) or "": it decides which measures the leader view lists. */
+  kind: string;
   /** How many people scored it (the n of its team score). */
   scorers: number;
 }
@@ -242,6 +244,11 @@ export const measured = (parts: LeaderParts) =>
 
 /** Pilot totals of the safety metrics (counts), for the risks line. */
 export function safetyCounts(parts: LeaderParts): { incidents: number; escaped: number } {
-  const total = (name: string) => parts.metrics?.metrics.find((m) => m.name === name)?.pilot ?? 0;
-  return { incidents: total('Incidents'), escaped: total('Escaped errors') };
+  const metrics = parts.metrics?.metrics ?? [];
+  const total = (name: string) => metrics.find((m) => m.name === name)?.pilot ?? 0;
+  // Every severity, and the unsplit count rows recorded before severities existed.
+  const escaped = metrics
+    .filter((m) => m.name.startsWith('Escaped errors'))
+    .reduce((sum, m) => sum + (m.pilot ?? 0), 0);
+  return { incidents: total('Incidents'), escaped };
 }

@@ -11,6 +11,9 @@ export type MeasurementFields = {
   periodEnd: string;
   value: number;
   items: number | null;
+  /** The language and the school of the items measured, or "" (optional splits). */
+  language: string;
+  school: string;
   note: string;
 };
 
@@ -54,6 +57,12 @@ export function checkMeasurementInput(input: unknown): Checked<MeasurementFields
   if (items !== null && (typeof items !== 'number' || !Number.isInteger(items) || items < 0))
     errors.push({ field: 'items', message: 'Items measured must be a whole number, or left empty.' });
   const note = textField(errors, input, 'note', 'The note', inputCaps.saveMeasurement.note);
+  const optional = (field: 'language' | 'school', label: string) =>
+    input[field] === undefined
+      ? ''
+      : textField(errors, input, field, label, inputCaps.saveMeasurement[field]);
+  const language = optional('language', 'The language');
+  const school = optional('school', 'The school');
   if (errors.length > 0 || !definition || typeof value !== 'number') return { ok: false, errors };
   return {
     ok: true,
@@ -64,6 +73,8 @@ export function checkMeasurementInput(input: unknown): Checked<MeasurementFields
       periodEnd,
       value,
       items: typeof items === 'number' ? items : null,
+      language,
+      school,
       note,
     },
   };

@@ -1,8 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { metricNames, metrics as metricsTemplate } from '../../sheets-templates/metrics';
+import { metrics as metricsTemplate } from '../../sheets-templates/metrics';
+import { metricDefinition, metricNames } from './metric-definitions';
 import {
   checkStopRules,
   metricDefinitions,
+  metricsFor,
+  workflowKindNames,
   readMeasurements,
   summarizeMetrics,
   type MeasurementRecord,
@@ -55,6 +58,8 @@ function m(
     periodEnd: new Date(periodStart.getTime() + 4 * 86_400_000),
     value,
     items: null,
+    language: '',
+    school: '',
     ...extra,
   };
 }
@@ -119,6 +124,8 @@ describe('reading the Metrics sheet', () => {
         periodEnd: utc('2026-09-11'),
         value: 12,
         items: 34,
+        language: '',
+        school: '',
       },
     ]);
   });
@@ -394,8 +401,8 @@ describe('a window’s figure, by kind of metric', () => {
   });
 
   it('a window without rows has no figure and no periods', () => {
-    const empty: MetricSummary = {
-      name: 'Incidents',
+    const empty: Partial<MetricSummary> = {
+      name: 'Escaped errors: harmful',
       kind: 'count',
       better: 'lower',
       target: 'None (0)',
@@ -406,8 +413,11 @@ describe('a window’s figure, by kind of metric', () => {
       baselinePeriods: 0,
       pilotPeriods: 0,
       trend: [],
+      verdict: 'Not known yet',
+      verdictNote: '',
+      splits: [],
     };
-    expect(summaryOf([], 'Incidents')).toEqual(empty);
+    expect(summaryOf([], 'Escaped errors: harmful')).toMatchObject(empty);
   });
 });
 
@@ -452,8 +462,16 @@ describe('change and target met, for each default metric', () => {
     ['Incidents', [], [0], null, true],
     ['Incidents', [0], [], null, null],
   ])('%s: baseline %j, pilot %j → change %s, target met %s', (metric, baseline, pilot, change, met) => {
+    // Enough data for a verdict: 30 items a row, and 4 baseline weeks where the target compares with it.
+    const padded =
+      metricDefinition(metric)?.target.needsBaseline && baseline.length > 0
+        ? [...baseline, ...Array<number>(4).fill(baseline.at(-1) ?? 0)].slice(0, Math.max(4, baseline.length))
+        : baseline;
     const summary = summaryOf(
-      [...weeks(metric, 'Baseline', baseline), ...weeks(metric, 'Pilot', pilot)],
+      [...weeks(metric, 'Baseline', padded), ...weeks(metric, 'Pilot', pilot)].map((r) => ({
+        ...r,
+        items: 30,
+      })),
       metric,
     );
     expect([summary.change, summary.targetMet]).toEqual([change, met]);
@@ -462,9 +480,9 @@ describe('change and target met, for each default metric', () => {
   it('a time target cannot be met against a baseline of 0', () => {
     const summary = summaryOf(
       [
-        ...weeks('Time per item (minutes)', 'Baseline', [0]),
+        ...weeks('Time per item (minutes)', 'Baseline', [0, 0, 0, 0]),
         ...weeks('Time per item (minutes)', 'Pilot', [0]),
-      ],
+      ].map((r) => ({ ...r, items: 30 })),
       'Time per item (minutes)',
     );
     expect([summary.change, summary.targetMet]).toEqual([null, false]);
@@ -483,7 +501,9 @@ describe('summarizing one workflow', () => {
   ];
 
   it('gives one summary per metric, in the sheet’s order', () => {
-    expect(summarizeMetrics(records, 'WF-001').map((s) => s.name)).toEqual([...metricNames]);
+    expect(summarizeMetrics(records, 'WF-001').map((s) => s.name)).toEqual(
+      metricDefinitions.filter((d) => !d.retired).map((d) => d.name),
+    );
   });
 
   it('leaves out other workflows’ rows', () => {
@@ -491,11 +511,13 @@ describe('summarizing one workflow', () => {
       baseline: 20,
       pilot: 12,
       change: -40,
-      targetMet: true,
+      targetMet: null,
+      verdict: 'Not enough data',
       baselinePeriods: 3,
       pilotPeriods: 3,
     });
-    expect(summaryOf(records, 'Incidents')).toMatchObject({ pilot: null, targetMet: null });
+    // Incidents is a retired metric: WF-001 has no rows of it, so it is not shown for WF-001.
+    expect(summarizeMetrics(records, 'WF-001').some((m) => m.name === 'Incidents')).toBe(false);
     expect(summaryOf(records, 'Incidents', 'WF-002')).toMatchObject({ pilot: 4, targetMet: false });
     expect(summarizeMetrics(records, 'WF-404').every((s) => s.pilot === null && s.baseline === null)).toBe(
       true,
@@ -531,7 +553,7 @@ describe('the stop rules', () => {
       'one escaped error in a pilot period: stop',
       [...weeks('Escaped errors', 'Pilot', [0, 1])],
       [
-        '1 escaped error (reaching families or staff after review) in the pilot period 2026-09-14 to 2026-09-18.',
+        '1 material escaped error (reaching families or staff after review) in the pilot period 2026-09-14 to 2026-09-18.',
       ],
     ],
     [
@@ -540,7 +562,7 @@ describe('the stop rules', () => {
       [
         '2 incidents in the pilot period 2026-09-07 to 2026-09-11.',
         '1 incident in the pilot period 2026-09-21 to 2026-09-25.',
-        '3 escaped errors (reaching families or staff after review) in the pilot period 2026-09-21 to 2026-09-25.',
+        '3 material escaped errors (reaching families or staff after review) in the pilot period 2026-09-21 to 2026-09-25.',
       ],
     ],
     ['trust 2.5 in one period only: no stop', trust(4, 2.5, 3.5), []],
@@ -596,5 +618,91 @@ describe('the stop rules', () => {
       ],
     });
     expect(checkStopRules(trust(3.4, 3.2), 'WF-001', 3.4).stop).toBe(false);
+  });
+});
+
+describe('honest metrics', () => {
+  const items = (rows: MeasurementRecord[], n: number) => rows.map((r) => ({ ...r, items: n }));
+
+  it('says "not enough data" below 30 items or under 4 baseline weeks, instead of a verdict', () => {
+    const time: MetricName = 'Time per item (minutes)';
+    const fewItems = summaryOf(
+      [...items(weeks(time, 'Baseline', [10, 10, 10, 10]), 2), ...items(weeks(time, 'Pilot', [5]), 3)],
+      time,
+    );
+    expect(fewItems).toMatchObject({ targetMet: null, verdict: 'Not enough data' });
+    expect(fewItems.verdictNote).toBe(
+      'Not enough data: the baseline covers 8 items (at least 30 are needed); the pilot covers 3 items (at least 30 are needed).',
+    );
+    const shortBaseline = summaryOf(
+      [...items(weeks(time, 'Baseline', [10]), 40), ...items(weeks(time, 'Pilot', [5]), 40)],
+      time,
+    );
+    expect(shortBaseline.verdictNote).toBe(
+      'Not enough data: the baseline has 1 period (at least 4 weeks are needed).',
+    );
+    const enough = summaryOf(
+      [...items(weeks(time, 'Baseline', [10, 10, 10, 10]), 10), ...items(weeks(time, 'Pilot', [5]), 30)],
+      time,
+    );
+    expect(enough).toMatchObject({ targetMet: true, verdict: 'Met', verdictNote: '' });
+  });
+
+  it('defines every metric: what is counted, by whom, when, and whether review time is in it', () => {
+    for (const def of metricDefinitions) {
+      expect(def.counted.length).toBeGreaterThan(20);
+      expect(def.countedBy.length).toBeGreaterThan(5);
+      expect(def.when.length).toBeGreaterThan(5);
+    }
+    expect(metricDefinition('Time per item (minutes)')?.reviewTime).toBe('included');
+    expect(summaryOf([], 'Time per item (minutes)').definition).toContain('Review time included.');
+  });
+
+  it('offers a set per kind of workflow, with no revision-rate target for newsletters an editor rewrites', () => {
+    const names = (kind: string) => metricsFor(kind).map((d) => d.name);
+    for (const kind of workflowKindNames) {
+      expect(names(kind)).toEqual(
+        expect.arrayContaining(['Spot-check errors found (%)', 'Escaped errors: material']),
+      );
+      expect(names(kind).some((n) => metricDefinition(n)?.retired)).toBe(false);
+    }
+    expect(names('Newsletter')).not.toContain('Revision rate (%)');
+    expect(names('Inbound summaries')).toContain('Summary accuracy (%)');
+    expect(names('Knowledge retrieval')).toContain('Answer found (%)');
+    expect(names('FAQ drafting')).toContain('Response time (business hours)');
+  });
+
+  it('pauses only for material or harmful escaped errors, never for a minor one', () => {
+    expect(checkStopRules(weeks('Escaped errors: minor', 'Pilot', [3]), 'WF-001').stop).toBe(false);
+    expect(checkStopRules(weeks('Escaped errors: material', 'Pilot', [1]), 'WF-001').stop).toBe(true);
+    expect(checkStopRules(weeks('Escaped errors: harmful', 'Pilot', [1]), 'WF-001').reasons).toEqual([
+      '1 harmful escaped error (reaching families or staff after review) in the pilot period 2026-09-07 to 2026-09-11.',
+    ]);
+  });
+
+  it('reports staff trust as % agreeing, hidden below 5 responses, and pauses on two low weeks with enough answers', () => {
+    const trust: MetricName = 'Staff trust (% agreeing)';
+    const hidden = summaryOf(items(weeks(trust, 'Pilot', [100, 50]), 2), trust);
+    expect(hidden).toMatchObject({ pilot: null, verdict: 'Hidden', trend: [], splits: [] });
+    const shown = summaryOf(items(weeks(trust, 'Pilot', [80, 70]), 6), trust);
+    expect(shown).toMatchObject({ pilot: 75, verdict: 'Met' });
+    expect(checkStopRules(items(weeks(trust, 'Pilot', [50, 40]), 6), 'WF-001').reasons).toEqual([
+      'Staff trust under 60% in 2 pilot periods running: 50% in 2026-09-07 to 2026-09-11, 40% in 2026-09-14 to 2026-09-18.',
+    ]);
+    expect(checkStopRules(items(weeks(trust, 'Pilot', [50, 40]), 3), 'WF-001').stop).toBe(false);
+  });
+
+  it('splits results by language and by school where the rows record them', () => {
+    const time: MetricName = 'Time per item (minutes)';
+    const rows = [
+      ...weeks(time, 'Pilot', [10]).map((r) => ({ ...r, language: 'English', school: 'Lincoln' })),
+      ...weeks(time, 'Pilot', [20]).map((r) => ({ ...r, row: 3, language: 'Spanish', school: 'Lincoln' })),
+      ...weeks(time, 'Baseline', [30]).map((r) => ({ ...r, language: 'Spanish' })),
+    ];
+    expect(summaryOf(rows, time).splits).toEqual([
+      { by: 'Language', group: 'English', baseline: null, pilot: 10 },
+      { by: 'Language', group: 'Spanish', baseline: 30, pilot: 20 },
+      { by: 'School', group: 'Lincoln', baseline: null, pilot: 15 },
+    ]);
   });
 });

@@ -1,6 +1,10 @@
 import {
+  MIN_BASELINE_PERIODS,
+  MIN_ITEMS,
+  MIN_RESPONSES,
   metricDefinition,
   metricDefinitions,
+  metricsFor,
   type MetricDefinition,
   type MetricKind,
   type MetricName,
@@ -11,6 +15,9 @@ import { text, type RowProblem, type TableData } from './table';
 export {
   metricDefinition,
   metricDefinitions,
+  metricNames,
+  metricsFor,
+  workflowKindNames,
   type MetricDefinition,
   type MetricKind,
   type MetricName,
@@ -39,6 +46,9 @@ export interface MeasurementRecord {
   value: number;
   /** How many items the value covers; null when not given. */
   items: number | null;
+  /** The language of the items (e.g. Spanish), and the school, where recorded; "" otherwise. */
+  language: string;
+  school: string;
 }
 
 const plainNumber = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
@@ -159,6 +169,8 @@ export function readMeasurements(table: TableData): { records: MeasurementRecord
       periodEnd: end.value,
       value,
       items,
+      language: text(cells['language']),
+      school: text(cells['school']),
     });
   }
   return { records, problems };
@@ -189,6 +201,18 @@ export interface MetricSummary {
   pilotPeriods: number;
   /** Pilot values by period start (yyyy-mm-dd, UTC day of periodStart), oldest first, for the trend chart. */
   trend: { period: string; value: number }[];
+  /**
+   * The verdict in words: "Met", "Not met", "Not enough data" (fewer than 30 items in a window, or a
+   * baseline of fewer than 4 periods, where the target compares with it), "Hidden" (staff trust from
+   * fewer than 5 responses) or "Not known yet".
+   */
+  verdict: 'Met' | 'Not met' | 'Not enough data' | 'Hidden' | 'Not known yet';
+  /** Why the verdict is what it is, when it is not a plain Met or Not met; "" otherwise. */
+  verdictNote: string;
+  /** What is counted, by whom, when, and whether review time is in it. */
+  definition: string;
+  /** The figures per language and per school, where rows record them (pilot and baseline). */
+  splits: { by: 'Language' | 'School'; group: string; baseline: number | null; pilot: number | null }[];
 }
 
 const round = (n: number, decimals: number) => {
@@ -251,19 +275,44 @@ export function relativeChange(baseline: number | null, pilot: number | null): n
  * One summary per metric definition, in order, from this workflow's rows only. The change and the
  * target are judged on the rounded figures shown, so what people see and what the code says agree.
  */
-export function summarizeMetrics(records: readonly MeasurementRecord[], workflowId: string): MetricSummary[] {
+export function summarizeMetrics(
+  records: readonly MeasurementRecord[],
+  workflowId: string,
+  kind = '',
+): MetricSummary[] {
   const mine = records.filter((r) => r.workflowId === workflowId);
-  return metricDefinitions.map((def) => {
+  const offered = metricsFor(kind);
+  // A retired metric shows only where the sheet still has rows of it.
+  const shown = metricDefinitions.filter((d) => offered.includes(d) || mine.some((r) => r.metric === d.name));
+  return shown.map((def) => {
     const rows = mine.filter((r) => r.metric === def.name);
     const baselineRows = rows.filter((r) => r.window === 'Baseline');
     const pilotRows = rows.filter((r) => r.window === 'Pilot');
-    const baseline = aggregate(def.kind, baselineRows);
-    const pilot = aggregate(def.kind, pilotRows);
+    const hidden = def.name === STAFF_TRUST && totalItems(pilotRows) < MIN_RESPONSES;
+    const baseline = hidden ? null : aggregate(def.kind, baselineRows);
+    const pilot = hidden ? null : aggregate(def.kind, pilotRows);
     const pilotPeriods = byPeriod(pilotRows);
-    const targetMet =
+    const baselinePeriods = byPeriod(baselineRows).length;
+    const judged =
       pilot === null || (def.target.needsBaseline && baseline === null)
         ? null
         : def.target.test(baseline, pilot);
+    const short = notEnough(def, baselineRows, pilotRows, baselinePeriods);
+    const targetMet = hidden || short ? null : judged;
+    const verdict: MetricSummary['verdict'] = hidden
+      ? 'Hidden'
+      : pilot === null || judged === null
+        ? 'Not known yet'
+        : short
+          ? 'Not enough data'
+          : judged
+            ? 'Met'
+            : 'Not met';
+    const verdictNote = hidden
+      ? `Hidden: fewer than ${MIN_RESPONSES} responses, so no answer can be traced to a person.`
+      : verdict === 'Not enough data'
+        ? short
+        : '';
     return {
       name: def.name,
       kind: def.kind,
@@ -273,11 +322,74 @@ export function summarizeMetrics(records: readonly MeasurementRecord[], workflow
       pilot,
       change: relativeChange(baseline, pilot),
       targetMet,
-      baselinePeriods: byPeriod(baselineRows).length,
+      baselinePeriods,
       pilotPeriods: pilotPeriods.length,
-      trend: pilotPeriods.map((p) => ({ period: p.period, value: aggregate(def.kind, p.rows) ?? 0 })),
+      trend: hidden
+        ? []
+        : pilotPeriods
+            .filter((p) => def.name !== STAFF_TRUST || totalItems(p.rows) >= MIN_RESPONSES)
+            .map((p) => ({ period: p.period, value: aggregate(def.kind, p.rows) ?? 0 })),
+      verdict,
+      verdictNote,
+      definition: `${def.counted} Recorded by: ${def.countedBy} When: ${def.when}${def.reviewTime === 'not applicable' ? '' : ` Review time ${def.reviewTime}.`}`,
+      splits: hidden ? [] : splitsOf(def.kind, rows),
     };
   });
+}
+
+const totalItems = (rows: readonly MeasurementRecord[]) => sum(rows.map((r) => r.items ?? 0));
+
+/** Why a verdict would rest on too little, or "" when there is enough. */
+function notEnough(
+  def: MetricDefinition,
+  baselineRows: readonly MeasurementRecord[],
+  pilotRows: readonly MeasurementRecord[],
+  baselinePeriods: number,
+): string {
+  const reasons: string[] = [];
+  if (def.target.needsBaseline && baselinePeriods < MIN_BASELINE_PERIODS)
+    reasons.push(
+      `the baseline has ${plural(baselinePeriods, 'period', 'periods')} (at least ${MIN_BASELINE_PERIODS} weeks are needed)`,
+    );
+  if (def.sampled) {
+    for (const [name, rows] of [
+      ['baseline', def.target.needsBaseline ? baselineRows : null],
+      ['pilot', pilotRows],
+    ] as const) {
+      if (rows === null) continue;
+      const items = totalItems(rows);
+      if (items < MIN_ITEMS)
+        reasons.push(
+          `the ${name} covers ${plural(items, 'item', 'items')} (at least ${MIN_ITEMS} are needed)`,
+        );
+    }
+  }
+  return reasons.length > 0 ? `Not enough data: ${reasons.join('; ')}.` : '';
+}
+
+/** The figures per language and per school, for the groups the rows name. */
+function splitsOf(kind: MetricKind, rows: readonly MeasurementRecord[]): MetricSummary['splits'] {
+  const out: MetricSummary['splits'] = [];
+  for (const by of ['Language', 'School'] as const) {
+    const key = by === 'Language' ? 'language' : 'school';
+    const groups = [...new Set(rows.map((r) => r[key]).filter((g) => g !== ''))].sort();
+    for (const group of groups) {
+      const mine = rows.filter((r) => r[key] === group);
+      out.push({
+        by,
+        group,
+        baseline: aggregate(
+          kind,
+          mine.filter((r) => r.window === 'Baseline'),
+        ),
+        pilot: aggregate(
+          kind,
+          mine.filter((r) => r.window === 'Pilot'),
+        ),
+      });
+    }
+  }
+  return out;
 }
 
 export interface StopCheck {
@@ -289,8 +401,16 @@ export interface StopCheck {
 export const DEFAULT_TRUST_THRESHOLD = 3;
 
 const INCIDENTS: MetricName = 'Incidents';
-const ESCAPED_ERRORS: MetricName = 'Escaped errors';
-const STAFF_TRUST: MetricName = 'Staff trust (1–5)';
+/** Only these pause the pilot: a minor slip (a typo) is counted, never a reason to stop. */
+const PAUSING_ERRORS: readonly MetricName[] = [
+  'Escaped errors: material',
+  'Escaped errors: harmful',
+  'Escaped errors',
+];
+const STAFF_TRUST: MetricName = 'Staff trust (% agreeing)';
+const OLD_STAFF_TRUST: MetricName = 'Staff trust (1–5)';
+/** Staff trust under this share agreeing, two measured periods running, pauses the pilot. */
+export const DEFAULT_TRUST_PERCENT = 60;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -326,30 +446,45 @@ export function checkStopRules(
     if (total > 0)
       reasons.push(`${plural(total, 'incident', 'incidents')} in the pilot period ${periodText(rows)}.`);
   }
-  for (const { rows } of periodsOf(ESCAPED_ERRORS)) {
-    const total = sum(rows.map((r) => r.value));
-    if (total > 0)
-      reasons.push(
-        `${plural(total, 'escaped error', 'escaped errors')} (reaching families or staff after review) in the pilot period ${periodText(rows)}.`,
-      );
+  for (const metric of PAUSING_ERRORS) {
+    const severity = metric === 'Escaped errors' ? 'material' : metric.slice('Escaped errors: '.length);
+    for (const { rows } of periodsOf(metric)) {
+      const total = sum(rows.map((r) => r.value));
+      if (total > 0)
+        reasons.push(
+          `${plural(total, `${severity} escaped error`, `${severity} escaped errors`)} (reaching families or staff after review) in the pilot period ${periodText(rows)}.`,
+        );
+    }
   }
 
-  const trust = periodsOf(STAFF_TRUST).map(({ rows }) => ({
+  // Trust as % agreeing counts only in periods with enough responses; the old 1–5 pulse still reads.
+  const percentTrust = periodsOf(STAFF_TRUST)
+    .filter(({ rows }) => totalItems(rows) >= MIN_RESPONSES)
+    .map(({ rows }) => ({
+      rows,
+      value: aggregate('percent', rows) ?? DEFAULT_TRUST_PERCENT,
+      limit: DEFAULT_TRUST_PERCENT,
+      unit: '%',
+    }));
+  const oldTrust = periodsOf(OLD_STAFF_TRUST).map(({ rows }) => ({
     rows,
     value: aggregate('score', rows) ?? trustThreshold,
+    limit: trustThreshold,
+    unit: '',
   }));
+  const trust = percentTrust.length > 0 ? percentTrust : oldTrust;
   let run: typeof trust = [];
   const closeRun = () => {
     if (run.length >= 2)
       reasons.push(
-        `Staff trust under ${trustThreshold} in ${run.length} pilot periods running: ${run
-          .map((p) => `${p.value} in ${periodText(p.rows)}`)
+        `Staff trust under ${run[0]?.limit ?? trustThreshold}${run[0]?.unit ?? ''} in ${run.length} pilot periods running: ${run
+          .map((p) => `${p.value}${p.unit} in ${periodText(p.rows)}`)
           .join(', ')}.`,
       );
     run = [];
   };
   for (const period of trust) {
-    if (period.value < trustThreshold) run.push(period);
+    if (period.value < period.limit) run.push(period);
     else closeRun();
   }
   closeRun();

@@ -66,7 +66,7 @@ describe('eligibility', () => {
     ['nobody has scored it', [], 'not-scored', 'No scores yet.'],
     [
       'risk and measurability are fine',
-      [score('W', 'a', [4, 4, 4, 4])],
+      [score('W', 'a', [4, 4, 4, 4]), score('W', 'b', [4, 4, 4, 4])],
       'eligible',
       'Eligible: risk is low enough and no red flag was raised.',
     ],
@@ -86,13 +86,19 @@ describe('eligibility', () => {
       'one scorer raises a red flag',
       [score('W', 'a', [5, 5, 5, 5]), score('W', 'b', [5, 5, 5, 5], flag('flagStudentRecords'))],
       'not-eligible',
-      'Not eligible: red flag raised by 1 scorer (student records or personal data would go into the tool).',
+      'Not eligible: red flag raised by 1 scorer (student education records (Red tier) would go into the tool).',
     ],
     [
       'measurability is 2',
-      [score('W', 'a', [4, 2, 4, 4])],
+      [score('W', 'a', [4, 2, 4, 4]), score('W', 'b', [4, 2, 4, 4])],
       'needs-baseline',
       'Needs a baseline plan: measurability is 2; decide how time and quality will be measured before choosing it.',
+    ],
+    [
+      'only one person has scored it',
+      [score('W', 'a', [5, 5, 5, 5])],
+      'needs-scorers',
+      'Needs a second scorer: 1 person has scored it, and at least 2 must before it can be selected, so one reading of the anchors does not decide alone.',
     ],
     [
       'a red flag and low risk together',
@@ -104,6 +110,36 @@ describe('eligibility', () => {
     const result = assessWorkflow('W', scores, equalWeights);
     expect(result.eligibility).toBe(eligibility);
     if (reason) expect(result.reason).toBe(reason);
+  });
+
+  it('lets the privacy officer hold a workflow back: the lower of their risk score and the median counts, with the reason', () => {
+    const scores = [score('W', 'Pat@District.org', [5, 5, 2, 5]), score('W', 'b', [5, 5, 3, 5])];
+    const context = { privacyOfficer: ['pat@district.org', 'Pat Lee'], blockFor: () => null };
+    const held = assessWorkflow('W', scores, equalWeights, context);
+    expect(held.consensus?.risk).toBe(2);
+    expect(held.eligibility).toBe('not-eligible');
+    expect(held.reason).toBe(
+      "Not eligible: the team's risk score is 2 (it must be above 2 to review safely). The privacy officer scored risk 2, below the team’s median of 2.5; the privacy officer’s score counts.",
+    );
+    // Without the privacy officer among the scorers the median stands, and a higher score of theirs changes nothing.
+    expect(assessWorkflow('W', scores, equalWeights).consensus?.risk).toBe(2.5);
+    const higher = [score('W', 'pat@district.org', [5, 5, 5, 5]), score('W', 'b', [5, 5, 3, 5])];
+    expect(assessWorkflow('W', higher, equalWeights, context)).toMatchObject({
+      consensus: { risk: 4 },
+      riskNote: null,
+    });
+  });
+
+  it('rules a workflow out when its profile blocks it, naming the reason', () => {
+    const scores = [score('W', 'a', [5, 5, 5, 5]), score('W', 'b', [5, 5, 5, 5])];
+    const result = assessWorkflow('W', scores, equalWeights, {
+      privacyOfficer: [],
+      blockFor: () => 'its data tier is Red.',
+    });
+    expect(result).toMatchObject({
+      eligibility: 'not-eligible',
+      reason: 'Not eligible: its data tier is Red.',
+    });
   });
 
   it('flags criteria where scorers are 2 or more points apart', () => {

@@ -27,7 +27,22 @@ export interface Score {
   fitsDay: boolean | null;
 }
 
-export type Eligibility = 'eligible' | 'needs-baseline' | 'not-eligible' | 'not-scored';
+export type Eligibility = 'eligible' | 'needs-baseline' | 'needs-scorers' | 'not-eligible' | 'not-scored';
+
+/** A selection waits until at least this many people have scored the workflow. */
+export const MIN_SCORERS = 2;
+
+/**
+ * What the scores alone do not know: who the privacy officer is (their risk score can hold a workflow
+ * back) and, per workflow, a reason its profile rules it out (for example Red-tier data in a first pilot).
+ */
+export interface ScoringContext {
+  /** How the privacy officer may appear in the Scores sheet's Scorer column (email, name); empty if nobody is named. */
+  privacyOfficer: readonly string[];
+  blockFor: (workflowId: string) => string | null;
+}
+
+export const noContext: ScoringContext = { privacyOfficer: [], blockFor: () => null };
 
 export interface WorkflowResult {
   workflowId: string;
@@ -44,6 +59,8 @@ export interface WorkflowResult {
   disagreements: string[];
   /** Set when a scorer said it does not fit how staff already work. */
   fitWarning: string | null;
+  /** Set when the privacy officer's risk score is below the median and so became the team's. */
+  riskNote: string | null;
   /** Competition rank among selectable workflows (1, 2, 2, 4); null when not selectable. */
   rank: number | null;
 }
@@ -80,9 +97,10 @@ export function assessWorkflow(
   workflowId: string,
   scores: readonly Score[],
   weights: Weights,
+  context: ScoringContext = noContext,
 ): WorkflowResult {
   const mine = scores.filter((s) => s.workflowId === workflowId);
-  const base = { workflowId, scorers: mine.length, rank: null };
+  const base = { workflowId, scorers: mine.length, rank: null, riskNote: null };
   if (mine.length === 0) {
     return {
       ...base,
@@ -98,7 +116,14 @@ export function assessWorkflow(
   const consensus = Object.fromEntries(
     criterionKeys.map((k) => [k, median(mine.map((s) => s.scores[k]))]),
   ) as CriterionScores;
-  const total = weightedTotal(consensus, weights);
+  // The privacy officer can hold a workflow back: the team's risk is the lower of their score and the median.
+  const officer = new Set(context.privacyOfficer.filter((p) => p !== '').map((p) => p.toLowerCase()));
+  const officerScore = mine.find((s) => officer.has(s.scorer.toLowerCase()));
+  let riskNote: string | null = null;
+  if (officerScore && officerScore.scores.risk < consensus.risk) {
+    riskNote = `The privacy officer scored risk ${officerScore.scores.risk}, below the team’s median of ${consensus.risk}; the privacy officer’s score counts.`;
+    consensus.risk = officerScore.scores.risk;
+  }
   const disagreements = criterionKeys.flatMap((k) => {
     const values = mine.map((s) => s.scores[k]);
     const [low, high] = [Math.min(...values), Math.max(...values)];
@@ -111,9 +136,13 @@ export function assessWorkflow(
       : null;
 
   const raised = redFlags.filter((flag) => mine.some((s) => s.redFlags.includes(flag.key)));
+  const blocked = context.blockFor(workflowId);
   let eligibility: Eligibility = 'eligible';
   let reason = 'Eligible: risk is low enough and no red flag was raised.';
-  if (raised.length > 0) {
+  if (blocked !== null) {
+    eligibility = 'not-eligible';
+    reason = `Not eligible: ${blocked}`;
+  } else if (raised.length > 0) {
     eligibility = 'not-eligible';
     const who = mine.filter((s) => s.redFlags.length > 0).length;
     reason = `Not eligible: red flag raised by ${plural(who, 'scorer', 'scorers')} (${raised.map((f) => lowerFirst(f.label)).join('; ')}).`;
@@ -124,7 +153,23 @@ export function assessWorkflow(
     eligibility = 'needs-baseline';
     reason = `Needs a baseline plan: measurability is ${consensus.measurable}; decide how time and quality will be measured before choosing it.`;
   }
-  return { ...base, consensus, total, band: bandFor(total), eligibility, reason, disagreements, fitWarning };
+  if ((eligibility === 'eligible' || eligibility === 'needs-baseline') && mine.length < MIN_SCORERS) {
+    eligibility = 'needs-scorers';
+    reason = `Needs a second scorer: ${plural(mine.length, 'person has', 'people have')} scored it, and at least ${MIN_SCORERS} must before it can be selected, so one reading of the anchors does not decide alone.`;
+  }
+  if (riskNote) reason = `${reason} ${riskNote}`;
+  const total = weightedTotal(consensus, weights);
+  return {
+    ...base,
+    consensus,
+    total,
+    band: bandFor(total),
+    eligibility,
+    reason,
+    disagreements,
+    fitWarning,
+    riskNote,
+  };
 }
 
 /** Only scored workflows that pass the hard gates can be chosen. */
@@ -149,7 +194,8 @@ export function rankWorkflows(results: readonly WorkflowResult[]): WorkflowResul
       if ((ka[i] ?? 0) !== (kb[i] ?? 0)) return (kb[i] ?? 0) - (ka[i] ?? 0);
     return 0;
   };
-  const ordered = results.filter(isSelectable).sort(compare);
+  // A workflow waiting for a second scorer is ranked, so the team sees where it stands.
+  const ordered = results.filter((r) => isSelectable(r) || r.eligibility === 'needs-scorers').sort(compare);
   const ranks = new Map<string, number>();
   ordered.forEach((r, i) => {
     const previous = ordered[i - 1];
@@ -166,6 +212,7 @@ export function scoreWorkflows(
   workflowIds: readonly string[],
   scores: readonly Score[],
   weights: Weights,
+  context: ScoringContext = noContext,
 ): WorkflowResult[] {
   // Grouped once, so the work grows with the number of scores, not workflows × scores.
   const byWorkflow = new Map<string, Score[]>();
@@ -174,5 +221,7 @@ export function scoreWorkflows(
     if (group) group.push(score);
     else byWorkflow.set(score.workflowId, [score]);
   }
-  return rankWorkflows(workflowIds.map((id) => assessWorkflow(id, byWorkflow.get(id) ?? [], weights)));
+  return rankWorkflows(
+    workflowIds.map((id) => assessWorkflow(id, byWorkflow.get(id) ?? [], weights, context)),
+  );
 }

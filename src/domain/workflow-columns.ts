@@ -15,9 +15,11 @@ export function computedWorkflowColumns(result: WorkflowResult): Record<string, 
         ? 'Yes'
         : result.eligibility === 'needs-baseline'
           ? 'Needs baseline plan'
-          : result.eligibility === 'not-eligible'
-            ? 'No'
-            : '',
+          : result.eligibility === 'needs-scorers'
+            ? 'Needs a second scorer'
+            : result.eligibility === 'not-eligible'
+              ? 'No'
+              : '',
     reason: [result.reason, result.fitWarning].filter(Boolean).join(' '),
     rank: result.rank,
     disagreement: result.disagreements.join('; '),

@@ -1,6 +1,15 @@
 import { clean, isRecord, textField, type Checked, type FieldError } from './input-fields';
+import { workflowKindNames, type WorkflowKind } from './metric-definitions';
 import { criteria, criterionKeys, redFlagKeys } from './rubric';
-import { dataTiers, profileFlags } from './workflow-records';
+import {
+  dataTiers,
+  noFlags,
+  profileFlags,
+  workflowTextFields,
+  type DataTier,
+  type ProfileFlags,
+  type WorkflowTextKey,
+} from './workflow-profile';
 import { inputCaps } from './input-caps';
 
 /** Checks the workflow, score and selection the sidebar sends, before anything is written. */
@@ -8,26 +17,26 @@ export type { Checked, FieldError };
 
 /** From the one table of input caps. */
 export const limits = {
-  name: inputCaps.saveWorkflow.name,
-  team: inputCaps.saveWorkflow.team,
-  description: inputCaps.saveWorkflow.description,
+  ...(Object.fromEntries(workflowTextFields.map((f) => [f.key, inputCaps.saveWorkflow[f.key]])) as Record<
+    WorkflowTextKey,
+    number
+  >),
   question: inputCaps.saveWorkflow.timeLost,
   note: inputCaps.saveScore.note,
   reason: inputCaps.selectWorkflow.reason,
   scorerName: inputCaps.saveScore.scorerName,
 } as const;
 
-export interface WorkflowFields {
+/** What the sidebar sends to add or edit a workflow: the declared fields, nothing else. */
+export type WorkflowFields = Record<WorkflowTextKey, string> & {
+  /** null to add a new workflow. */
   id: string | null;
-  name: string;
-  description: string;
-  team: string;
-  timeLost: string;
-  fragmented: string;
-  frequentSafe: string;
-  dataTier: string;
-  flags: Record<(typeof profileFlags)[number], boolean>;
-}
+  /** A data tier, or "" when not yet known. */
+  dataTier: DataTier | '';
+  /** The kind of workflow (it decides the metrics offered), or "". */
+  kind: WorkflowKind | '';
+  flags: ProfileFlags;
+};
 
 export function checkWorkflowInput(input: unknown): Checked<WorkflowFields> {
   if (!isRecord(input))
@@ -36,35 +45,21 @@ export function checkWorkflowInput(input: unknown): Checked<WorkflowFields> {
   const id = input['id'] === null ? null : clean(input['id']);
   if (id === '' || (input['id'] !== null && id === null))
     errors.push({ field: 'id', message: 'The workflow ID could not be read.' });
-  const value: WorkflowFields = {
-    id,
-    name: textField(errors, input, 'name', 'The workflow name', limits.name, true),
-    description: textField(errors, input, 'description', 'The description', limits.description),
-    team: textField(errors, input, 'team', 'The team', limits.team),
-    timeLost: textField(errors, input, 'timeLost', 'The answer about lost time', limits.question),
-    fragmented: textField(
-      errors,
-      input,
-      'fragmented',
-      'The answer about fragmented communication',
-      limits.question,
-    ),
-    frequentSafe: textField(
-      errors,
-      input,
-      'frequentSafe',
-      'The answer about frequency and safety',
-      limits.question,
-    ),
-    dataTier: '',
-    flags: {
-      familyFacing: false,
-      studentFacing: false,
-      nonEnglish: false,
-      newVendor: false,
-      dutiesChange: false,
-    },
-  };
+  const texts = Object.fromEntries(
+    workflowTextFields.map((f) => [
+      f.key,
+      textField(errors, input, f.key, f.label, inputCaps.saveWorkflow[f.key], f.key === 'name'),
+    ]),
+  ) as Record<WorkflowTextKey, string>;
+  const value: WorkflowFields = { ...texts, id, dataTier: '', kind: '', flags: noFlags() };
+  const kind = input['kind'] === undefined ? '' : (clean(input['kind']) ?? '');
+  const knownKind = workflowKindNames.find((k) => k === kind);
+  if (kind !== '' && !knownKind)
+    errors.push({
+      field: 'kind',
+      message: `The kind of workflow must be ${workflowKindNames.join(', ')} or left empty.`,
+    });
+  else value.kind = knownKind ?? '';
   const tier = clean(input['dataTier']) ?? '';
   if (tier !== '' && !(dataTiers as readonly string[]).includes(tier)) {
     errors.push({
@@ -72,7 +67,7 @@ export function checkWorkflowInput(input: unknown): Checked<WorkflowFields> {
       message: `The data tier must be ${dataTiers.join(', ')} or left empty.`,
     });
   } else {
-    value.dataTier = tier;
+    value.dataTier = tier as DataTier | '';
   }
   const flags = input['flags'];
   if (!isRecord(flags) || profileFlags.some((f) => typeof flags[f] !== 'boolean')) {

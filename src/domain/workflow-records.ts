@@ -1,36 +1,29 @@
 import { criteria, criterionKeys, redFlagKeys, type CriterionKey, type RedFlagKey } from './rubric';
 import type { Score, Weights } from './scoring';
 import { equalWeights } from './scoring';
+import { workflowKindNames, type WorkflowKind } from './metric-definitions';
 import { text, yes, type RowProblem, type TableData } from './table';
+import {
+  dataTiers,
+  profileFlags,
+  workflowTextFields,
+  type DataTier,
+  type ProfileFlags,
+  type WorkflowProfile,
+  type WorkflowTextKey,
+} from './workflow-profile';
 
 /** The candidate workflows, the scores and the weights, read from their sheets with what was wrong. */
 
-export const dataTiers = ['Green', 'Amber', 'Red'] as const;
-export type DataTier = (typeof dataTiers)[number];
-
-export const profileFlags = [
-  'familyFacing',
-  'studentFacing',
-  'nonEnglish',
-  'newVendor',
-  'dutiesChange',
-] as const;
-export type ProfileFlag = (typeof profileFlags)[number];
-
-export interface WorkflowRecord {
-  row: number;
-  /** Null for a row typed in by hand that has no ID yet (it gets one with the next save). */
-  id: string | null;
-  name: string;
-  description: string;
-  team: string;
-  timeLost: string;
-  fragmented: string;
-  frequentSafe: string;
-  dataTier: DataTier | '';
-  flags: Record<ProfileFlag, boolean>;
-  selected: boolean;
-}
+export type WorkflowRecord = Record<WorkflowTextKey, string> &
+  WorkflowProfile & {
+    row: number;
+    /** Null for a row typed in by hand that has no ID yet (it gets one with the next save). */
+    id: string | null;
+    /** The kind of workflow, which decides the metrics offered, or "". */
+    kind: WorkflowKind | '';
+    selected: boolean;
+  };
 
 export interface ScoreRecord extends Score {
   row: number;
@@ -64,17 +57,14 @@ export function readWorkflows(table: TableData): { workflows: WorkflowRecord[]; 
       continue;
     }
     const tier = text(cells['dataTier']);
+    const texts = Object.fromEntries(workflowTextFields.map((f) => [f.key, text(cells[f.key])]));
     workflows.push({
+      ...(texts as Record<WorkflowTextKey, string>),
       row,
       id,
-      name,
-      description: text(cells['description']),
-      team: text(cells['team']),
-      timeLost: text(cells['timeLost']),
-      fragmented: text(cells['fragmented']),
-      frequentSafe: text(cells['frequentSafe']),
       dataTier: (dataTiers as readonly string[]).includes(tier) ? (tier as DataTier) : '',
-      flags: Object.fromEntries(profileFlags.map((f) => [f, yes(cells[f])])) as Record<ProfileFlag, boolean>,
+      kind: workflowKindNames.find((k) => k === text(cells['kind'])) ?? '',
+      flags: Object.fromEntries(profileFlags.map((f) => [f, yes(cells[f])])) as ProfileFlags,
       selected: yes(cells['selected']),
     });
   }
@@ -176,3 +166,4 @@ export function readWeights(settings: TableData): { weights: Weights; problems: 
   }
   return { weights, problems };
 }
+export type { ProfileFlag } from './workflow-profile';

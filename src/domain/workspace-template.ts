@@ -12,6 +12,7 @@ export type SheetKey =
   | 'approvals'
   | 'pilot'
   | 'metrics'
+  | 'incidents'
   | 'settings'
   | 'log';
 

@@ -9,6 +9,7 @@ import * as approvals from './approvals';
 import type { AppsScript } from './apps-script';
 import { withDocumentLock } from './document-lock';
 import * as governance from './governance';
+import * as incidents from './incidents';
 import { forgetLeaderView, refreshLeaderView, writeLeaderView, type PartSource } from './leader-view';
 import * as metrics from './metrics';
 import * as pilot from './pilot';
@@ -160,6 +161,15 @@ export const recordDecision = (gas: AppsScript, input: unknown) =>
     (r) => ({ pilot: boardOf<PilotBoard>(r) }),
     // Scaling into a higher tier or with a new vendor re-opens the checklist.
     () => ['governance'],
+  );
+
+/** An incident pauses a running pilot, which leaders read. */
+export const recordIncident = (gas: AppsScript, input: unknown) =>
+  changing(
+    gas,
+    () => incidents.recordIncident(gas, input),
+    () => ({}),
+    () => ['pilot'],
   );
 
 export const saveMeasurement = (gas: AppsScript, input: unknown) =>

@@ -92,7 +92,7 @@ describe('each approver’s own language', () => {
     const plain = mailTo(env, sam)[0]?.plainBody ?? '';
     expect(plain).toContain('Morgan Diaz, Workflow owner (coordinator@district.example.org), for');
     expect(plain).toContain(
-      'The team’s scores (median of 1 scorer, from 1 to 5): common 5, measurable 4, low enough risk 4, painful enough 4; total 17 of 20 (strong).\nEligible: risk is low enough and no scorer raised a red flag.',
+      'The team’s scores (median of 2 scorers, from 1 to 5): common 5, measurable 4, low enough risk 4, painful enough 4; total 17 of 20 (strong).\nEligible: risk is low enough and no scorer raised a red flag.',
     );
     expect(plain).toContain('Executive sponsor: Dr. Rivera.');
     expect(plain).not.toMatch(/passed the team|Pilot sheet|See the Workflows sheet/);
@@ -133,7 +133,7 @@ describe('an ineligible selection', () => {
         {
           field: '',
           message:
-            '“FAQ drafting from approved materials” cannot be sent for approval as the team’s scores stand. Not eligible: red flag raised by 1 scorer (student records or personal data would go into the tool). Nothing was sent: change the scores or choose another workflow.',
+            '“FAQ drafting from approved materials” cannot be sent for approval as the team’s scores stand. Not eligible: red flag raised by 1 scorer (student education records (Red tier) would go into the tool). Nothing was sent: change the scores or choose another workflow.',
         },
       ],
     });

@@ -34,13 +34,14 @@ import { joinReaderships } from '../domain/email-language';
 import { senderName } from '../domain/email-layout';
 import { oneLine } from '../domain/email-text';
 import type { Readership } from '../domain/messages/catalogue';
-import { metricDefinitions } from '../domain/metric-definitions';
+import { metricsFor } from '../domain/metric-definitions';
 import { AUTO_REPLY_REASON, readReply } from '../domain/reply-reader';
 import { staleMarking } from '../domain/stale-approvals';
 import { requestToken, tokenInSubject } from '../domain/request-token';
 import { assessWorkflow, type WorkflowResult } from '../domain/scoring';
 import { text, type TableData } from '../domain/table';
-import { profileFlags, readScores, readWeights } from '../domain/workflow-records';
+import { profileFlags } from '../domain/workflow-profile';
+import { readScores, readWeights } from '../domain/workflow-records';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from '../shared/approvals';
 import { activeSpreadsheet } from './active-spreadsheet';
 import { oursAfter, replyInThread } from './approval-mail';
@@ -287,6 +288,7 @@ function sendRequest(
       dataTier: selected.dataTier,
       profile: profileFlags.filter((flag) => selected.flags[flag]),
     },
+    dataVerifiedBy: plan.dataSigner,
     step: {
       role: approver.role,
       number: progress.steps.findIndex((s) => s.step.number === step.number) + 1,
@@ -313,7 +315,9 @@ function sendRequest(
       pilotStart: plan.pilot['pilotStart'] ?? '',
       pilotEnd: plan.pilot['pilotEnd'] ?? '',
     },
-    targets: metricDefinitions.slice(0, 3).map((d) => ({ metric: d.name, target: d.target.text })),
+    targets: metricsFor(selected.kind)
+      .slice(0, 3)
+      .map((d) => ({ metric: d.name, target: d.target.text })),
     prior: earlier.flatMap((s) =>
       s.approvers.map((a) => ({
         role: a.approver.role,

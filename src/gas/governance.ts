@@ -4,7 +4,8 @@ import { governance as governanceTemplate } from '../../sheets-templates/governa
 import { settings as settingsTemplate } from '../../sheets-templates/settings';
 import { workflows as workflowsTemplate } from '../../sheets-templates/workflows';
 import type { LogEvent } from '../domain/audit-log';
-import { checkChecklistInput } from '../domain/checklist-input';
+import { checkChecklistInput, checkStatusForItem } from '../domain/checklist-input';
+import { dataItemSigner } from '../domain/data-rule';
 import { isComplete, readChecklist, rowProblem, type ChecklistRecord } from '../domain/checklist-records';
 import { planChecklist } from '../domain/checklist-sync';
 import { pilotContent, pilotDateFields, readPilot } from '../domain/pilot-plan';
@@ -157,6 +158,8 @@ function board(g: Governance, today: string): GovernanceBoard {
       requirement: r.requirement,
       condition: r.condition,
       expectedEvidence: r.expectedEvidence,
+      basis: r.basis,
+      verifiedBy: r.verifiedBy,
       ownerRole: r.ownerRole,
       owner: r.owner,
       ownerLabel: ownerLabel(r, g.roles.personFor),
@@ -291,8 +294,16 @@ export function updateChecklistItem(gas: AppsScript, input: unknown): ChecklistS
         ],
       };
     }
+    const refused = checkStatusForItem(value.status, record.requirement);
+    if (refused.length > 0) return { ok: false, errors: refused };
     const table = g.governanceTable;
     const before = record.status ?? '';
+    // Done is signed: by the person named, else the owner role's person, else whoever marks it.
+    const verifiedBy =
+      value.status === 'Done'
+        ? value.verifiedBy || record.verifiedBy || g.roles.personFor(record.ownerRole) || who
+        : value.verifiedBy;
+    if (table.has('verifiedBy')) table.set(record.row, 'verifiedBy', verifiedBy);
     table.set(record.row, 'status', value.status);
     table.set(record.row, 'evidence', value.evidence);
     table.set(record.row, 'naReason', value.naReason);
@@ -346,6 +357,8 @@ export interface PlanState {
   roles: RoleDirectory;
   /** The selected workflow's pilot plan, as its fields read (empty when there is none yet). */
   pilot: Readonly<Record<string, string>>;
+  /** Who signed the data-classification item (G08) as verified, or "" while it is not Done. */
+  dataSigner: string;
 }
 
 /**
@@ -375,5 +388,6 @@ export function planState(
         .map((r) => `${r.code} ${r.item}`.trim()),
     roles: g.roles,
     pilot: g.pilot,
+    dataSigner: dataItemSigner(mine),
   };
 }

@@ -9,6 +9,7 @@ import { resolveReview } from './approvals';
 import { showChecklistRow, updateChecklistItem } from './governance';
 import { shareWithLeaders } from './leader-share';
 import { saveMeasurement } from './metrics';
+import { recordIncident } from './incidents';
 import { recordDecision, resumePilot, savePilotPlan } from './pilot';
 import { UserError } from './user-error';
 import { saveScore, saveWorkflow, selectWorkflow } from './workflow-board';
@@ -46,6 +47,7 @@ const calls: Record<
       fragmented: 'Email and phone',
       frequentSafe: 'Yes',
       dataTier: 'Green',
+      kind: 'FAQ drafting',
       flags,
     },
     run: saveWorkflow,
@@ -73,6 +75,7 @@ const calls: Record<
       naReason: 'x',
       due: '2026-12-01',
       owner: 'Jo',
+      verifiedBy: 'Jo',
     },
     run: updateChecklistItem,
   },
@@ -106,8 +109,14 @@ const calls: Record<
       value: 80,
       items: 3,
       note: 'x',
+      language: 'Spanish',
+      school: 'North',
     },
     run: saveMeasurement,
+  },
+  recordIncident: {
+    input: { what: 'A name in a prompt', found: '2026-12-01', severity: 'Material', dataInvolved: 'Amber' },
+    run: recordIncident,
   },
   shareWithLeaders: {
     input: { addresses: 'board@district.example.org', access: 'summary', note: 'Hi' },

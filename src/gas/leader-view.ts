@@ -218,6 +218,7 @@ export function toParts(source: PartSource): LeaderParts {
             dataTier: chosen.dataTier,
             familyFacing: chosen.flags.familyFacing,
             studentFacing: chosen.flags.studentFacing,
+            kind: chosen.kind,
             scorers: chosen.scorers,
           }
         : null,

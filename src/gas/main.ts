@@ -6,6 +6,7 @@
 import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from '../shared/approvals';
 import type { MeasurementInput, MetricsBoard, MetricsResult } from '../shared/metrics';
+import type { IncidentInput, IncidentResult } from '../shared/incidents';
 import type { ShareInput, ShareResult } from '../shared/share';
 import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult, ResumeInput } from '../shared/pilot';
 import type { ChecklistInput, ChecklistSaveResult, GovernanceBoard, LogCheck } from '../shared/governance';
@@ -202,6 +203,11 @@ export function getMetricsBoard(): MetricsBoard {
 /** Sidebar: add one measurement (a metric for one period). */
 export function saveMeasurement(input: MeasurementInput): MetricsResult {
   return actions.saveMeasurement(appsScript(), input);
+}
+
+/** Sidebar: record an incident; it pauses the pilot and tells the privacy officer, security lead and sponsor. */
+export function recordIncident(input: IncidentInput): IncidentResult {
+  return actions.recordIncident(appsScript(), input);
 }
 
 /** Sidebar: share the plan with leaders (view only unless asked) and send each the summary. */

@@ -15,6 +15,8 @@ const input = (extra: Partial<MeasurementInput>): MeasurementInput => ({
   periodEnd: '2026-11-06',
   value: 30,
   items: 40,
+  language: '',
+  school: '',
   note: '',
   ...extra,
 });
@@ -52,7 +54,9 @@ describe('measurements', () => {
       baseline: 32,
       pilot: 20,
       change: -37.5,
-      targetMet: true,
+      // Two baseline weeks of 40 items: too little for a verdict (4 weeks and 30 items are needed).
+      targetMet: null,
+      verdict: 'Not enough data',
       baselinePeriods: 2,
       pilotPeriods: 2,
     });

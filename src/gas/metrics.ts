@@ -1,4 +1,4 @@
-import { metrics as metricsTemplate, metricNames } from '../../sheets-templates/metrics';
+import { metrics as metricsTemplate } from '../../sheets-templates/metrics';
 import { pilot as pilotTemplate } from '../../sheets-templates/pilot';
 import { workflows as workflowsTemplate } from '../../sheets-templates/workflows';
 import type { LogEvent } from '../domain/audit-log';
@@ -6,6 +6,7 @@ import { checkMeasurementInput } from '../domain/measurement-input';
 import {
   checkStopRules,
   metricDefinition,
+  metricsFor,
   readMeasurements,
   summarizeMetrics,
   type MeasurementRecord,
@@ -30,7 +31,7 @@ interface MetricsContext {
   spreadsheet: Spreadsheet;
   table: SheetTable;
   pilot: SheetTable;
-  selected: { id: string; name: string } | null;
+  selected: { id: string; name: string; kind: string } | null;
 }
 
 function load(spreadsheet: Spreadsheet): MetricsContext {
@@ -41,7 +42,7 @@ function load(spreadsheet: Spreadsheet): MetricsContext {
     spreadsheet,
     table: SheetTable.open(spreadsheet, metricsTemplate, ['id', 'workflowId', 'metric', 'window', 'value']),
     pilot: SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state']),
-    selected: only?.id ? { id: only.id, name: only.name } : null,
+    selected: only?.id ? { id: only.id, name: only.name, kind: only.kind } : null,
   };
 }
 
@@ -78,22 +79,14 @@ function applyStopRules(
       note: stop.reasons.join(' '),
     });
   }
-  const summaries = selected ? summarizeMetrics(records, selected.id) : [];
+  const summaries = selected ? summarizeMetrics(records, selected.id, selected.kind) : [];
   return {
     board: {
       setUp: true,
-      selected,
+      selected: selected ? { id: selected.id, name: selected.name } : null,
       pilotState,
       metrics: summaries.map((m) => ({
-        name: m.name,
-        target: m.target,
-        better: m.better,
-        baseline: m.baseline,
-        pilot: m.pilot,
-        change: m.change,
-        targetMet: m.targetMet,
-        baselinePeriods: m.baselinePeriods,
-        pilotPeriods: m.pilotPeriods,
+        ...m,
         ...itemsOf(records, selected?.id ?? '', m.name),
         needsBaseline: metricDefinition(m.name)?.target.needsBaseline ?? false,
       })),
@@ -101,7 +94,7 @@ function applyStopRules(
       trends: summaries.filter((m) => m.trend.length > 0).map((m) => ({ name: m.name, points: m.trend })),
       problems,
       rows: records.length,
-      metricNames: [...metricNames],
+      metricNames: metricsFor(selected?.kind ?? '').map((d) => d.name),
     },
     events,
   };
@@ -138,7 +131,7 @@ export function metricsBoard(gas: AppsScript): MetricsBoard {
       trends: [],
       problems: [],
       rows: 0,
-      metricNames: [...metricNames],
+      metricNames: metricsFor('').map((d) => d.name),
     };
   }
   const ctx = load(spreadsheet);
@@ -184,6 +177,8 @@ export function saveMeasurement(gas: AppsScript, input: unknown): MetricsResult 
       periodEnd: value.periodEnd,
       value: value.value,
       items: value.items,
+      language: value.language,
+      school: value.school,
       note: value.note,
       enteredBy: who,
       entered: now,

@@ -369,7 +369,9 @@ describe('a decision to scale', () => {
     expect(checklist.some((r) => r.includes('G10'))).toBe(true);
     const approvals = env.run((gas) => approvalBoard(gas));
     expect(approvals.state).toBe('not-sent');
-    expect(approvals.steps.filter((s) => s.applies).map((s) => s.name)).toContain('Legal review');
+    expect(approvals.steps.filter((s) => s.applies).map((s) => s.name)).toContain(
+      'Legal and procurement review',
+    );
   });
 
   it('within the same tier and vendors leaves the approvals as they are', () => {

@@ -87,7 +87,7 @@ describe('setting up a new workspace', () => {
     const warned = protections
       .filter((p) => p.type === 'SHEET' && p.warningOnly)
       .map((p) => sheetName(p.range.sheetId));
-    expect(warned.sort()).toEqual(['Approvals', 'Board summary', 'Dashboard', 'Log']);
+    expect(warned.sort()).toEqual(['Approvals', 'Board summary', 'Dashboard', 'Incidents', 'Log']);
     const computed = protections.filter(
       (p) => p.type === 'RANGE' && sheetName(p.range.sheetId) === 'Workflows',
     );
@@ -305,7 +305,7 @@ describe('a workspace edited by hand', () => {
     expect(report).toEqual({
       ok: true,
       schemaVersion: workspaceTemplate.schemaVersion,
-      changes: ['Put back the missing column “Note” in Metrics (column L).'],
+      changes: ['Put back the missing column “Note” in Metrics (column N).'],
     });
   });
 });

@@ -22,6 +22,7 @@ function workspace(): FakeEnvironment {
 const emptyFlags = {
   familyFacing: false,
   studentFacing: false,
+  collectsFromStudents: false,
   nonEnglish: false,
   newVendor: false,
   dutiesChange: false,
@@ -37,6 +38,7 @@ function workflowInput(name: string, extra: Partial<WorkflowInput> = {}): Workfl
     fragmented: '',
     frequentSafe: '',
     dataTier: '',
+    kind: '',
     flags: emptyFlags,
     ...extra,
   };
@@ -159,7 +161,7 @@ describe('adding and editing workflows', () => {
       'a data tier that does not exist',
       { name: 'Something', dataTier: 'Purple' },
       'dataTier',
-      'The data tier must be Green, Amber, Red or left empty.',
+      'The data tier must be Green, Yellow, Amber, Red or left empty.',
     ],
     ['a name that is not text', { name: 42 as unknown as string }, 'name', 'The workflow name must be text.'],
   ])('refuses %s with a clear message and changes nothing', (_case, change, field, message) => {
@@ -239,7 +241,13 @@ describe('scoring', () => {
     const board = ok(score(env, ana, 'WF-002', [4, 4, 2, 4]));
     expect(sheetColumn(env, 'Workflows', 'total')).toEqual([17, 14, 13, '']);
     expect(sheetColumn(env, 'Workflows', 'band')).toEqual(['Strong', 'Possible', 'Possible', '']);
-    expect(sheetColumn(env, 'Workflows', 'eligible')).toEqual(['Yes', 'No', 'Yes', '']);
+    // One scorer so far: the eligible ones wait for a second, ranked meanwhile.
+    expect(sheetColumn(env, 'Workflows', 'eligible')).toEqual([
+      'Needs a second scorer',
+      'No',
+      'Needs a second scorer',
+      '',
+    ]);
     expect(sheetColumn(env, 'Workflows', 'rank')).toEqual([1, '', 2, '']);
     const sheetRanking = sheetColumn(env, 'Workflows', 'rank');
     const ids = sheetColumn(env, 'Workflows', 'id');
@@ -416,13 +424,53 @@ describe('scoring', () => {
 describe('selecting the one workflow', () => {
   function scored(): FakeEnvironment {
     const env = workspace();
-    score(env, ana, 'WF-001', [5, 4, 4, 4]);
-    score(env, ana, 'WF-002', [4, 4, 2, 4]);
-    score(env, ana, 'WF-003', [3, 3, 4, 3]);
+    for (const who of [ana, ben]) {
+      score(env, who, 'WF-001', [5, 4, 4, 4]);
+      score(env, who, 'WF-002', [4, 4, 2, 4]);
+      score(env, who, 'WF-003', [3, 3, 4, 3]);
+    }
     return env;
   }
   const select = (env: FakeEnvironment, workflowId: string, reason = '', confirmReplace = false) =>
     env.run((gas) => selectWorkflow(gas, { workflowId, reason, confirmReplace }), { user: ana });
+
+  it.each<[string, (env: FakeEnvironment) => void, string]>([
+    [
+      'a Red-tier (student records) workflow',
+      (env) => setCell(env, 'Workflows', 2, 'dataTier', 'Red'),
+      '“FAQ drafting from approved materials” cannot be selected. Not eligible: its data tier is Red (student education records), which a first pilot may not use',
+    ],
+    [
+      'a student-facing workflow',
+      (env) => setCell(env, 'Workflows', 2, 'studentFacing', true),
+      '“FAQ drafting from approved materials” cannot be selected. Not eligible: it is student-facing, which a first pilot may not be',
+    ],
+    [
+      'a workflow only one person has scored',
+      (env) => {
+        const scores = env.run((gas) => sheetNamed(gas, 'Scores').getDataRange().getValues());
+        const row = scores.findIndex((r) => r[1] === 'WF-001' && r[3] === ben);
+        env.run((gas) => sheetNamed(gas, 'Scores').deleteRow(row + 1));
+      },
+      '“FAQ drafting from approved materials” cannot be selected. Needs a second scorer: 1 person has scored it',
+    ],
+  ])('refuses %s for a first pilot, naming the reason, and changes nothing', (_case, arrange, message) => {
+    const env = scored();
+    arrange(env);
+    const before = structuredClone(env.state);
+    const result = select(env, 'WF-001');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]?.message).toContain(message);
+    expect(env.state).toEqual(before);
+  });
+
+  it('allows a student-facing workflow once an earlier pilot has a recorded decision', () => {
+    const env = scored();
+    setCell(env, 'Workflows', 2, 'studentFacing', true);
+    setCell(env, 'Pilot', 2, 'workflowId', 'WF-003');
+    setCell(env, 'Pilot', 2, 'decision', 'Scale');
+    ok(select(env, 'WF-001'));
+  });
 
   it('selects an eligible workflow and logs it', () => {
     const env = scored();
@@ -506,14 +554,14 @@ describe('selecting the one workflow', () => {
         hash: r[8],
       } as LogEntry,
     }));
-    expect(entries.length).toBe(5);
+    expect(entries.length).toBe(8);
     expect(
       verifyChain(
         entries,
         JSON.parse(env.state.properties.document['aiplan.logHead'] ?? 'null') as never,
         sign,
       ),
-    ).toMatchObject({ ok: true, entries: 5 });
+    ).toMatchObject({ ok: true, entries: 8 });
   });
 });
 
@@ -522,6 +570,7 @@ describe('service calls', () => {
     const env = workspace();
     addScoredWorkflows(env, count);
     score(env, ana, 'WF-001', [4, 4, 4, 4]);
+    score(env, ben, 'WF-001', [4, 4, 4, 4]);
     env.run((gas) => selectWorkflow(gas, { workflowId: 'WF-001', reason: '', confirmReplace: false }));
     return env;
   }

@@ -1,4 +1,5 @@
 import { scores as scoresTemplate } from '../../sheets-templates/scores';
+import { pilot as pilotTemplate } from '../../sheets-templates/pilot';
 import { settings as settingsTemplate } from '../../sheets-templates/settings';
 import { workflows as workflowsTemplate } from '../../sheets-templates/workflows';
 import type { LogEvent } from '../domain/audit-log';
@@ -6,6 +7,7 @@ import { criterionKeys, redFlagKeys } from '../domain/rubric';
 import { isSelectable, scoreWorkflows, type WorkflowResult } from '../domain/scoring';
 import { checkGivenName } from '../domain/given-name';
 import { readRoles, type RolePerson } from '../domain/roles';
+import { isFirstPilot, profileBlock } from '../domain/selection-gate';
 import { nextId, text, type RowProblem } from '../domain/table';
 import { computedWorkflowColumns, computedWorkflowKeys } from '../domain/workflow-columns';
 import {
@@ -28,6 +30,7 @@ import { appendToLog } from './audit-log-gateway';
 import { withDocumentLock } from './document-lock';
 import { syncGovernance } from './governance';
 import { displayName, rememberMyName, whoAmI, type Identity } from './identity';
+import { profileFlags, workflowTextFields, type WorkflowTextKey } from '../domain/workflow-profile';
 import { SheetTable } from './sheet-table';
 import { refusedForLength } from '../domain/input-caps';
 
@@ -45,11 +48,15 @@ interface Workspace {
   weights: ReturnType<typeof readWeights>;
   /** People named in Settings: a name given by an account without a shared email may not be theirs. */
   people: RolePerson[];
+  /** Who the privacy officer is, and whether this is the district's first pilot. */
+  context: { privacyOfficer: string[]; firstPilot: boolean };
   workflows: WorkflowRecord[];
   scores: ScoreRecord[];
   results: Map<string, WorkflowResult>;
   problems: RowProblem[];
 }
+
+const PRIVACY_OFFICER = 'Privacy officer';
 
 function load(spreadsheet: Spreadsheet): Workspace {
   const workflowsTable = SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
@@ -59,23 +66,39 @@ function load(spreadsheet: Spreadsheet): Workspace {
     ...criterionKeys,
   ]);
   const settingsTable = SheetTable.open(spreadsheet, settingsTemplate, ['id', 'value']);
+  const people = readRoles(settingsTable.data).directory.people;
+  const officer = people.find((p) => p.role.toLowerCase() === PRIVACY_OFFICER.toLowerCase());
+  const pilotSheet = spreadsheet.getSheetByName(pilotTemplate.name)
+    ? SheetTable.open(spreadsheet, pilotTemplate).data
+    : null;
   return analyse({
     spreadsheet,
     workflowsTable,
     scoresTable,
     weights: readWeights(settingsTable.data),
-    people: readRoles(settingsTable.data).directory.people,
+    people,
+    context: {
+      privacyOfficer: officer ? [officer.email, officer.name] : [],
+      firstPilot: pilotSheet === null || isFirstPilot(pilotSheet),
+    },
   });
 }
 
 /** Reads records from the tables as they stand in memory and scores every workflow. */
 function analyse(
-  base: Pick<Workspace, 'spreadsheet' | 'workflowsTable' | 'scoresTable' | 'weights' | 'people'>,
+  base: Pick<Workspace, 'spreadsheet' | 'workflowsTable' | 'scoresTable' | 'weights' | 'people' | 'context'>,
 ): Workspace {
   const read = readWorkflows(base.workflowsTable.current());
   const ids = new Set(read.workflows.flatMap((w) => (w.id ? [w.id] : [])));
   const scoreRead = readScores(base.scoresTable.current(), ids);
-  const results = scoreWorkflows([...ids], scoreRead.scores, base.weights.weights);
+  const byId = new Map(read.workflows.map((w) => [w.id, w]));
+  const results = scoreWorkflows([...ids], scoreRead.scores, base.weights.weights, {
+    privacyOfficer: base.context.privacyOfficer,
+    blockFor: (id) => {
+      const workflow = byId.get(id);
+      return workflow ? profileBlock(workflow, base.context.firstPilot) : null;
+    },
+  });
   const problems = [...read.problems, ...scoreRead.problems, ...base.weights.problems];
   const selected = read.workflows.filter((w) => w.selected);
   if (selected.length > 1) {
@@ -85,9 +108,9 @@ function analyse(
       message: `${selected.length} workflows are ticked as selected (rows ${selected.map((w) => w.row).join(', ')}); choose one in the planner.`,
     });
   }
-  const byId = new Map(results.map((r) => [r.workflowId, r]));
+  const resultById = new Map(results.map((r) => [r.workflowId, r]));
   for (const w of selected) {
-    const result = w.id ? byId.get(w.id) : undefined;
+    const result = w.id ? resultById.get(w.id) : undefined;
     if (result && !isSelectable(result)) {
       problems.push({
         sheet: 'Workflows',
@@ -100,7 +123,7 @@ function analyse(
     ...base,
     workflows: read.workflows,
     scores: scoreRead.scores,
-    results: byId,
+    results: resultById,
     problems,
   };
 }
@@ -121,15 +144,14 @@ function board(ws: Workspace, me: Identity): WorkflowBoard {
     const result = w.id ? ws.results.get(w.id) : undefined;
     const my = ws.scores.find((s) => s.workflowId === w.id && s.scorer.toLowerCase() === mine);
     return {
+      ...(Object.fromEntries(workflowTextFields.map((f) => [f.key, w[f.key]])) as Record<
+        WorkflowTextKey,
+        string
+      >),
       id: w.id,
       row: w.row,
-      name: w.name,
-      description: w.description,
-      team: w.team,
-      timeLost: w.timeLost,
-      fragmented: w.fragmented,
-      frequentSafe: w.frequentSafe,
       dataTier: w.dataTier,
+      kind: w.kind,
       flags: { ...w.flags },
       consensus: result?.consensus ? { ...result.consensus } : null,
       total: result?.total ?? null,
@@ -274,13 +296,9 @@ export function saveWorkflow(gas: AppsScript, input: unknown): SaveResult {
       };
     }
     const cells = {
-      name: value.name,
-      description: value.description,
-      team: value.team,
-      timeLost: value.timeLost,
-      fragmented: value.fragmented,
-      frequentSafe: value.frequentSafe,
+      ...Object.fromEntries(workflowTextFields.map((f) => [f.key, value[f.key]])),
       dataTier: value.dataTier,
+      kind: value.kind,
       ...value.flags,
     };
     const table = ws.workflowsTable;
@@ -324,16 +342,7 @@ export function saveWorkflow(gas: AppsScript, input: unknown): SaveResult {
 }
 
 function summary(table: SheetTable, row: number): string {
-  const keys = [
-    'name',
-    'team',
-    'dataTier',
-    'familyFacing',
-    'studentFacing',
-    'nonEnglish',
-    'newVendor',
-    'dutiesChange',
-  ];
+  const keys = ['name', 'team', 'dataTier', ...profileFlags];
   return keys
     .map((k) => [k, table.get(row, k)] as const)
     .filter(([, v]) => v !== '' && v !== false && v !== undefined)

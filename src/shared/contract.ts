@@ -3,6 +3,7 @@ import type { Phase } from '../domain/workspace-phase';
 import type { JsonApi } from './json';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from './approvals';
 import type { MeasurementInput, MetricsBoard, MetricsResult } from './metrics';
+import type { IncidentInput, IncidentResult } from './incidents';
 import type { ShareInput, ShareResult } from './share';
 import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult, ResumeInput } from './pilot';
 import type { ChecklistInput, ChecklistSaveResult, GovernanceBoard, LogCheck } from './governance';
@@ -60,6 +61,7 @@ export type PlannerApi = JsonApi<{
   resumePilot(input: ResumeInput): PilotResult;
   getMetricsBoard(): MetricsBoard;
   saveMeasurement(input: MeasurementInput): MetricsResult;
+  recordIncident(input: IncidentInput): IncidentResult;
   shareWithLeaders(input: ShareInput): ShareResult;
 }>;
 
@@ -86,6 +88,7 @@ export const plannerFunctionNames = [
   'resumePilot',
   'getMetricsBoard',
   'saveMeasurement',
+  'recordIncident',
   'shareWithLeaders',
 ] as const satisfies readonly (keyof PlannerApi)[];
 /**

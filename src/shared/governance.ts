@@ -13,6 +13,10 @@ export type ChecklistRow = {
   /** For conditional rows: what turned the row on. */
   condition: string;
   expectedEvidence: string;
+  /** The rule the item rests on. */
+  basis: string;
+  /** Who checked the evidence, or "". */
+  verifiedBy: string;
   ownerRole: string;
   /** The person named on the row, or "" (the role's person from Settings is in ownerLabel). */
   owner: string;
@@ -57,6 +61,8 @@ export type ChecklistInput = {
   /** yyyy-mm-dd or "". */
   due: string;
   owner: string;
+  /** Who checked the evidence; "" lets the add-on name the owner role's person when it is Done. */
+  verifiedBy: string;
 };
 
 export type ChecklistSaveResult =

@@ -1,18 +1,10 @@
+import type { MetricSummary } from '../domain/metrics';
 import type { FieldError, RowProblem } from './workflows';
 
 /** The metrics part of the sidebar ↔ server contract (plain JSON only). */
 
-export type MetricLine = {
-  name: string;
-  target: string;
-  better: string;
-  baseline: number | null;
-  pilot: number | null;
-  /** Relative change in percent, or null. */
-  change: number | null;
-  targetMet: boolean | null;
-  baselinePeriods: number;
-  pilotPeriods: number;
+/** One metric's summary as the Measure view shows it: the domain's summary, with the items behind it. */
+export type MetricLine = { [K in keyof MetricSummary]: MetricSummary[K] } & {
   /** Items the window's rows cover, when every row says; null otherwise (the n is then the periods). */
   baselineItems: number | null;
   pilotItems: number | null;
@@ -41,6 +33,9 @@ export type MeasurementInput = {
   periodEnd: string;
   value: number | null;
   items: number | null;
+  /** Optional: the language and the school of the items measured. */
+  language: string;
+  school: string;
   note: string;
 };
 

@@ -1,30 +1,19 @@
 import type { RowProblem } from '../domain/table';
-import type { FieldError } from '../domain/workflow-input';
+import type { FieldError, WorkflowFields } from '../domain/workflow-input';
+import type { ProfileFlags } from '../domain/workflow-profile';
 
 export type { FieldError, RowProblem };
 
 /** The workflow-scoring part of the sidebar ↔ server contract (plain JSON only). */
 
-export type ProfileFlags = {
-  familyFacing: boolean;
-  studentFacing: boolean;
-  nonEnglish: boolean;
-  newVendor: boolean;
-  dutiesChange: boolean;
-};
+export type { ProfileFlags };
 
-export type WorkflowInput = {
-  /** null to add a new workflow. */
-  id: string | null;
-  name: string;
-  description: string;
-  team: string;
-  timeLost: string;
-  fragmented: string;
-  frequentSafe: string;
-  /** "Green", "Amber", "Red", or "" when not yet known. */
+/** What the form sends: exactly the fields the domain declares (src/domain/workflow-profile.ts). */
+export type WorkflowInput = Omit<WorkflowFields, 'dataTier' | 'kind'> & {
+  /** A data tier name ("Green" … "Red"), or "" when not yet known; checked on the server. */
   dataTier: string;
-  flags: ProfileFlags;
+  /** A kind of workflow ("FAQ drafting" …), or ""; checked on the server. */
+  kind: string;
 };
 
 export type CriterionValues = { common: number; measurable: number; risk: number; pain: number };
@@ -56,17 +45,8 @@ export type MyScore = {
   note: string;
 };
 
-export type WorkflowCard = {
-  id: string | null;
+export type WorkflowCard = WorkflowInput & {
   row: number;
-  name: string;
-  description: string;
-  team: string;
-  timeLost: string;
-  fragmented: string;
-  frequentSafe: string;
-  dataTier: string;
-  flags: ProfileFlags;
   consensus: CriterionValues | null;
   total: number | null;
   band: string | null;

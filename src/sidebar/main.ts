@@ -1,6 +1,7 @@
 import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
 import type { ApprovalBoard, ReviewDecision } from '../shared/approvals';
 import type { ChecklistInput, GovernanceBoard, LogCheck } from '../shared/governance';
+import type { IncidentInput } from '../shared/incidents';
 import type { MeasurementInput, MetricsBoard } from '../shared/metrics';
 import type { DecisionInput, PilotBoard, PilotPlanInput, ResumeInput } from '../shared/pilot';
 
@@ -20,6 +21,7 @@ import { announce, h } from './dom';
 import { callServer } from './server';
 import { approvalsView, reviewFormView } from './views/approvals-view';
 import { checklistDraft, checklistItemView } from './views/checklist-item-view';
+import { emptyIncident, incidentFormView } from './views/incident-form-view';
 import { metricsView } from './views/metrics-view';
 import { pilotView } from './views/pilot-view';
 import { shareView } from './views/share-view';
@@ -48,7 +50,8 @@ type Screen =
       resume: ResumeInput;
       errors: FieldError[];
     }
-  | { kind: 'metrics'; draft: MeasurementInput; errors: FieldError[] };
+  | { kind: 'metrics'; draft: MeasurementInput; errors: FieldError[] }
+  | { kind: 'incident-form'; draft: IncidentInput; errors: FieldError[] };
 
 interface AppState {
   status: WorkspaceStatus | null;
@@ -102,6 +105,7 @@ const headingOf: Record<Screen['kind'], string> = {
   review: 'form-heading',
   pilot: 'pilot-heading',
   metrics: 'metrics-heading',
+  'incident-form': 'form-heading',
 };
 
 /** Re-renders from state, keeping keyboard focus on the same control unless told where to put it. */
@@ -134,6 +138,8 @@ const emptyMeasurement = (): MeasurementInput => ({
   periodEnd: '',
   value: null,
   items: null,
+  language: '',
+  school: '',
   note: '',
 });
 
@@ -160,7 +166,7 @@ const sectionOf = (screen: Screen): Section =>
         ? 'approvals'
         : screen.kind === 'pilot'
           ? 'pilot'
-          : screen.kind === 'metrics'
+          : screen.kind === 'metrics' || screen.kind === 'incident-form'
             ? 'metrics'
             : 'workflows';
 
@@ -362,8 +368,24 @@ function screenView(): HTMLElement {
             screen,
             (result) => showMetrics(result, screen.draft),
           ),
+        recordIncident: () => go({ kind: 'incident-form', draft: emptyIncident(), errors: [] }),
       });
     }
+    case 'incident-form':
+      return incidentFormView(screen.draft, screen.errors, busy, {
+        save: () =>
+          void save(
+            () => callServer('recordIncident', screen.draft).then((r) => (r.ok ? { ...r, board: null } : r)),
+            screen,
+            () => {
+              state.metrics = null;
+              state.pilot = null;
+              state.screen = { kind: 'metrics', draft: emptyMeasurement(), errors: [] };
+              void loadMetrics().then(() => render('message'));
+            },
+          ),
+        cancel: () => go({ kind: 'metrics', draft: emptyMeasurement(), errors: [] }),
+      });
     case 'workflow-form':
       return workflowFormView(screen.draft, screen.errors, busy, {
         save: () => void save(() => callServer('saveWorkflow', screen.draft), screen, showBoard),

@@ -96,7 +96,7 @@ describe('the approval round trip in the playground, by keyboard', () => {
     await press(page, sidebar, '#send-requests');
     await idle(sidebar);
     expect(await sidebar.textContent('#message')).toBe(
-      'Sent 1 approval request for step 5 (Final approval).',
+      'Sent 1 approval request for step 8 (Final approval).',
     );
     await replyTo(page, 'rivera@district.example.org', 4);
     await press(page, sidebar, '#check-replies');

@@ -124,6 +124,24 @@ export function runInPlayground<T = unknown>(server: PlaygroundServer, name: str
 }
 
 /** Waits for the sidebar to finish a server call. */
+/** A colleague scores a workflow (a selection needs two scorers); the coordinator acts again after. */
+export function colleagueScores(
+  server: PlaygroundServer,
+  workflowId: string,
+  [common, measurable, risk, pain]: readonly number[],
+): void {
+  server.playground.actAs('principal@district.example.org');
+  runInPlayground(server, 'saveScore', {
+    workflowId,
+    scores: { common, measurable, risk, pain },
+    redFlags: [],
+    fitsDay: 'yes',
+    note: '',
+    scorerName: null,
+  });
+  server.playground.actAs('coordinator@district.example.org');
+}
+
 export const idle = (sidebar: Frame) => sidebar.waitForSelector('#app[aria-busy="false"]');
 
 /** Tabs to a control and presses Enter on it, as a keyboard user does. */
@@ -142,6 +160,7 @@ export function prepareReadyPlan(server: PlaygroundServer): void {
   runInPlayground(server, 'setUpWorkspace');
   const people = server.playground.fillExamplePeople();
   if (!people.ok) throw new Error(people.message);
+  server.playground.useParallelReviewChain();
   runInPlayground(server, 'saveScore', {
     workflowId: 'WF-001',
     scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
@@ -150,13 +169,14 @@ export function prepareReadyPlan(server: PlaygroundServer): void {
     note: '',
     scorerName: null,
   });
+  colleagueScores(server, 'WF-001', [5, 4, 4, 4]);
   runInPlayground(server, 'selectWorkflow', { workflowId: 'WF-001', reason: '', confirmReplace: false });
   const board = runInPlayground<{ rows: { id: string; gating: boolean }[] }>(server, 'getGovernanceBoard');
   for (const row of board.rows.filter((r) => r.gating)) {
     runInPlayground(server, 'updateChecklistItem', {
       id: row.id,
       status: 'Done',
-      evidence: '',
+      evidence: 'Memo in the district drive',
       naReason: '',
       due: '',
       owner: '',

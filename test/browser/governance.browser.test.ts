@@ -2,6 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals';
 import type { Frame, Page } from 'playwright-core';
 import type { GovernanceBoard } from '../../src/shared/governance';
 import {
+  colleagueScores,
   axeViolations,
   collectErrors,
   idle,
@@ -31,6 +32,7 @@ async function openGovernance(): Promise<{ page: Page; sidebar: Frame; errors: s
     note: '',
     scorerName: null,
   });
+  colleagueScores(playground.server(), 'WF-001', [5, 4, 4, 4]);
   call('selectWorkflow', { workflowId: 'WF-001', reason: '', confirmReplace: false });
   const page = await playground.browser().newPage({ viewport: { width: 1280, height: 900 } });
   const errors = collectErrors(page);
@@ -59,7 +61,8 @@ describe('the Governance view, by keyboard alone', () => {
     expect(await focusedId(sidebar)).toBe('governance-heading');
     expect(await sidebar.textContent('#gate-status')).toContain('Not ready for approval yet');
     const board = call<GovernanceBoard>('getGovernanceBoard');
-    const first = board.missing[0]?.ids[0] ?? '';
+    // N/A is allowed only on conditional or recommended items: take a conditional one.
+    const first = board.rows.find((r) => r.gating && r.requirement === 'Conditional')?.id ?? '';
     const firstRow = board.rows.find((r) => r.id === first);
 
     await press(page, sidebar, `#edit-missing-${first}`);
@@ -89,7 +92,7 @@ describe('the Governance view, by keyboard alone', () => {
       call('updateChecklistItem', {
         id: row.id,
         status: 'Done',
-        evidence: '',
+        evidence: 'Memo in the district drive',
         naReason: '',
         due: '',
         owner: '',
@@ -129,7 +132,7 @@ describe('the Governance view, by keyboard alone', () => {
     await idle(sidebar);
     expect(await focusedId(sidebar)).toBe('log-result');
     expect(await sidebar.textContent('#log-result')).toBe(
-      'All 3 Log entries are intact: none was edited, inserted or deleted.',
+      'All 4 Log entries are intact: none was edited, inserted or deleted.',
     );
     expect(errors).toEqual([]);
     await page.close();
@@ -144,10 +147,12 @@ describe('the Governance view, by keyboard alone', () => {
     const id = call<GovernanceBoard>('getGovernanceBoard').missing[0]?.ids[0] ?? '';
     await press(page, sidebar, `#edit-missing-${id}`);
     await tabTo(page, sidebar, '#item-evidence');
-    await page.keyboard.type('not a link');
+    await page.keyboard.type('https://not a link');
     await press(page, sidebar, '#save-item');
     await idle(sidebar);
-    expect(await sidebar.textContent('#error-summary')).toContain('The evidence link must be a web address');
+    expect(await sidebar.textContent('#error-summary')).toContain(
+      'The evidence link must be a whole web address',
+    );
     expect(await axeViolations(sidebar)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

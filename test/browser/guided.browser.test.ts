@@ -1,6 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import {
   axeViolations,
+  colleagueScores,
   collectErrors,
   idle,
   press,
@@ -28,6 +29,7 @@ describe('the guided planner', () => {
       note: '',
       scorerName: null,
     });
+    colleagueScores(playground.server(), 'WF-001', [5, 4, 4, 4]);
     call('selectWorkflow', { workflowId: 'WF-001', reason: '', confirmReplace: false });
     const page = await playground.browser().newPage({ viewport: { width: 1280, height: 900 } });
     const errors = collectErrors(page);

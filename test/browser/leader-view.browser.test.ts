@@ -107,14 +107,14 @@ function runningPilot(): void {
       36,
     );
     add(
-      'Staff trust (1–5)',
+      'Staff trust (% agreeing)',
       'Pilot',
       '2027-01',
       String(4 + i * 7)
         .padStart(2, '0')
         .slice(-2),
-      3.6 + i * 0.2,
-      3,
+      67 + i * 8,
+      6,
     );
     add(
       'Adoption (%)',
@@ -146,7 +146,7 @@ describe('the leader view in the playground', () => {
     expect(charts.map((label) => label.split('.')[0])).toEqual([
       'Change from baseline (%), measures with enough data',
       'Time per item (minutes), by week',
-      'Staff trust (1–5), by week',
+      'Staff trust (% agreeing), by week',
       'Governance checklist: required items',
       'Candidate workflows by team score (of 20)',
     ]);

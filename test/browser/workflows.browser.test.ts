@@ -1,6 +1,15 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { Frame, Page } from 'playwright-core';
-import { axeViolations, collectErrors, idle, press, sidebarFrame, tabTo, usePlayground } from './browser';
+import {
+  axeViolations,
+  colleagueScores,
+  collectErrors,
+  idle,
+  press,
+  sidebarFrame,
+  tabTo,
+  usePlayground,
+} from './browser';
 
 jest.setTimeout(90_000);
 
@@ -98,8 +107,12 @@ describe('choosing one workflow in the sidebar, by keyboard alone', () => {
     expect(card).toContain('Rank 1');
     expect(card).toContain('17 of 20');
     expect(card).toContain('Strong');
-    expect(card).toContain('Eligible');
+    expect(card).toContain('Needs a second scorer');
     expect(await sidebar.$eval('.workflow-card h3', (e) => e.textContent)).toBe('Bus route questions');
+    colleagueScores(playground.server(), 'WF-005', [5, 4, 4, 4]);
+    await press(page, sidebar, '#refresh-workflows');
+    await idle(sidebar);
+    expect(await cardText(sidebar, 'Bus route questions')).toContain('Eligible');
 
     await press(page, sidebar, '#select-WF-005');
     await idle(sidebar);
@@ -120,6 +133,7 @@ describe('choosing one workflow in the sidebar, by keyboard alone', () => {
       ['WF-001', [5, 4, 4, 4]],
       ['WF-003', [4, 4, 4, 3]],
     ] as const) {
+      colleagueScores(playground.server(), id, values);
       playground.server().playground.run('saveScore', [
         {
           workflowId: id,

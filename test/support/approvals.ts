@@ -19,7 +19,24 @@ export const district: Record<string, [string, string, string?]> = {
   hr: ['Kim Wong', 'hr@district.example.org'],
   security: ['Ray Fox', 'security@district.example.org'],
   training: ['Eva Stone', 'training@district.example.org'],
+  procurement: ['Pia Park', 'buying@district.example.org'],
+  curriculum: ['Cy Moss', 'curriculum@district.example.org'],
 };
+
+/**
+ * The chain the approval mechanics are tested against: technology and privacy review in parallel as
+ * step 1, then the sponsor's final approval; the communications review FAQ drafting would need is set to
+ * a condition it does not meet, and the other steps keep their defaults. The default chain itself is tested in src/domain/approvals.test.ts and listed
+ * in docs/checklist-by-profile.md.
+ */
+export function parallelReviewChain(env: FakeEnvironment): void {
+  const rows = tableTemplate('Settings').defaultRows;
+  const rowOf = (id: string) => 2 + rows.findIndex((r) => r.values['id'] === id);
+  setCell(env, 'Settings', rowOf('step.1'), 'setting', 'Technology and privacy review');
+  setCell(env, 'Settings', rowOf('step.1'), 'value', 'Technology director, Privacy officer');
+  // FAQ drafting is family-facing: its communications review is left out of this chain.
+  setCell(env, 'Settings', rowOf('step.5'), 'condition', 'Student-facing');
+}
 
 /** Names a person with an email for every role in Settings. */
 export function namePeople(env: FakeEnvironment): void {
@@ -32,8 +49,10 @@ export function namePeople(env: FakeEnvironment): void {
   }
 }
 
+export const SECOND_SCORER = 'second.scorer@district.example.org';
+
 /**
- * A set-up workspace with FAQ drafting (WF-001, Green data, family-facing) scored 5/4/4/4 and selected,
+ * A set-up workspace with FAQ drafting (WF-001, Green data, family-facing) scored 5/4/4/4 by two people and selected,
  * so its checklist exists. `beforeScoring` runs after set-up (e.g. to name people in Settings).
  */
 export function selectedWorkspace(
@@ -42,16 +61,20 @@ export function selectedWorkspace(
   const env = new FakeEnvironment();
   env.run((gas) => setUpWorkspace(gas));
   beforeScoring(env);
-  env.run((gas) =>
-    saveScore(gas, {
-      workflowId: 'WF-001',
-      scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
-      redFlags: [],
-      fitsDay: 'yes',
-      note: '',
-      scorerName: null,
-    }),
-  );
+  // Two people score it: a selection needs at least two scorers.
+  for (const user of [env.owner, SECOND_SCORER])
+    env.run(
+      (gas) =>
+        saveScore(gas, {
+          workflowId: 'WF-001',
+          scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
+          redFlags: [],
+          fitsDay: 'yes',
+          note: '',
+          scorerName: null,
+        }),
+      { user },
+    );
   env.run((gas) => selectWorkflow(gas, { workflowId: 'WF-001', reason: '', confirmReplace: false }));
   return env;
 }
@@ -61,17 +84,21 @@ export function selectedWorkspace(
  * every required checklist item done.
  */
 export function readyWorkspace(): FakeEnvironment {
-  const env = selectedWorkspace(namePeople);
+  const env = selectedWorkspace((e) => {
+    namePeople(e);
+    parallelReviewChain(e);
+  });
   const board = env.run((gas) => governanceBoard(gas));
   for (const row of board.rows.filter((r) => r.gating)) {
     env.run((gas) =>
       updateChecklistItem(gas, {
         id: row.id,
         status: 'Done',
-        evidence: '',
+        evidence: `https://district.example.org/evidence/${row.code}`,
         naReason: '',
         due: '',
         owner: '',
+        verifiedBy: '',
       }),
     );
   }

@@ -32,6 +32,7 @@ export function sampleFacts(readership: Readership): RequestFacts {
       dataTier: 'Green',
       profile: ['familyFacing'],
     },
+    dataVerifiedBy: 'Pat Lee',
     step: { role: 'Privacy officer', number: 1, count: 2, name: 'Technology and privacy review' },
     requester,
     sponsor: 'Dr. Rivera',

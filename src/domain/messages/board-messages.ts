@@ -280,6 +280,28 @@ export const boardMessages = {
   'metric.Staff trust (1–5)': { en: 'Staff trust (1–5)', es: 'Confianza del personal (1–5)' },
   'metric.Adoption (%)': { en: 'Adoption (%)', es: 'Adopción (%)' },
   'metric.Incidents': { en: 'Incidents', es: 'Incidentes' },
+  'metric.Spot-check errors found (%)': {
+    en: 'Errors a second reviewer found (%)',
+    es: 'Errores hallados en la segunda revisión (%)',
+  },
+  'metric.Summary accuracy (%)': { en: 'Summary accuracy (%)', es: 'Exactitud de los resúmenes (%)' },
+  'metric.Answer found (%)': { en: 'Answer found (%)', es: 'Respuesta encontrada (%)' },
+  'metric.Escaped errors: minor': {
+    en: 'Minor errors that reached people',
+    es: 'Errores menores que llegaron a las personas',
+  },
+  'metric.Escaped errors: material': {
+    en: 'Material errors that reached people',
+    es: 'Errores importantes que llegaron a las personas',
+  },
+  'metric.Escaped errors: harmful': {
+    en: 'Harmful errors that reached people',
+    es: 'Errores graves que llegaron a las personas',
+  },
+  'metric.Staff trust (% agreeing)': {
+    en: 'Staff trust (% agreeing)',
+    es: 'Confianza del personal (% de acuerdo)',
+  },
 
   'target.lowerBy': {
     en: 'at least {percent}% lower than the baseline',

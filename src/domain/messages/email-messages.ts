@@ -84,6 +84,10 @@ export const emailMessages = {
     en: 'Eligibility is not known until the team scores it.',
     es: 'No se sabe si es apto hasta que el equipo lo puntúe.',
   },
+  'eligibility.needsScorers': {
+    en: 'It waits for a second scorer before it can be selected.',
+    es: 'Espera a que una segunda persona lo puntúe antes de poder seleccionarse.',
+  },
   'fact.tool': {
     en: 'Tool and the account it runs under: {tool}',
     es: 'Herramienta y cuenta con la que se usa: {tool}',
@@ -93,10 +97,28 @@ export const emailMessages = {
     es: 'Acuerdo de datos o registro de herramientas: {agreement}',
   },
   'fact.tier': { en: 'Data tier: {tier}.', es: 'Nivel de datos: {tier}.' },
-  'tier.green': { en: 'Green', es: 'Verde' },
-  'tier.amber': { en: 'Amber', es: 'Ámbar' },
-  'tier.red': { en: 'Red', es: 'Rojo' },
+  'tier.green': { en: 'Green (public)', es: 'Verde (público)' },
+  'tier.yellow': { en: 'Yellow (internal)', es: 'Amarillo (interno)' },
+  'tier.amber': {
+    en: 'Amber (personal data about staff or families)',
+    es: 'Ámbar (datos personales del personal del distrito o de las familias)',
+  },
+  'tier.red': { en: 'Red (student education records)', es: 'Rojo (expedientes educativos de estudiantes)' },
   'tier.none': { en: 'not classified yet', es: 'aún sin clasificar' },
+  // The tier's rule, quoted from src/domain/messages/data-tier-messages.ts.
+  'fact.tierRule': { en: 'The tier’s rule: {rule}', es: 'Regla del nivel: {rule}' },
+  'fact.noTierRule': {
+    en: 'No tier rule applies yet: the workflow has no data tier, so approve nothing that depends on one.',
+    es: 'Aún no se aplica ninguna regla de nivel: el proceso de trabajo no tiene nivel de datos, así que no apruebe nada que dependa de ello.',
+  },
+  'fact.dataVerified': {
+    en: '{who} verified the data classification ({item}).',
+    es: '{who} verificó la clasificación de los datos ({item}).',
+  },
+  'fact.dataNotVerified': {
+    en: 'Nobody has verified the data classification ({item}) yet.',
+    es: 'Nadie ha verificado todavía la clasificación de los datos ({item}).',
+  },
   'fact.dataRule': { en: 'The plan’s data rule: {rule}', es: 'Regla de datos del plan: {rule}' },
   'fact.reaches': { en: 'Who it reaches: {profile}.', es: 'A quién llega: {profile}.' },
   'profile.internal': {
@@ -108,6 +130,10 @@ export const emailMessages = {
   'profile.nonEnglish': { en: 'output in languages other than English', es: 'textos en otros idiomas' },
   'profile.newVendor': { en: 'a new vendor', es: 'un proveedor nuevo' },
   'profile.dutiesChange': { en: 'changed job duties', es: 'cambios en las funciones del personal' },
+  'profile.collectsFromStudents': {
+    en: 'information collected from students',
+    es: 'información recogida del alumnado',
+  },
   'fact.reviewRule': { en: 'Review rule: {rule}', es: 'Regla de revisión: {rule}' },
   'fact.baseline': {
     en: 'Baseline: {start} to {end}.',

@@ -1,7 +1,9 @@
 import type { Catalogue } from './catalogue';
 import { boardMessages } from './board-messages';
 import { cardMessages } from './card-messages';
+import { dataTierMessages } from './data-tier-messages';
 import { emailMessages } from './email-messages';
+import { incidentNotice } from './incident-notice';
 
 /**
  * Every catalogue of messages, by name. A module that adds texts people receive (emails, the Gmail card,
@@ -10,5 +12,7 @@ import { emailMessages } from './email-messages';
 export const catalogues: Readonly<Record<string, Catalogue>> = {
   board: boardMessages,
   card: cardMessages,
+  dataTier: dataTierMessages,
   email: emailMessages,
+  incidentNotice,
 };

@@ -18,6 +18,7 @@ export function checklistDraft(row: ChecklistRow): ChecklistInput {
     naReason: row.naReason,
     due: row.due,
     owner: row.owner,
+    verifiedBy: row.verifiedBy,
   };
 }
 
@@ -27,6 +28,7 @@ const fieldIds: Record<string, string> = {
   naReason: 'item-naReason',
   due: 'item-due',
   owner: 'item-owner',
+  verifiedBy: 'item-verifiedBy',
 };
 
 /** One checklist row: its status, evidence, N/A reason, due date and owner. Edits `draft` in place. */
@@ -47,13 +49,14 @@ export function checklistItemView(
     ),
     h('p', {}, row.item),
     row.expectedEvidence ? h('p', { class: 'muted' }, `Evidence expected: ${row.expectedEvidence}`) : null,
+    row.basis ? h('p', { class: 'muted' }, `Basis: ${row.basis}`) : null,
     h(
       'p',
       { class: 'muted' },
       row.gating
         ? row.condition
-          ? `Required because: ${row.condition}.`
-          : 'Required before approval.'
+          ? `Required because: ${row.condition}. N/A is allowed with a reason.`
+          : 'Required before approval: it cannot be N/A.'
         : 'Recommended: it does not block approval.',
     ),
     errorSummary(errors, fieldIds),
@@ -74,11 +77,10 @@ export function checklistItemView(
       }),
       textField({
         id: fieldIds['evidence'] ?? 'evidence',
-        label: 'Evidence link',
-        hint: 'A link to the document, memo or page that shows it is done (https://…).',
+        label: 'Evidence',
+        hint: 'Done needs evidence: a link (https://…), or the name of the document that shows it is done.',
         value: draft.evidence,
         maxLength: checklistLimits.evidence,
-        autocomplete: 'url',
         error: errorFor(errors, 'evidence'),
         onInput: (value) => (draft.evidence = value),
       }),
@@ -108,6 +110,15 @@ export function checklistItemView(
         maxLength: checklistLimits.owner,
         error: errorFor(errors, 'owner'),
         onInput: (value) => (draft.owner = value),
+      }),
+      textField({
+        id: fieldIds['verifiedBy'] ?? 'verifiedBy',
+        label: 'Verified by',
+        hint: 'Who checked the evidence. Leave empty to name the person Settings gives for the owner role.',
+        value: draft.verifiedBy,
+        maxLength: checklistLimits.verifiedBy,
+        error: errorFor(errors, 'verifiedBy'),
+        onInput: (value) => (draft.verifiedBy = value),
       }),
       h(
         'div',

@@ -14,11 +14,11 @@ import { h } from '../dom';
 
 export interface MetricsActions {
   save(): void;
+  recordIncident(): void;
 }
 
 const figure = (n: number | null) => (n === null ? '–' : String(n));
 const change = (n: number | null) => (n === null ? '–' : `${n > 0 ? '+' : ''}${n}%`);
-const met = (m: boolean | null) => (m === null ? '–' : m ? 'Met' : 'Not met');
 
 /**
  * Phase 4: each metric's baseline against the pilot, the stop rules' verdict, and adding one
@@ -46,6 +46,8 @@ export function metricsView(
     periodEnd: 'm-periodEnd',
     value: 'm-value',
     items: 'm-items',
+    language: 'm-language',
+    school: 'm-school',
     note: 'm-note',
   };
   const number = (
@@ -98,6 +100,15 @@ export function metricsView(
           )
         : h('p', { id: 'stop-status', class: 'muted' }, 'No stop rule holds.'),
       h(
+        'div',
+        { class: 'actions' },
+        button('record-incident', 'Record an incident', {
+          busy,
+          kind: 'secondary',
+          onClick: actions.recordIncident,
+        }),
+      ),
+      h(
         'table',
         { class: 'metrics-table' },
         h('caption', {}, 'Baseline and pilot, per metric'),
@@ -124,6 +135,14 @@ export function metricsView(
                 { scope: 'row' },
                 m.name,
                 h('span', { class: 'target' }, `Target: ${m.target.toLowerCase()}`),
+                h('span', { class: 'target' }, m.definition),
+                ...m.splits.map((s) =>
+                  h(
+                    'span',
+                    { class: 'target' },
+                    `${s.by} ${s.group}: baseline ${figure(s.baseline)}, pilot ${figure(s.pilot)}`,
+                  ),
+                ),
               ),
               h('td', {}, figure(m.baseline)),
               h('td', {}, figure(m.pilot)),
@@ -133,7 +152,8 @@ export function metricsView(
                 {
                   class: m.targetMet === true ? 'status-done' : m.targetMet === false ? 'status-problem' : '',
                 },
-                met(m.targetMet),
+                m.verdict === 'Not known yet' ? '–' : m.verdict,
+                m.verdictNote ? h('span', { class: 'target' }, m.verdictNote) : null,
               ),
             ),
           ),
@@ -206,9 +226,27 @@ export function metricsView(
           'Items measured',
           draft.items,
           (v) => (draft.items = v),
-          'How many items the value covers (aim for 30 or more).',
+          'How many items the value covers, or responses for staff trust. Under 30 items, or 4 baseline weeks, the result reads “not enough data”.',
           errorFor(errors, 'items'),
         ),
+        textField({
+          id: fieldIds.language,
+          label: 'Language (optional)',
+          hint: 'The language of the items, e.g. Spanish, so results can be compared by language.',
+          value: draft.language,
+          maxLength: 60,
+          error: errorFor(errors, 'language'),
+          onInput: (v) => (draft.language = v),
+        }),
+        textField({
+          id: fieldIds.school,
+          label: 'School (optional)',
+          hint: 'The school the items came from, where it is recorded.',
+          value: draft.school,
+          maxLength: 60,
+          error: errorFor(errors, 'school'),
+          onInput: (v) => (draft.school = v),
+        }),
         textField({
           id: fieldIds.note,
           label: 'Note',

@@ -1,4 +1,4 @@
-import { criteria, redFlags } from '../../domain/rubric';
+import { anchorRule, criteria, personalDataDefinition, redFlags } from '../../domain/rubric';
 import { limits } from '../../domain/workflow-input';
 import type { FieldError, ScoreInput, WorkflowBoard, WorkflowCard } from '../../shared/workflows';
 import { button, checkbox, errorFor, errorSummary, form, radioGroup, textField } from '../controls';
@@ -51,6 +51,8 @@ export function scoreFormView(
         ? `Team score so far from ${card.scorers} ${card.scorers === 1 ? 'scorer' : 'scorers'}: shown beside each question. Score what you see; the team score is the median.`
         : 'Nobody has scored this workflow yet.',
     ),
+    h('p', {}, anchorRule),
+    h('p', { class: 'muted' }, personalDataDefinition),
     errorSummary(errors, fieldIds),
     form(
       () => {
@@ -80,7 +82,7 @@ export function scoreFormView(
           value: String(draft.scores[criterion.key]),
           choices: criterion.anchors.map((anchor, i) => ({
             value: String(i + 1),
-            label: [h('strong', {}, `${i + 1}`), ` ${anchor}`],
+            label: [h('strong', {}, `${i + 1}`), ` ${anchor.text}`],
           })),
           error: errorFor(errors, criterion.key),
           onChange: (value) => (draft.scores[criterion.key] = Number(value)),

@@ -1,6 +1,13 @@
-import { workflows as workflowsTemplate } from '../../../sheets-templates/workflows';
+import { workflowKindNames } from '../../domain/metric-definitions';
 import { limits } from '../../domain/workflow-input';
-import { dataTiers, profileFlags } from '../../domain/workflow-records';
+import {
+  dataTierDefinitions,
+  dataTierHelp,
+  noFlags,
+  profileFlagDefinitions,
+  workflowTextFields,
+  type WorkflowTextKey,
+} from '../../domain/workflow-profile';
 import type { FieldError, WorkflowCard, WorkflowInput } from '../../shared/workflows';
 import { button, checkbox, errorFor, errorSummary, form, selectField, textField } from '../controls';
 import { h } from '../dom';
@@ -14,32 +21,28 @@ export interface WorkflowFormActions {
 /** A new, empty candidate, or the one being edited as it stands. */
 export function workflowDraft(card: WorkflowCard | null): WorkflowInput {
   if (!card) {
+    const texts = Object.fromEntries(workflowTextFields.map((f) => [f.key, '']));
     return {
+      ...(texts as Record<WorkflowTextKey, string>),
       id: null,
-      name: '',
-      description: '',
-      team: '',
-      timeLost: '',
-      fragmented: '',
-      frequentSafe: '',
       dataTier: '',
-      flags: {
-        familyFacing: false,
-        studentFacing: false,
-        nonEnglish: false,
-        newVendor: false,
-        dutiesChange: false,
-      },
+      kind: '',
+      flags: noFlags(),
     };
   }
-  const { id, name, description, team, timeLost, fragmented, frequentSafe, dataTier, flags } = card;
-  return { id, name, description, team, timeLost, fragmented, frequentSafe, dataTier, flags: { ...flags } };
+  const texts = Object.fromEntries(workflowTextFields.map((f) => [f.key, card[f.key]]));
+  return {
+    ...(texts as Record<WorkflowTextKey, string>),
+    id: card.id,
+    dataTier: card.dataTier,
+    kind: card.kind,
+    flags: { ...card.flags },
+  };
 }
 
-/** The column's header and help from the Workflows template, so the form and the sheet say the same. */
-function column(key: string): { header: string; help: string } {
-  const found = workflowsTemplate.columns.find((c) => c.key === key);
-  return { header: found?.header ?? key, help: found?.help ?? '' };
+/** The field's help as the domain declares it, so the form and the sheet say the same. */
+function help(key: WorkflowTextKey): string {
+  return workflowTextFields.find((f) => f.key === key)?.help ?? '';
 }
 
 const fieldIds: Record<string, string> = {
@@ -50,6 +53,7 @@ const fieldIds: Record<string, string> = {
   fragmented: 'wf-fragmented',
   frequentSafe: 'wf-frequentSafe',
   dataTier: 'wf-dataTier',
+  kind: 'wf-kind',
   flags: 'wf-familyFacing',
 };
 
@@ -99,24 +103,12 @@ export function workflowFormView(
         'fieldset',
         { class: 'group' },
         h('legend', {}, 'The three selection questions'),
-        text(
-          'timeLost',
-          'Where is staff time lost repeatedly?',
-          column('timeLost').help,
-          limits.question,
-          true,
-        ),
-        text(
-          'fragmented',
-          'Where is communication fragmented?',
-          column('fragmented').help,
-          limits.question,
-          true,
-        ),
+        text('timeLost', 'Where is staff time lost repeatedly?', help('timeLost'), limits.question, true),
+        text('fragmented', 'Where is communication fragmented?', help('fragmented'), limits.question, true),
         text(
           'frequentSafe',
           'Is it frequent enough to matter and safe enough to pilot?',
-          column('frequentSafe').help,
+          help('frequentSafe'),
           limits.question,
           true,
         ),
@@ -124,23 +116,38 @@ export function workflowFormView(
       selectField({
         id: fieldIds['dataTier'] ?? 'dataTier',
         label: 'Data tier',
-        hint: column('dataTier').help,
+        hint: `${dataTierHelp} Red cannot be chosen for a first pilot.`,
         value: draft.dataTier,
-        choices: [{ value: '', label: 'Not known yet' }, ...dataTiers.map((t) => ({ value: t, label: t }))],
+        choices: [
+          { value: '', label: 'Not known yet' },
+          ...dataTierDefinitions.map((t) => ({ value: t.name, label: `${t.name}: ${t.label}` })),
+        ],
         error: errorFor(errors, 'dataTier'),
         onChange: (value) => (draft.dataTier = value),
+      }),
+      selectField({
+        id: fieldIds['kind'] ?? 'kind',
+        label: 'Kind of workflow',
+        hint: 'Decides which metrics the pilot measures.',
+        value: draft.kind,
+        choices: [
+          { value: '', label: 'Other or not decided' },
+          ...workflowKindNames.map((k) => ({ value: k, label: k })),
+        ],
+        error: errorFor(errors, 'kind'),
+        onChange: (value) => (draft.kind = value),
       }),
       h(
         'fieldset',
         { class: 'group' },
         h('legend', {}, 'Profile (decides which governance checks apply)'),
-        ...profileFlags.map((flag) =>
+        ...profileFlagDefinitions.map((flag) =>
           checkbox({
-            id: `wf-${flag}`,
-            label: column(flag).header,
-            hint: column(flag).help,
-            checked: draft.flags[flag],
-            onChange: (checked) => (draft.flags[flag] = checked),
+            id: `wf-${flag.key}`,
+            label: flag.condition,
+            hint: flag.help,
+            checked: draft.flags[flag.key],
+            onChange: (checked) => (draft.flags[flag.key] = checked),
           }),
         ),
       ),

@@ -14,6 +14,7 @@ export interface WorkflowListActions {
 const eligibilityText: Record<string, string> = {
   eligible: 'Eligible',
   'needs-baseline': 'Eligible once it has a baseline plan',
+  'needs-scorers': 'Needs a second scorer',
   'not-eligible': 'Not eligible',
   'not-scored': 'Not scored yet',
 };
@@ -35,7 +36,7 @@ export function workflowListView(
       h(
         'p',
         {},
-        'Each person scores each candidate; the team score is the middle (median) of everyone’s scores. Choose exactly one eligible workflow to pilot.',
+        'Each person scores each candidate; the team score is the middle (median) of everyone’s scores, except that the privacy officer’s risk score counts when it is lower. At least two people score before one eligible workflow is chosen for the pilot.',
       ),
       h(
         'p',
