@@ -6,6 +6,7 @@ import { governance } from './governance';
 import { incidents } from './incidents';
 import { log } from './log';
 import { metrics } from './metrics';
+import { outbox } from './outbox';
 import { pilot } from './pilot';
 import { scores } from './scores';
 import { settings } from './settings';
@@ -26,5 +27,6 @@ export const workspaceTemplate: WorkspaceTemplate = {
     incidents,
     settings,
     log,
+    outbox,
   ],
 };

@@ -24,6 +24,8 @@ export interface SheetSnapshot {
   values: readonly (readonly unknown[])[];
   maxRows: number;
   maxColumns: number;
+  /** Not read (opening the planner skips sheets nothing it shows depends on): nothing to plan. */
+  unread?: boolean;
 }
 
 export interface WorkspaceSnapshot {
@@ -175,6 +177,19 @@ function planTable(
     };
   }
 
+  if (found.unread)
+    return {
+      template,
+      existing: found.name,
+      columns: Object.fromEntries(template.columns.map((c, i) => [c.key, i + 1])),
+      addColumns: [],
+      needRows: 0,
+      needColumns: 0,
+      appendRows: [],
+      appendAt: 2,
+      mark: false,
+      changes: [],
+    };
   const values = found.values;
   const width = Math.max(0, ...values.map((row) => lastFilled(row)));
   const headerRow = values[0] ?? [];

@@ -14,7 +14,8 @@ export type SheetKey =
   | 'metrics'
   | 'incidents'
   | 'settings'
-  | 'log';
+  | 'log'
+  | 'outbox';
 
 /**
  * What a column holds. It decides the validation, the number format and how values are read:

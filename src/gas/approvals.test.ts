@@ -83,6 +83,17 @@ describe('sending approval requests', () => {
     expect(env.state.triggers.filter((t) => t.handler === 'checkApprovalRepliesHourly')).toHaveLength(1);
   });
 
+  it('installs the hourly check on the next action when installing it failed', () => {
+    const env = readyWorkspace();
+    env.faults.failNext('ClockTriggerBuilder.create');
+    const board = ok(send(env));
+    expect(board.state).toBe('waiting');
+    expect(env.mail.sent()).toHaveLength(2);
+    expect(env.state.triggers).toEqual([]);
+    checkReplies(env);
+    expect(env.state.triggers.map((t) => t.handler)).toEqual(['checkApprovalRepliesHourly']);
+  });
+
   it.each<[string, (env: FakeEnvironment) => void, string]>([
     [
       'the checklist is not complete',
@@ -269,7 +280,7 @@ describe('reading replies', () => {
     expect(boardOf(env)).toMatchObject({ state: 'stopped' });
     const notes = env.mail.sent().filter((m) => m.to === requester);
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({ via: 'MailApp' });
+    expect(notes[0]).toMatchObject({ via: 'GmailApp' });
     expect(notes[0]?.subject).toMatch(
       /^Technology director answered Reject: FAQ drafting from approved materials \[AI Plan AP-[0-9A-Z]{8}\]$/,
     );

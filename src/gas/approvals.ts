@@ -28,8 +28,17 @@ import {
   replyOutcome,
   type ChainProgress,
 } from '../domain/approval-flow';
-import { isPending, readApprovals, type ApprovalRecord } from '../domain/approval-records';
-import type { LogEvent } from '../domain/audit-log';
+import {
+  approvalRow,
+  approvalSeal,
+  isPending,
+  readApprovals,
+  verifyApprovals,
+  type ApprovalRecord,
+} from '../domain/approval-records';
+import type { LogEvent, Signer } from '../domain/audit-log';
+import { mailToken, type MailIntent } from '../domain/outbox';
+import { EDITED_NOT_COUNTED } from '../domain/record-seal';
 import { joinReaderships } from '../domain/email-language';
 import { senderName } from '../domain/email-layout';
 import { oneLine } from '../domain/email-text';
@@ -44,14 +53,13 @@ import { profileFlags } from '../domain/workflow-profile';
 import { readScores, readWeights } from '../domain/workflow-records';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from '../shared/approvals';
 import { activeSpreadsheet } from './active-spreadsheet';
-import { oursAfter, replyInThread } from './approval-mail';
-import type { AppsScript, GmailMessage, GmailThread, Spreadsheet } from './apps-script';
-import { appendToLog } from './audit-log-gateway';
-import { signer } from './document-secret';
+import type { AppsScript, Spreadsheet } from './apps-script';
+import { localSigner } from './document-secret';
 import { withDocumentLock } from './document-lock';
 import type * as entryPoints from './main';
 import { planState, type PlanState } from './governance';
 import { displayName, whoAmI } from './identity';
+import { Outbox, type Delivered, type ThreadCache } from './outbox';
 import { newMessages, type NewMessage } from './reply-inbox';
 import { SheetTable } from './sheet-table';
 import { quoted, refusedForLength } from '../domain/input-caps';
@@ -87,11 +95,15 @@ interface Context {
   events: LogEvent[];
   /** The spreadsheet's link and time zone, each asked once per run, when first needed. */
   sheetUrl: () => string;
+  spreadsheetId: () => string;
   timeZone: () => string;
-  /** Threads read in this run, by request row, so a notice queued here does not read them again. */
-  threads: Map<number, { thread: GmailThread; messages: GmailMessage[] }>;
+  /** Threads read in this run, by thread ID, so a reply queued here does not read them again. */
+  threads: ThreadCache;
   /** "row|receipt", "row|note": marked "Sending" by this run, so nothing of theirs has gone yet. */
-  queued: Set<string>;
+  marked: Set<string>;
+  sign: Signer;
+  /** The emails decided so far, queued in the Outbox before anything they follow from is written. */
+  mail: MailIntent[];
 }
 
 function once<T>(get: () => T): () => T {
@@ -117,6 +129,7 @@ function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date, 
     ? readApprovalChain(settings.data, plan.selected)
     : { steps: [], problems: ['No workflow is selected.'] };
   const dueShown = table.displayed('due');
+  const sign = localSigner(gas, write);
   return {
     gas,
     spreadsheet,
@@ -129,11 +142,14 @@ function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date, 
     dueShown,
     settings: settings.data,
     assessment: plan.selected?.id ? assess(spreadsheet, plan.selected.id, settings.data) : null,
-    records: readApprovals(table.data, dueShown),
+    records: verifyApprovals(readApprovals(table.data, dueShown), sign),
     events: [],
     threads: new Map(),
-    queued: new Set(),
+    marked: new Set(),
+    sign,
+    mail: [],
     sheetUrl: once(() => spreadsheet.getUrl()),
+    spreadsheetId: once(() => spreadsheet.getId()),
     timeZone: once(() => spreadsheet.getSpreadsheetTimeZone()),
   };
 }
@@ -147,7 +163,79 @@ function assess(spreadsheet: Spreadsheet, workflowId: string, settings: TableDat
 
 /** Rows read from the sheet keep the days it showed; rows written in this run carry their own. */
 function reread(ctx: Context): void {
-  ctx.records = readApprovals(ctx.table.current(), ctx.dueShown);
+  ctx.records = verifyApprovals(readApprovals(ctx.table.current(), ctx.dueShown), ctx.sign);
+}
+
+/**
+ * Changes a request row and seals it again: every change the add-on makes to a row's gated fields is
+ * sealed with them, so only a change made by hand shows as one.
+ */
+function update(ctx: Context, row: number, changes: Readonly<Record<string, unknown>>): void {
+  for (const [key, value] of Object.entries(changes)) ctx.table.set(row, key, value);
+  const cells = Object.fromEntries(ctx.table.template.columns.map((c) => [c.key, ctx.table.get(row, c.key)]));
+  ctx.table.set(row, 'seal', approvalSeal(ctx.sign, approvalRow(row, cells)));
+}
+
+/** A token for an email about `about` (stable across runs, so a re-decided email is queued once). */
+function tokenFor(ctx: Context, about: readonly string[]): string {
+  return mailToken(ctx.sign, ctx.spreadsheetId(), about);
+}
+
+const fieldHeaders: Record<string, string> = {
+  workflowId: 'Workflow ID',
+  step: 'Step',
+  approver: 'Approver email',
+  planVersion: 'Plan version',
+  status: 'Status',
+  decision: 'Decision',
+  replyMessageId: 'Reply message ID',
+  resolvedBy: 'Resolved by',
+  messageId: 'Request message ID',
+};
+
+/** Why a row does not count as it reads, for the sidebar, the Dashboard and the Log; null when it does. */
+export function editedNote(record: ApprovalRecord): string | null {
+  if (!record.tampered) return null;
+  const what =
+    record.tampered.kind === 'unsealed'
+      ? 'its seal is missing or does not match'
+      : `${record.tampered.fields.map((f) => fieldHeaders[f] ?? f).join(', ')} changed by hand; the add-on’s record stands`;
+  return `Approvals row ${record.row} (${record.id || 'no ID'}, ${record.role || 'no role'}): ${EDITED_NOT_COUNTED} — ${what}.`;
+}
+
+/**
+ * Rows edited by hand, found by an action (never by a view): each is logged once and written back as
+ * the add-on recorded it — a row with no valid seal is recorded as cancelled, so its approver is asked
+ * again by a request the add-on makes.
+ */
+function settleEdits(ctx: Context): void {
+  for (const record of ctx.records.filter((r) => r.tampered)) {
+    const note = editedNote(record) ?? '';
+    const raw = readApprovals(ctx.table.current(), ctx.dueShown).find((r) => r.row === record.row);
+    ctx.events.push({
+      who: ctx.me,
+      action: 'Approval row edited in the sheet',
+      subject: record.id,
+      before: raw ? `${raw.status} ${raw.decision}`.trim() : '',
+      after:
+        record.tampered?.kind === 'unsealed' ? 'Cancelled' : `${record.status} ${record.decision}`.trim(),
+      note,
+    });
+    if (record.tampered?.kind === 'unsealed') update(ctx, record.row, { status: 'Cancelled' });
+    else
+      update(ctx, record.row, {
+        workflowId: record.workflowId,
+        step: record.step,
+        approver: record.approver,
+        planVersion: record.planVersion,
+        status: record.status,
+        decision: record.decision,
+        replyMessageId: record.replyMessageId,
+        resolvedBy: record.resolvedBy,
+        messageId: record.messageId,
+      });
+  }
+  reread(ctx);
 }
 
 function progressOf(ctx: Context): ChainProgress | null {
@@ -161,7 +249,7 @@ function markStale(ctx: Context): void {
   const { selected, version } = ctx.plan;
   if (!selected?.id || !version) return;
   const { rows, events } = staleMarking(ctx.records, selected.id, version, ctx.me);
-  for (const row of rows) ctx.table.set(row, 'status', 'Stale');
+  for (const row of rows) update(ctx, row, { status: 'Stale' });
   ctx.events.push(...events);
   reread(ctx);
 }
@@ -216,7 +304,10 @@ function approverOf(ctx: Context, record: ApprovalRecord): Approver | undefined 
 
 const readershipOf = (ctx: Context, email: string): Readership => readershipOfPerson(ctx.settings, email);
 
-/** Sends one request email per approver, each row written as "Sending" before its email goes. */
+/**
+ * Queues one request email per approver, each with its row written as "Sending"; `finish` writes the
+ * emails to the Outbox, the rows, the Log, then sends.
+ */
 function sendStep(
   ctx: Context,
   step: ApprovalStep,
@@ -230,8 +321,7 @@ function sendStep(
   if (quota < approvers.length) {
     return `Gmail allows ${quota} more ${quota === 1 ? 'recipient' : 'recipients'} today and this step needs ${approvers.length}. Nothing was sent; try again tomorrow.`;
   }
-  const sign = signer(gas);
-  const spreadsheetId = ctx.spreadsheet.getId();
+  const spreadsheetId = ctx.spreadsheetId();
   const due = day(gas, ctx.spreadsheet, new Date(ctx.now.getTime() + ctx.timing.escalationDays * 86400000));
   for (const approver of approvers) {
     const details = [
@@ -241,7 +331,7 @@ function sendStep(
       approver.email,
       String(ctx.records.length),
     ];
-    const token = requestToken(sign, spreadsheetId, details);
+    const token = requestToken(ctx.sign, spreadsheetId, details);
     const row = ctx.table.append({
       id: token,
       workflowId: selected.id,
@@ -249,32 +339,40 @@ function sendStep(
       role: approver.role,
       approver: approver.email,
       planVersion: plan.version,
-      status: 'Sending',
       due,
       reminders: 0,
       requestedBy: ctx.me,
     });
-    ctx.table.flush(gas);
+    update(ctx, row, { status: 'Sending' });
     reread(ctx);
-    sendRequest(ctx, { row, id: token, due }, step, approver, progress);
+    const intent = requestIntent(ctx, { id: token, due }, step, approver, progress);
+    if (intent) ctx.mail.push(intent);
+    ctx.events.push({
+      who: ctx.me,
+      action: 'Approval requested',
+      subject: token,
+      before: '',
+      after: `${approver.role}, step ${step.number}, plan ${plan.version}`,
+      note: '',
+    });
   }
-  reread(ctx);
-  installHourlyCheck(gas);
   noteWaiting(gas, ctx.spreadsheet, true, ctx.now);
   return null;
 }
 
-/** Composes and sends the email of one request row (already written), and records it as sent. */
-function sendRequest(
+const intentsOf = (intent: MailIntent | null): MailIntent[] => (intent ? [intent] : []);
+
+/** The request email of one request row, as an Outbox intent. */
+function requestIntent(
   ctx: Context,
-  request: { row: number; id: string; due: string },
+  request: { id: string; due: string },
   step: ApprovalStep,
   approver: Approver,
   progress: ChainProgress,
-): void {
+): MailIntent | null {
   const { gas, plan } = ctx;
   const selected = plan.selected;
-  if (!selected?.id || !plan.version) return;
+  if (!selected?.id || !plan.version) return null;
   const later = progress.steps.filter((s) => s.step.number > step.number);
   const earlier = progress.steps.filter((s) => s.step.number < step.number);
   const facts: RequestFacts = {
@@ -332,76 +430,99 @@ function sendRequest(
     sheetUrl: ctx.sheetUrl(),
   };
   const email = requestEmail(facts);
-  const message = gas.GmailApp.createDraft(approver.email, email.subject, email.plain, {
-    htmlBody: email.html,
-    name: fromName(ctx),
-  }).send();
-  recordSent(ctx, request.row, message);
-  ctx.table.flush(gas);
-  ctx.events.push({
-    who: ctx.me,
-    action: 'Approval requested',
-    subject: request.id,
-    before: '',
-    after: `${approver.role}, step ${step.number}, plan ${plan.version}`,
-    note: '',
-  });
+  return {
+    token: request.id,
+    kind: 'Request',
+    about: request.id,
+    to: approver.email,
+    cc: '',
+    subject: email.subject,
+    plain: email.plain,
+    html: email.html,
+    inThread: '',
+    allowed: [],
+    fromName: fromName(ctx),
+  };
 }
 
-function recordSent(ctx: Context, row: number, message: GmailMessage): void {
-  ctx.table.set(row, 'status', 'Sent');
-  ctx.table.set(row, 'sent', message.getDate());
-  ctx.table.set(row, 'messageId', message.getId());
-  ctx.table.set(row, 'threadId', message.getThread().getId());
+/** Records request emails that went out (now, or found in sent mail after a cut-off run). */
+function recordDelivered(ctx: Context, delivered: readonly Delivered[]): void {
+  for (const sent of delivered.filter((d) => d.kind === 'Request')) {
+    const record = ctx.records.find((r) => r.id === sent.token);
+    if (!record || record.status !== 'Sending') continue;
+    update(ctx, record.row, {
+      status: 'Sent',
+      sent: sent.sent,
+      messageId: sent.messageId,
+      threadId: sent.threadId,
+    });
+  }
+  reread(ctx);
 }
 
 /**
- * A row left at "Sending" by a run that was cut short: if its email went out, record it (found by the
- * token in the subject); if not, send it now on the same row. Either way it is sent exactly once.
+ * Rows left at "Sending" by a run that was cut short. Their emails are in the Outbox: one already sent
+ * is recorded here; a pending one is sent by `finish` (after a look in sent mail). A row whose email is
+ * not in the Outbox (removed by hand) is queued again when it still matches the plan — `deliver` looks
+ * in sent mail first — and cancelled otherwise.
  */
-function repairSending(ctx: Context): void {
+function repairSending(ctx: Context, outbox: Outbox): void {
   const stuck = ctx.records.filter((r) => r.status === 'Sending' && r.requestedBy === ctx.me);
   if (stuck.length === 0) return;
   const progress = progressOf(ctx);
   for (const record of stuck) {
-    const threads = ctx.gas.GmailApp.search(`in:sent subject:"${record.id}"`, 0, 1);
-    const sent = threads[0]?.getMessages().find((m) => m.getSubject().includes(record.id));
-    if (sent) {
-      recordSent(ctx, record.row, sent);
-      ctx.events.push({
-        who: ctx.me,
-        action: 'Approval request recovered',
-        subject: record.id,
-        before: 'Sending',
-        after: 'Sent',
-        note: 'The email had gone out; the run that sent it stopped before recording it.',
-      });
+    const queued = outbox.find(record.id);
+    if (queued?.state === 'Sent') {
+      recordDelivered(ctx, [
+        {
+          token: queued.token,
+          kind: 'Request',
+          about: queued.about,
+          outcome: 'Sent',
+          messageId: queued.messageId,
+          threadId: queued.threadId,
+          sent: ctx.now,
+        },
+      ]);
       continue;
     }
+    if (queued?.state === 'Pending') continue;
     const line = progress?.steps.find((s) => s.step.number === record.step);
     const approver = line?.step.approvers.find((a) => a.email === record.approver);
     const current = record.planVersion === ctx.plan.version && record.workflowId === ctx.plan.selected?.id;
-    if (line && approver && current && progress && ctx.gas.MailApp.getRemainingDailyQuota() >= 1) {
-      sendRequest(ctx, { row: record.row, id: record.id, due: record.due }, line.step, approver, progress);
+    if (!queued && line && approver && current && progress) {
+      outbox.enqueue(intentsOf(requestIntent(ctx, record, line.step, approver, progress)), ctx.now, {
+        look: true,
+      });
     } else {
-      ctx.table.set(record.row, 'status', 'Cancelled');
+      update(ctx, record.row, { status: 'Cancelled' });
       ctx.events.push({
         who: ctx.me,
         action: 'Approval request not sent',
         subject: record.id,
         before: 'Sending',
         after: 'Cancelled',
-        note: 'The email never went out, and the request no longer matches the plan or the quota is used up.',
+        note: 'The email never went out, and the request no longer matches the plan.',
       });
     }
   }
-  ctx.table.flush(ctx.gas);
   reread(ctx);
 }
 
-function installHourlyCheck(gas: AppsScript): void {
-  if (gas.ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === HOURLY_CHECK)) return;
-  gas.ScriptApp.newTrigger(HOURLY_CHECK).timeBased().everyHours(1).create();
+/**
+ * Makes sure the hourly check is installed, from every action that leaves requests waiting: one whose
+ * installation failed is retried by the next. A failure here never undoes the action's work; it is
+ * reported in the execution log and tried again next time.
+ */
+export function ensureHourlyCheck(gas: AppsScript): void {
+  try {
+    if (gas.ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === HOURLY_CHECK)) return;
+    gas.ScriptApp.newTrigger(HOURLY_CHECK).timeBased().everyHours(1).create();
+  } catch (error) {
+    console.warn(
+      `The hourly reply check could not be installed; the next action tries again: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 /**
@@ -417,7 +538,7 @@ function readMessage(
   item: NewMessage,
   statuses: Map<number, string>,
 ): void {
-  ctx.threads.set(record.row, { thread: item.thread, messages: item.messages });
+  if (record.threadId) ctx.threads.set(record.threadId, { thread: item.thread, messages: item.messages });
   const status = statuses.get(record.row) ?? record.status;
   // A recorded approval stays open to a change of mind: its receipt says "reply CHANGES".
   const correcting = record.status === 'Approved';
@@ -465,16 +586,15 @@ function readMessage(
     return;
   }
   statuses.set(record.row, outcome.status);
-  ctx.table.set(record.row, 'status', outcome.status);
-  ctx.table.set(record.row, 'decision', outcome.decision);
-  ctx.table.set(record.row, 'comment', reading.comment);
-  ctx.table.set(record.row, 'reviewNote', reading.reason);
-  ctx.table.set(
-    record.row,
-    'decided',
-    outcome.status === 'Needs review' ? null : (parsed.date ?? item.message.getDate()),
-  );
-  ctx.table.set(record.row, 'replyMessageId', id);
+  update(ctx, record.row, {
+    status: outcome.status,
+    decision: outcome.decision,
+    comment: reading.comment,
+    reviewNote: reading.reason,
+    decided: outcome.status === 'Needs review' ? null : (parsed.date ?? item.message.getDate()),
+    replyMessageId: id,
+    resolvedBy: '',
+  });
   ctx.events.push({
     who: addressOf(from),
     action: outcome.status === 'Needs review' ? 'Reply needs review' : 'Approval decision',
@@ -484,83 +604,97 @@ function readMessage(
     note: outcome.status === 'Needs review' ? reading.reason : reading.comment.slice(0, 300),
   });
   queueNotice(ctx, record, outcome.status === 'Needs review' ? reading.reason : null);
-  if (outcome.status === 'Rejected' || outcome.status === 'Changes requested') {
-    // Recorded before the note goes: a run cut off in between never tells the requester twice.
-    ctx.table.flush(ctx.gas);
-    tellRequester(ctx, record, approver, outcome.decision, reading.comment);
-  }
+  if (outcome.status === 'Rejected' || outcome.status === 'Changes requested')
+    tellRequester(ctx, record, approver, outcome.decision, reading.comment, id);
 }
 
 /**
  * Marks the notice a reply earns as "Sending", in the same row write as the decision: a receipt for a
- * counted decision, or (once per request) the note for a reply that could not be read. An automatic
- * reply earns nothing: nobody is there to read a note. A workspace without the columns (not set up
- * since they were added) sends neither, as it could not send them only once.
+ * counted decision, or (once per request) the note for a reply that could not be read. Its email is
+ * queued in the Outbox by `queueNotices`. An automatic reply earns nothing: nobody is there to read a
+ * note. A workspace without the columns (not set up since they were added) sends neither.
  */
 function queueNotice(ctx: Context, record: ApprovalRecord, unreadable: string | null): void {
   if (unreadable === null) {
     if (!ctx.table.has('receipt')) return;
     ctx.table.set(record.row, 'receipt', 'Sending');
-    ctx.queued.add(`${record.row}|receipt`);
+    ctx.marked.add(`${record.row}|receipt`);
     // A clear answer after an unreadable one, in the same run: the note would only confuse.
     if (ctx.table.get(record.row, 'note') === 'Sending') ctx.table.set(record.row, 'note', record.note);
     return;
   }
   if (!ctx.table.has('note') || record.note !== '' || unreadable === AUTO_REPLY_REASON) return;
   ctx.table.set(record.row, 'note', 'Sending');
-  ctx.queued.add(`${record.row}|note`);
+  ctx.marked.add(`${record.row}|note`);
+}
+
+const noticeKinds = { receipt: 'Receipt', note: 'Reply note' } as const;
+
+/** The Outbox token of a request's receipt (one per counted reply) or unreadable-reply note (one). */
+function noticeToken(ctx: Context, record: ApprovalRecord, kind: 'receipt' | 'note'): string {
+  return kind === 'receipt'
+    ? tokenFor(ctx, ['Receipt', record.id, record.replyMessageId])
+    : tokenFor(ctx, ['Reply note', record.id]);
 }
 
 /**
- * Sends every receipt and note marked "Sending" (this run's, and any a cut-off run left), after the
- * marks are written. One already in the thread (ours, after the reply it answers) is only recorded;
- * one that would reach anyone but the approver is not sent, and that is recorded and logged.
+ * The receipts and notes marked "Sending": each not in the Outbox yet is queued there, in the request's
+ * thread, to the approver and their aliases only (one left by a run from before the Outbox is looked for
+ * in the thread first); each the Outbox has settled (sent, or not sent because Gmail would have taken it
+ * to someone else) is recorded in its row and logged, unless a journal waiting for the Log has it.
  */
-function sendNotices(ctx: Context): void {
-  const due = ctx.records.filter(
-    (r) => r.requestedBy === ctx.me && (r.receipt === 'Sending' || r.note === 'Sending'),
-  );
-  for (const record of due) {
-    const approver = approverOf(ctx, record);
-    // Queued in this run: nothing of ours went since the reply it answers. Left "Sending" by an earlier
-    // run: it may have gone before that run stopped, so the thread says whether to record or send it.
-    const read = ctx.threads.get(record.row);
-    const thread = read?.thread ?? (record.threadId ? ctx.gas.GmailApp.getThreadById(record.threadId) : null);
-    const messages = read?.messages ?? thread?.getMessages() ?? [];
+function settleNotices(ctx: Context, outbox: Outbox): void {
+  for (const record of ctx.records.filter((r) => r.requestedBy === ctx.me)) {
     for (const kind of ['receipt', 'note'] as const) {
       if (record[kind] !== 'Sending') continue;
-      if (!ctx.queued.has(`${record.row}|${kind}`) && oursAfter(messages, record.replyMessageId, ctx.me)) {
-        ctx.table.set(record.row, kind, 'Sent');
+      const token = noticeToken(ctx, record, kind);
+      const queued = outbox.find(token);
+      if (queued && queued.state !== 'Pending') {
+        const sent = queued.state === 'Sent';
+        ctx.table.set(record.row, kind, sent ? 'Sent' : 'Not sent');
+        const action = kind === 'receipt' ? 'Receipt sent' : 'Unreadable-reply note sent';
+        if (!outbox.journaled(action, record.id))
+          ctx.events.push({
+            who: ctx.me,
+            action,
+            subject: record.id,
+            before: 'Sending',
+            after: sent ? 'Sent' : 'Not sent',
+            note: sent
+              ? `To ${record.approver}, in the request's thread.`
+              : 'Not sent: in the thread it would not have gone to the approver alone.',
+          });
         continue;
       }
+      if (queued) continue;
+      const approver = approverOf(ctx, record);
       // A reply in the thread takes the thread's own subject ("Re: …").
       const email = noticeEmail(ctx, record, kind, approver, '');
-      const sent =
-        thread !== null &&
-        approver !== undefined &&
-        email !== null &&
-        replyInThread({
-          thread,
-          messages,
-          me: ctx.me,
-          allowed: [approver.email, ...approver.aliases],
-          email,
-          name: fromName(ctx),
-        });
-      ctx.table.set(record.row, kind, sent ? 'Sent' : 'Not sent');
-      ctx.events.push({
-        who: ctx.me,
-        action: kind === 'receipt' ? 'Receipt sent' : 'Unreadable-reply note sent',
-        subject: record.id,
-        before: 'Sending',
-        after: sent ? 'Sent' : 'Not sent',
-        note: sent
-          ? `To ${record.approver}, in the request's thread.`
-          : 'Not sent: in the thread it would not have gone to the approver alone.',
-      });
+      if (!email) {
+        ctx.table.set(record.row, kind, 'Not sent');
+        continue;
+      }
+      outbox.enqueue(
+        [
+          {
+            token,
+            kind: noticeKinds[kind],
+            about: record.id,
+            to: record.approver,
+            cc: '',
+            subject: email.subject,
+            plain: email.plain,
+            html: email.html,
+            inThread: record.threadId,
+            allowed: approver ? [approver.email, ...approver.aliases] : [],
+            fromName: fromName(ctx),
+          },
+        ],
+        ctx.now,
+        { look: !ctx.marked.has(`${record.row}|${kind}`) },
+      );
     }
   }
-  ctx.table.flush(ctx.gas);
   reread(ctx);
 }
 
@@ -591,6 +725,7 @@ function tellRequester(
   approver: Approver | undefined,
   decision: string,
   comment: string,
+  replyId: string,
 ): void {
   if (decision !== 'Reject' && decision !== 'Changes') return;
   const email = stoppedEmail(readershipOf(ctx, ctx.me), refOf(ctx, record), {
@@ -598,18 +733,26 @@ function tellRequester(
     decision,
     comment,
   });
-  ctx.gas.MailApp.sendEmail(ctx.me, email.subject, email.plain, {
-    htmlBody: email.html,
-    name: fromName(ctx),
+  ctx.mail.push({
+    token: tokenFor(ctx, ['Note', record.id, replyId]),
+    kind: 'Note',
+    about: record.id,
+    to: ctx.me,
+    cc: '',
+    subject: email.subject,
+    plain: email.plain,
+    html: email.html,
+    inThread: '',
+    allowed: [],
+    fromName: fromName(ctx),
   });
 }
 
 /**
  * Reminders in the request's own thread and, once, the escalation there with the sponsor copied, in
- * the approver's languages and with the due date. Recorded first and sent after the write (`outgoing`),
- * so a run cut off between the two never sends one twice.
+ * the approver's languages and with the due date: Outbox intents, sent once whatever is cut off.
  */
-function chase(ctx: Context, record: ApprovalRecord, outgoing: (() => void)[]): void {
+function chase(ctx: Context, record: ApprovalRecord): void {
   const approver = approverOf(ctx, record);
   const remind = reminderDue(record, ctx.now, ctx.timing.reminderDays);
   const escalate = escalationDue(record, ctx.now, ctx.timing.escalationDays);
@@ -642,49 +785,68 @@ function chase(ctx: Context, record: ApprovalRecord, outgoing: (() => void)[]): 
   // The sponsor's own request, or no sponsor named: the escalation has nobody to tell.
   if (!remind && !copySponsor) return;
   const ref = refOf(ctx, record);
-  outgoing.push(() => {
-    const thread = ctx.gas.GmailApp.getThreadById(record.threadId);
-    if (!thread) return;
-    const messages = thread.getMessages();
-    const subject = thread.getFirstMessageSubject();
-    const allowed = [approver.email, ...approver.aliases, ...(sponsorEmail ? [sponsorEmail] : [])];
-    const send = (email: ReturnType<typeof reminderEmail>, cc?: string) =>
-      replyInThread({
-        thread,
-        messages,
-        me: ctx.me,
-        allowed,
-        email,
-        name: fromName(ctx),
-        ...(cc ? { cc } : {}),
-      });
-    const sent = copySponsor
-      ? send(
-          escalationEmail(
-            joinReaderships(approver.language, readershipOf(ctx, sponsorEmail)),
-            ref,
-            { days: ctx.timing.escalationDays, sponsor: sponsor?.name || sponsorEmail, role: record.role },
-            subject,
-          ),
-          sponsorEmail,
-        )
-      : send(reminderEmail(approver.language, ref, requesterOf(ctx), subject));
-    if (!sent)
-      ctx.events.push({
-        who: ctx.me,
-        action: copySponsor ? 'Escalation not sent' : 'Reminder not sent',
-        subject: record.id,
-        before: '',
-        after: '',
-        note: 'In the thread it would not have gone to the approver alone.',
-      });
+  // A reply in the thread takes the thread's own subject ("Re: …").
+  const email = copySponsor
+    ? escalationEmail(
+        joinReaderships(approver.language, readershipOf(ctx, sponsorEmail)),
+        ref,
+        { days: ctx.timing.escalationDays, sponsor: sponsor?.name || sponsorEmail, role: record.role },
+        '',
+      )
+    : reminderEmail(approver.language, ref, requesterOf(ctx), '');
+  ctx.mail.push({
+    token: copySponsor
+      ? tokenFor(ctx, ['Escalation', record.id])
+      : tokenFor(ctx, ['Reminder', record.id, String(record.reminders + 1)]),
+    kind: copySponsor ? 'Escalation' : 'Reminder',
+    about: record.id,
+    to: record.approver,
+    cc: copySponsor ? sponsorEmail : '',
+    subject: email.subject,
+    plain: email.plain,
+    html: email.html,
+    inThread: record.threadId,
+    allowed: [approver.email, ...approver.aliases, ...(sponsorEmail ? [sponsorEmail] : [])],
+    fromName: fromName(ctx),
   });
 }
 
-function finish(ctx: Context): void {
-  ctx.table.flush(ctx.gas);
-  appendToLog(ctx.gas, ctx.spreadsheet, ctx.events, ctx.now);
+/**
+ * Commits an action: the emails it decided and its Log events go to the Outbox first, in one write (so
+ * a cut-off run's emails and events are known to the next), then the Approvals rows, then the Log; then
+ * every pending email of the user is sent and marked sent, and what went out is recorded in the rows
+ * and logged the same way.
+ */
+function finish(ctx: Context, outbox: Outbox): void {
+  commit(ctx, outbox);
+  const delivered = outbox.deliver(
+    ctx.now,
+    (queued) => {
+      const record = ctx.records.find((r) => r.id === queued.about);
+      // A request goes out only with its row: a row never written (a run cut off in between) cancels it.
+      if (queued.kind === 'Request') return record?.status === 'Sending' ? 'send' : 'cancel';
+      if (queued.kind === 'Receipt') return record?.receipt === 'Sending' ? 'send' : 'cancel';
+      if (queued.kind === 'Reply note') return record?.note === 'Sending' ? 'send' : 'cancel';
+      return 'send';
+    },
+    ctx.threads,
+  );
+  recordDelivered(ctx, delivered);
+  settleNotices(ctx, outbox);
+  commit(ctx, outbox);
+  if (ctx.records.some((r) => isPending(r) && r.requestedBy === ctx.me)) ensureHourlyCheck(ctx.gas);
+}
+
+/** Emails queued and events journaled in one Outbox write, then the Approvals rows, then the Log. */
+function commit(ctx: Context, outbox: Outbox): void {
+  outbox.enqueue(ctx.mail, ctx.now);
+  ctx.mail = [];
+  outbox.journal(ctx.events, ctx.now);
   ctx.events = [];
+  outbox.write();
+  ctx.table.flush(ctx.gas);
+  reread(ctx);
+  outbox.log(ctx.now);
 }
 
 function board(ctx: Context): ApprovalBoard {
@@ -755,6 +917,7 @@ function board(ctx: Context): ApprovalBoard {
     cannotSend: why,
     toSend: why ? 0 : (progress?.toSend.length ?? 0),
     problems: ctx.chain.problems,
+    edited: ctx.records.flatMap((r) => editedNote(r) ?? []),
   };
 }
 
@@ -787,6 +950,7 @@ function emptyBoard(): ApprovalBoard {
     cannotSend: 'Run Set up workspace first.',
     toSend: 0,
     problems: [],
+    edited: [],
   };
 }
 
@@ -808,17 +972,20 @@ export function sendApprovalRequests(gas: AppsScript): ApprovalResult {
       };
     }
     const ctx = open(gas, spreadsheet, me.email.toLowerCase(), new Date());
-    repairSending(ctx);
+    const outbox = Outbox.open(gas, spreadsheet, ctx.me, ctx.sign);
+    settleEdits(ctx);
+    repairSending(ctx, outbox);
+    settleNotices(ctx, outbox);
     markStale(ctx);
     const progress = progressOf(ctx);
     const why = cannotSend(ctx, progress);
     if (why || !progress?.current) {
-      finish(ctx);
+      finish(ctx, outbox);
       return { ok: false, errors: [{ field: '', message: why ?? 'Nothing to send.' }] };
     }
     const count = progress.toSend.length;
     const refused = sendStep(ctx, progress.current.step, progress.toSend, progress);
-    finish(ctx);
+    finish(ctx, outbox);
     if (refused) return { ok: false, errors: [{ field: '', message: refused }] };
     return {
       ok: true,
@@ -866,7 +1033,9 @@ export function checkApprovalReplies(
     const me = whoAmI(gas).email.toLowerCase();
     // Apps Script's clock is the only one there; tests pass theirs to step through the days.
     const ctx = open(gas, spreadsheet, me, options.now ?? new Date());
-    repairSending(ctx);
+    const outbox = Outbox.open(gas, spreadsheet, me, ctx.sign);
+    settleEdits(ctx);
+    repairSending(ctx, outbox);
     markStale(ctx);
     const approvers = new Map(
       ctx.chain.steps.flatMap((s) => s.approvers.map((a) => [`${s.number}|${a.email}`, a] as const)),
@@ -899,16 +1068,12 @@ export function checkApprovalReplies(
     }
     // Every pending request was looked at, unless the run stopped early: then those it got to.
     const read = partial ? readRequests.size : pending.length;
-    ctx.table.flush(gas);
     reread(ctx);
-    sendNotices(ctx);
-    const outgoing: (() => void)[] = [];
+    settleNotices(ctx, outbox);
     for (const record of ctx.records.filter((r) => r.status === 'Sent' && r.requestedBy === me))
-      chase(ctx, record, outgoing);
+      chase(ctx, record);
     const decided = ctx.events.filter((e) => e.action === 'Approval decision').length;
     const review = ctx.events.filter((e) => e.action === 'Reply needs review').length;
-    ctx.table.flush(gas);
-    for (const send of outgoing) send();
     reread(ctx);
     let sent = 0;
     const progress = progressOf(ctx);
@@ -932,7 +1097,7 @@ export function checkApprovalReplies(
           note: refused,
         });
     }
-    finish(ctx);
+    finish(ctx, outbox);
     // The hourly run's list: this spreadsheet stays on it while this user has requests waiting here.
     const waiting = ctx.records.some((r) => isPending(r) && r.requestedBy === me);
     noteWaiting(gas, spreadsheet, waiting, ctx.now);
@@ -975,8 +1140,11 @@ export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
   return withDocumentLock(gas, () => {
     const me = identity(gas);
     const ctx = open(gas, spreadsheet, me, new Date());
+    const outbox = Outbox.open(gas, spreadsheet, whoAmI(gas).email.toLowerCase(), ctx.sign);
+    settleEdits(ctx);
     const record = ctx.records.find((r) => r.id === value.requestId);
     if (!record || record.status !== 'Needs review') {
+      finish(ctx, outbox);
       return {
         ok: false,
         errors: [
@@ -987,9 +1155,12 @@ export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
         ],
       };
     }
-    ctx.table.set(record.row, 'status', status);
-    ctx.table.set(record.row, 'decision', value.decision ?? '');
-    ctx.table.set(record.row, 'decided', ctx.now);
+    update(ctx, record.row, {
+      status,
+      decision: value.decision ?? '',
+      decided: ctx.now,
+      resolvedBy: me,
+    });
     ctx.events.push({
       who: me,
       action: 'Review resolved',
@@ -998,8 +1169,7 @@ export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
       after: status,
       note,
     });
-    finish(ctx);
-    reread(ctx);
+    finish(ctx, outbox);
     return { ok: true, message: `Recorded “${status}” for the ${record.role}.`, board: board(ctx) };
   });
 }

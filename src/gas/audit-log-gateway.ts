@@ -23,8 +23,48 @@ const HEAD_KEY = 'aiplan.logHead';
 /** Rows added when the Log runs out of grid, so it does not grow one row at a time. */
 const GROWTH = 100;
 
-/** The head as stored: with the Log's columns (template key per sheet column, "" for others). */
-type StoredHead = LogHead & { columns: readonly string[] };
+/**
+ * The head as stored: with the Log's columns (template key per sheet column, "" for others), the
+ * Outbox journals whose events are in the Log (`journals`), and those of an append under way
+ * (`pendingJournals`, which become `journals` once its rows are known to be written).
+ */
+type StoredHead = LogHead & {
+  columns: readonly string[];
+  journals?: readonly string[];
+  pendingJournals?: readonly string[];
+};
+
+/** Log events journaled in the Outbox (outbox.ts) by a run, under a token. */
+export interface Journal {
+  token: string;
+  events: readonly LogEvent[];
+  /** Journaled by this run (the others were left by runs cut off before their Log append). */
+  own: boolean;
+}
+
+const eventKey = (e: LogEvent) => JSON.stringify([e.who, e.action, e.subject, e.before, e.after, e.note]);
+
+/**
+ * The events of the journals a head does not list as logged. A run cut off after its journal but
+ * before its records decides the same again in the next run, which journals the same events: an event
+ * of this run's journal equal field for field to one of an earlier journal counts once (the earlier,
+ * in its place).
+ */
+function unlogged(journals: readonly Journal[], logged: ReadonlySet<string>): LogEvent[] {
+  const open = journals.filter((j) => !logged.has(j.token));
+  const earlier = new Map<string, number>();
+  for (const e of open.filter((j) => !j.own).flatMap((j) => j.events))
+    earlier.set(eventKey(e), (earlier.get(eventKey(e)) ?? 0) + 1);
+  return open.flatMap((j) =>
+    j.events.filter((e) => {
+      if (!j.own) return true;
+      const left = earlier.get(eventKey(e)) ?? 0;
+      if (left === 0) return true;
+      earlier.set(eventKey(e), left - 1);
+      return false;
+    }),
+  );
+}
 
 /**
  * Appends events to the Log, chained after the last one, without reading the Log: the head in
@@ -33,17 +73,25 @@ type StoredHead = LogHead & { columns: readonly string[] };
  * next append (its rows verified against the chain). Call it inside the document lock that covers
  * the change being logged, so the Log and the change land together; with no events it only completes
  * such a cut-off append.
+ *
+ * `journals`: the Outbox journals still pending (this run's and any a cut-off run left). Those the
+ * head does not list as logged are appended first; the head then lists exactly these, so a journal
+ * appended by a run cut off before it could mark it is never appended twice.
  */
 export function appendToLog(
   gas: AppsScript,
   spreadsheet: Spreadsheet,
-  events: readonly LogEvent[],
+  given: readonly LogEvent[],
   now: Date,
+  journals: readonly Journal[] | null = null,
 ): void {
   const properties = gas.PropertiesService.getDocumentProperties();
   const mirror = headMirror(gas, spreadsheet);
   const stored = readHead(properties, mirror);
-  if (events.length === 0 && !stored?.pending) return;
+  const toLog = (head: StoredHead | null): LogEvent[] => {
+    return [...unlogged(journals ?? [], new Set(head?.journals ?? [])), ...given];
+  };
+  if (!stored?.pending && toLog(stored).length === 0) return;
   const sheet = logSheet(spreadsheet);
   const sign = signer(gas);
   let head =
@@ -52,6 +100,8 @@ export function appendToLog(
       : fromSheet(spreadsheet, stored);
   const maxRows = sheet.getMaxRows();
   if (head.pending) head = complete(sheet, head, maxRows, sign);
+  const events = toLog(head);
+  const listed = journals ? journals.map((j) => j.token) : [...(head.journals ?? [])];
   if (events.length === 0) {
     writeHead(properties, mirror, head);
     return;
@@ -68,12 +118,16 @@ export function appendToLog(
   const { entries, head: next } = chainEvents(head, trimmed, now, sign);
   // After whatever the sheet holds last, so rows typed or inserted by hand are never overwritten.
   const from = Math.max(sheet.getLastRow(), 1) + 1;
-  writeHead(properties, mirror, { ...head, pending: { count: next.count, hash: next.hash, from } });
+  writeHead(properties, mirror, {
+    ...head,
+    pending: { count: next.count, hash: next.hash, from },
+    pendingJournals: listed,
+  });
   const last = from + entries.length - 1;
   if (last > maxRows) grow(gas, sheet, head.columns, maxRows, Math.max(last - maxRows, GROWTH));
   const block = entries.map((entry) => head.columns.map((key) => cellOf(entry, key)));
   sheet.getRange(from, 1, block.length, head.columns.length).setValues(block);
-  writeHead(properties, mirror, { ...next, row: last, columns: head.columns });
+  writeHead(properties, mirror, { ...next, row: last, columns: head.columns, journals: listed });
 }
 
 /**
@@ -85,11 +139,15 @@ function readHead(properties: Properties | null, mirror: HeadMirror): StoredHead
   const heads = [properties?.getProperty(HEAD_KEY) ?? null, mirror.raw].flatMap((raw) => {
     const head = parseHead(raw);
     if (!head || raw === null) return [];
-    const columns = (JSON.parse(raw) as { columns?: unknown }).columns;
+    const value = JSON.parse(raw) as { columns?: unknown; journals?: unknown; pendingJournals?: unknown };
+    const strings = (list: unknown): string[] =>
+      Array.isArray(list) ? list.map((c) => (typeof c === 'string' ? c : '')) : [];
     return [
       {
         ...head,
-        columns: Array.isArray(columns) ? columns.map((c) => (typeof c === 'string' ? c : '')) : [],
+        columns: strings(value.columns),
+        ...(Array.isArray(value.journals) ? { journals: strings(value.journals) } : {}),
+        ...(Array.isArray(value.pendingJournals) ? { pendingJournals: strings(value.pendingJournals) } : {}),
       },
     ];
   });
@@ -134,7 +192,14 @@ function complete(sheet: Sheet, head: StoredHead, maxRows: number, sign: (t: str
   const count = Math.min(pending.count - head.count, maxRows - pending.from + 1);
   const values = count > 0 ? sheet.getRange(pending.from, 1, count, head.columns.length).getValues() : [];
   const written = values.map((line) => entryOf((key) => line[head.columns.indexOf(key)]));
-  return { ...completeAppend(head, written, sign).head, columns: head.columns };
+  const done = completeAppend(head, written, sign).head;
+  // Its rows all written, the cut-off append's journals are in the Log; none written, they are not.
+  const journals = done.count === pending.count ? head.pendingJournals : head.journals;
+  const result: StoredHead = { ...done, columns: head.columns };
+  delete result.pendingJournals;
+  delete result.journals;
+  if (journals) result.journals = journals;
+  return result;
 }
 
 function grow(

@@ -1,3 +1,4 @@
+import { hmacSha256Hex } from '../domain/hmac-sha256';
 import type { AppsScript } from './apps-script';
 
 export const SECRET_KEY = 'aiplan.secret';
@@ -19,6 +20,19 @@ export function documentSecret(gas: AppsScript): string {
 export function signer(gas: AppsScript): (text: string) => string {
   const secret = documentSecret(gas);
   return (text) => hex(gas.Utilities.computeHmacSha256Signature(text, secret));
+}
+
+/**
+ * The same HMAC computed in the script itself: for seals checked on every row read and for tokens, so
+ * an action's service calls do not grow with its rows. A view (`create` false) makes no secret: before
+ * any secret exists nothing was sealed, so nothing verifies.
+ */
+export function localSigner(gas: AppsScript, create = true): (text: string) => string {
+  const secret = create
+    ? documentSecret(gas)
+    : gas.PropertiesService.getDocumentProperties().getProperty(SECRET_KEY);
+  if (!secret) return () => '';
+  return (text) => hmacSha256Hex(secret, text);
 }
 
 /**

@@ -5,6 +5,8 @@ import { district, namePeople, selectedWorkspace } from '../../test/support/appr
 import { setCell, sheetNamed } from '../../test/support/workspace';
 import type { IncidentInput } from '../shared/incidents';
 import * as actions from './actions';
+import { pilotSeal } from '../domain/pilot-seal';
+import { localSigner } from './document-secret';
 import { recordIncident } from './incidents';
 
 const input = (extra: Partial<IncidentInput> = {}): IncidentInput => ({
@@ -15,12 +17,16 @@ const input = (extra: Partial<IncidentInput> = {}): IncidentInput => ({
   ...extra,
 });
 
-/** A selected workflow whose pilot is running, people named in Settings. */
+/** A selected workflow whose pilot is running (sealed, as Start pilot leaves it), people named in Settings. */
 function running(): FakeEnvironment {
   const env = selectedWorkspace(namePeople);
   setCell(env, 'Pilot', 2, 'id', 'PL-001');
   setCell(env, 'Pilot', 2, 'workflowId', 'WF-001');
   setCell(env, 'Pilot', 2, 'state', 'Running');
+  const seal = env.run((gas) =>
+    pilotSeal(localSigner(gas), { id: 'PL-001', workflowId: 'WF-001', state: 'Running' }),
+  );
+  setCell(env, 'Pilot', 2, 'seal', seal);
   return env;
 }
 
@@ -69,6 +75,11 @@ describe('recording an incident', () => {
   it('says nothing was paused when no pilot is running, and pauses nothing', () => {
     const env = running();
     setCell(env, 'Pilot', 2, 'state', 'Draft');
+    // Sealed as the add-on writes a draft pilot (a state typed by hand would not count).
+    const seal = env.run((gas) =>
+      pilotSeal(localSigner(gas), { id: 'PL-001', workflowId: 'WF-001', state: 'Draft' }),
+    );
+    setCell(env, 'Pilot', 2, 'seal', seal);
     const result = env.run((gas) => recordIncident(gas, input()));
     if (result.ok) expect(result.message).not.toContain('paused');
     expect(column(env, 'Pilot', 'State')).toEqual(['Draft']);

@@ -15,6 +15,7 @@ import {
   type IncidentSeverity,
 } from '../domain/incidents';
 import { refusedForLength } from '../domain/input-caps';
+import { pilotSeal, sealedPilot } from '../domain/pilot-seal';
 import { isoDayToUtc } from '../domain/iso-day';
 import { readRoles } from '../domain/roles';
 import { nextId, text } from '../domain/table';
@@ -24,6 +25,7 @@ import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript } from './apps-script';
 import { appendToLog } from './audit-log-gateway';
 import { withDocumentLock } from './document-lock';
+import { localSigner } from './document-secret';
 import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
 
@@ -61,7 +63,10 @@ export function recordIncident(gas: AppsScript, input: unknown): IncidentResult 
     const people = readRoles(settings.data).directory.people;
     const events: LogEvent[] = [];
     const pilotRow = pilot.data.rows.find((r) => text(r.cells['workflowId']) === selected.id);
-    const state = pilotRow ? text(pilotRow.cells['state']) || 'Draft' : 'Draft';
+    // The pilot's state that counts is the sealed one (pilot-seal.ts), whatever was typed into the row.
+    const sign = localSigner(gas);
+    const sealed = pilotRow ? sealedPilot(sign, pilotRow.row, pilotRow.cells) : null;
+    const state = sealed?.state || 'Draft';
     // A row left at "Sending" by a run cut short: finish telling people (nobody is told twice).
     for (const stuck of table.data.rows.filter((r) => text(r.cells['notice']) === 'Sending')) {
       const found = stuck.cells['found'] instanceof Date ? stuck.cells['found'] : now;
@@ -109,9 +114,14 @@ export function recordIncident(gas: AppsScript, input: unknown): IncidentResult 
       note: '',
     });
     if (pilotRow && state === 'Running') {
+      const pausedBecause = `Incident ${id} (${value.severity}).`;
+      // Written with its seal (and the sealed decision), so the pause counts as the add-on's.
+      const cells = { ...pilotRow.cells, state: 'Paused', decision: sealed?.decision ?? '', pausedBecause };
       pilot.set(pilotRow.row, 'state', 'Paused');
+      pilot.set(pilotRow.row, 'decision', cells.decision);
       // The sponsor's resume reads why it stopped (as after a stop rule).
-      pilot.set(pilotRow.row, 'pausedBecause', `Incident ${id} (${value.severity}).`);
+      pilot.set(pilotRow.row, 'pausedBecause', pausedBecause);
+      pilot.set(pilotRow.row, 'seal', pilotSeal(sign, cells));
       events.push({
         who,
         action: 'Pilot paused by an incident',

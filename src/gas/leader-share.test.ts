@@ -44,8 +44,8 @@ describe('sharing with leaders', () => {
     );
     const sent = env.mail.sent().filter((m) => !m.subject.includes('[AI Plan AP-'));
     expect(sent.map((m) => [m.to, m.via])).toEqual([
-      ['board.chair@district.example.org', 'MailApp'],
-      ['super@district.example.org', 'MailApp'],
+      ['board.chair@district.example.org', 'GmailApp'],
+      ['super@district.example.org', 'GmailApp'],
     ]);
     const mail = sent[0];
     expect(mail?.subject).toBe(

@@ -2,10 +2,12 @@ import { boardSummaryEmail, checkShareInput, VIEWERS_SEE } from '../domain/leade
 import type { ShareResult } from '../shared/share';
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript } from './apps-script';
-import { appendToLog } from './audit-log-gateway';
+import { mailToken } from '../domain/outbox';
+import { localSigner } from './document-secret';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { currentSummary } from './leader-view';
+import { Outbox } from './outbox';
 import { refusedForLength } from '../domain/input-caps';
 
 const SENDER_NAME = 'AI Plan Workspace';
@@ -42,28 +44,51 @@ export function shareWithLeaders(gas: AppsScript, input: unknown): ShareResult {
   return withDocumentLock(gas, () => {
     const summary = currentSummary(gas, now);
     const email = boardSummaryEmail(summary, spreadsheet.getName(), spreadsheet.getUrl(), note, access);
-    for (const address of addresses) {
-      if (access === 'view') spreadsheet.addViewer(address);
-      gas.MailApp.sendEmail(address, email.subject, email.plain, { htmlBody: email.html, name: SENDER_NAME });
-    }
-    appendToLog(
-      gas,
-      spreadsheet,
-      [
-        {
-          who: displayName(me),
-          action: access === 'view' ? 'Shared with leaders (view access)' : 'Sent the Board summary',
-          subject: access === 'view' ? 'Viewers' : 'Board summary',
-          before: '',
-          after: addresses.join(', '),
-          note:
-            access === 'view'
-              ? `Viewers can see ${VIEWERS_SEE.join('; ')}.`
-              : 'Email only; no access granted.',
-        },
-      ],
+    const sign = localSigner(gas);
+    const outbox = Outbox.open(gas, spreadsheet, me.email.toLowerCase(), sign);
+    // Adding a viewer again changes nothing, so it goes first; the summaries are queued before they are
+    // sent, each with a token for this person, day and note, so a share made again sends each once.
+    for (const address of addresses) if (access === 'view') spreadsheet.addViewer(address);
+    const today = gas.Utilities.formatDate(now, spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+    const fresh = addresses
+      .map((address) => ({
+        token: mailToken(sign, spreadsheet.getId(), ['Summary', address.toLowerCase(), today, note, access]),
+        kind: 'Summary' as const,
+        about: spreadsheet.getName().slice(0, 100),
+        to: address,
+        cc: '',
+        subject: email.subject,
+        plain: email.plain,
+        html: email.html,
+        inThread: '',
+        allowed: [],
+        fromName: SENDER_NAME,
+      }))
+      .filter((summary) => !outbox.find(summary.token));
+    outbox.enqueue(fresh, now);
+    // A share made again (after an error, say) logs only what it had not done; the events are
+    // journaled with the emails, so a run cut off before the Log has them appended by the next.
+    outbox.journal(
+      fresh.length === 0
+        ? []
+        : [
+            {
+              who: displayName(me),
+              action: access === 'view' ? 'Shared with leaders (view access)' : 'Sent the Board summary',
+              subject: access === 'view' ? 'Viewers' : 'Board summary',
+              before: '',
+              after: fresh.map((f) => f.to).join(', '),
+              note:
+                access === 'view'
+                  ? `Viewers can see ${VIEWERS_SEE.join('; ')}.`
+                  : 'Email only; no access granted.',
+            },
+          ],
       now,
     );
+    outbox.write();
+    outbox.log(now);
+    outbox.deliver(now);
     const people = `${addresses.length} ${addresses.length === 1 ? 'person' : 'people'}`;
     return {
       ok: true,

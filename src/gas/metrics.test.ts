@@ -4,6 +4,8 @@ import type { FakeEnvironment } from '../../test/fakes/environment';
 import { selectedWorkspace } from '../../test/support/approvals';
 import { addMeasurementRows, sheetNamed } from '../../test/support/workspace';
 import type { MeasurementInput, MetricsResult } from '../shared/metrics';
+import { pilotSeal } from '../domain/pilot-seal';
+import { localSigner } from './document-secret';
 import { applyStopRulesNow, metricsBoard, saveMeasurement } from './metrics';
 
 const selected = () => selectedWorkspace();
@@ -29,14 +31,19 @@ function ok(result: MetricsResult) {
 const save = (env: FakeEnvironment, extra: Partial<MeasurementInput>) =>
   env.run((gas) => saveMeasurement(gas, input(extra)));
 
-/** The pilot row for WF-001, running (as Start pilot leaves it). */
+/** The pilot row for WF-001, running and sealed (as Start pilot leaves it). */
 function running(env: FakeEnvironment): void {
   env.run((gas) => {
     const sheet = sheetNamed(gas, 'Pilot');
     const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
-    const row = headers.map((h) =>
-      h === 'Pilot ID' ? 'PL-001' : h === 'Workflow ID' ? 'WF-001' : h === 'State' ? 'Running' : '',
-    );
+    const seal = pilotSeal(localSigner(gas), { id: 'PL-001', workflowId: 'WF-001', state: 'Running' });
+    const cells: Record<string, string> = {
+      'Pilot ID': 'PL-001',
+      'Workflow ID': 'WF-001',
+      State: 'Running',
+      Seal: seal,
+    };
+    const row = headers.map((h) => cells[String(h)] ?? '');
     sheet.getRange(2, 1, 1, row.length).setValues([row]);
   });
 }

@@ -12,12 +12,14 @@ import {
   type MeasurementRecord,
 } from '../domain/metrics';
 import { itemsCovered } from '../domain/metric-evidence';
+import { pilotSeal, sealedPilot } from '../domain/pilot-seal';
 import { nextId, text } from '../domain/table';
 import { readWorkflows } from '../domain/workflow-records';
 import type { MetricsBoard, MetricsResult } from '../shared/metrics';
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
-import { appendToLog } from './audit-log-gateway';
+import { commitJournaled } from './outbox';
+import { localSigner } from './document-secret';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
@@ -32,9 +34,11 @@ interface MetricsContext {
   table: SheetTable;
   pilot: SheetTable;
   selected: { id: string; name: string; kind: string } | null;
+  sign: (text: string) => string;
 }
 
-function load(spreadsheet: Spreadsheet): MetricsContext {
+/** `write`: an action (a view makes no secret, so it writes nothing). */
+function load(gas: AppsScript, spreadsheet: Spreadsheet, write = true): MetricsContext {
   const workflows = SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
   const chosen = readWorkflows(workflows.data).workflows.filter((w) => w.selected && w.id);
   const only = chosen.length === 1 ? chosen[0] : undefined;
@@ -43,6 +47,7 @@ function load(spreadsheet: Spreadsheet): MetricsContext {
     table: SheetTable.open(spreadsheet, metricsTemplate, ['id', 'workflowId', 'metric', 'window', 'value']),
     pilot: SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state']),
     selected: only?.id ? { id: only.id, name: only.name, kind: only.kind } : null,
+    sign: localSigner(gas, write),
   };
 }
 
@@ -60,15 +65,26 @@ function applyStopRules(
   const pilotRow = selected
     ? ctx.pilot.data.rows.find((r) => text(r.cells['workflowId']) === selected.id)
     : undefined;
-  let pilotState = pilotRow ? text(pilotRow.cells['state']) || 'Draft' : 'Draft';
+  // The state that counts is the sealed one: a state typed into the Pilot sheet is not.
+  const sealed = pilotRow ? sealedPilot(ctx.sign, pilotRow.row, pilotRow.cells) : null;
+  let pilotState = sealed?.state ?? 'Draft';
   const stop = selected ? checkStopRules(records, selected.id) : { stop: false, reasons: [] };
   const events: LogEvent[] = [];
   const reasons = stop.reasons.join(' ');
   // The sponsor resumed over exactly these reasons: only new evidence pauses the pilot again.
   const resumedOver = pilotRow ? text(pilotRow.cells['resumedAfter']) : '';
   if (pause && stop.stop && pilotRow && pilotState === 'Running' && reasons !== resumedOver) {
+    // Written with the sealed decision, so a decision typed into the row is not sealed with the pause.
+    const cells = {
+      ...pilotRow.cells,
+      state: 'Paused',
+      decision: sealed?.decision ?? '',
+      pausedBecause: reasons,
+    };
     ctx.pilot.set(pilotRow.row, 'state', 'Paused');
+    ctx.pilot.set(pilotRow.row, 'decision', cells.decision);
     ctx.pilot.set(pilotRow.row, 'pausedBecause', reasons);
+    ctx.pilot.set(pilotRow.row, 'seal', pilotSeal(ctx.sign, cells));
     pilotState = 'Paused';
     events.push({
       who,
@@ -110,9 +126,10 @@ function itemsOf(records: readonly MeasurementRecord[], workflowId: string, metr
 }
 
 function finish(gas: AppsScript, ctx: MetricsContext, events: LogEvent[], now: Date): void {
-  ctx.table.flush(gas);
-  ctx.pilot.flush(gas);
-  appendToLog(gas, ctx.spreadsheet, events, now);
+  commitJournaled(gas, ctx.spreadsheet, ctx.sign, events, now, () => {
+    ctx.table.flush(gas);
+    ctx.pilot.flush(gas);
+  });
 }
 
 /**
@@ -134,7 +151,7 @@ export function metricsBoard(gas: AppsScript): MetricsBoard {
       metricNames: metricsFor('').map((d) => d.name),
     };
   }
-  const ctx = load(spreadsheet);
+  const ctx = load(gas, spreadsheet, false);
   return applyStopRules(ctx, '', false).board;
 }
 
@@ -146,7 +163,7 @@ export function applyStopRulesNow(gas: AppsScript): void {
   const spreadsheet = activeSpreadsheet(gas);
   if (!spreadsheet.getSheetByName(metricsTemplate.name)) return;
   withDocumentLock(gas, () => {
-    const ctx = load(spreadsheet);
+    const ctx = load(gas, spreadsheet);
     const { events } = applyStopRules(ctx, displayName(whoAmI(gas)), true);
     if (events.length > 0) finish(gas, ctx, events, new Date());
   });
@@ -163,7 +180,7 @@ export function saveMeasurement(gas: AppsScript, input: unknown): MetricsResult 
   const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {
     const now = new Date();
-    const ctx = load(spreadsheet);
+    const ctx = load(gas, spreadsheet);
     if (!ctx.selected) return { ok: false, errors: [{ field: '', message: 'Select a workflow first.' }] };
     const who = displayName(whoAmI(gas));
     const ids = ctx.table.data.rows.map((r) => text(r.cells['id']));

@@ -16,6 +16,7 @@ import {
   type PilotFields,
   type PilotRecord,
 } from '../domain/pilot-plan';
+import { pilotSeal, sealedPilot } from '../domain/pilot-seal';
 import { nextId, text } from '../domain/table';
 import { readWorkflows, type WorkflowRecord } from '../domain/workflow-records';
 import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult, ResumeInput } from '../shared/pilot';
@@ -23,7 +24,8 @@ import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { approvalState } from './approvals';
 import { syncGovernance } from './governance';
-import { appendToLog } from './audit-log-gateway';
+import { commitJournaled } from './outbox';
+import { localSigner } from './document-secret';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
@@ -41,21 +43,56 @@ interface PilotContext {
   table: SheetTable;
   selected: WorkflowRecord | null;
   record: PilotRecord | null;
+  /** Why the Pilot row's state or decision, as it reads, does not count; null when it does. */
+  edited: string | null;
+  sign: (text: string) => string;
 }
 
-function load(spreadsheet: Spreadsheet): PilotContext {
+/** `write`: an action (a view makes no secret, so it writes nothing). */
+function load(gas: AppsScript, spreadsheet: Spreadsheet, write = true): PilotContext {
   const workflows = SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
   const selectedRows = readWorkflows(workflows.data).workflows.filter((w) => w.selected && w.id);
   const selected = selectedRows.length === 1 ? (selectedRows[0] ?? null) : null;
   const table = SheetTable.open(spreadsheet, pilotTemplate, ['id', 'workflowId', 'state']);
   const shown = table.displayedColumns(pilotDateFields);
-  return {
-    spreadsheet,
-    workflows,
-    table,
-    selected,
-    record: selected?.id ? readPilot(table.data, selected.id, shown) : null,
+  const read = selected?.id ? readPilot(table.data, selected.id, shown) : null;
+  const sign = localSigner(gas, write);
+  const cells = read ? table.data.rows.find((r) => r.row === read.row)?.cells : undefined;
+  // The state and decision that count are the sealed ones, whatever was typed into the row.
+  const sealed = read && cells ? sealedPilot(sign, read.row, cells) : null;
+  const record =
+    read && sealed
+      ? { ...read, state: sealed.state as PilotRecord['state'], decision: sealed.decision }
+      : read;
+  return { spreadsheet, workflows, table, selected, record, edited: sealed?.edited ?? null, sign };
+}
+
+/** Sets a Pilot row's cells and seals its state and decision with them. */
+function update(ctx: PilotContext, row: number, changes: Readonly<Record<string, unknown>>): void {
+  for (const [key, value] of Object.entries(changes)) ctx.table.set(row, key, value);
+  const cells = Object.fromEntries(ctx.table.template.columns.map((c) => [c.key, ctx.table.get(row, c.key)]));
+  ctx.table.set(row, 'seal', pilotSeal(ctx.sign, cells));
+}
+
+/**
+ * A Pilot row whose state or decision was typed in by hand, found by an action: logged once and
+ * written back as the add-on recorded it.
+ */
+function settleEdit(ctx: PilotContext, who: string): LogEvent[] {
+  if (!ctx.edited || !ctx.record) return [];
+  const row = ctx.record.row;
+  const before = `${text(ctx.table.get(row, 'state'))} ${text(ctx.table.get(row, 'decision'))}`;
+  update(ctx, row, { state: ctx.record.state, decision: ctx.record.decision });
+  const event = {
+    who,
+    action: 'Pilot row edited in the sheet',
+    subject: ctx.record.workflowId,
+    before: before.trim(),
+    after: `${ctx.record.state} ${ctx.record.decision}`.trim(),
+    note: ctx.edited,
   };
+  ctx.edited = null;
+  return [event];
 }
 
 const emptyPlan = (): PilotPlanInput =>
@@ -127,6 +164,7 @@ function board(gas: AppsScript, ctx: PilotContext, now: Date): PilotBoard {
     recordedBy: record ? text(ctx.table.get(record.row, 'recordedBy')) : '',
     pausedBecause: record ? text(ctx.table.get(record.row, 'pausedBecause')) : '',
     cannotDecide: selected ? cannotDecide(momentOf(gas, ctx, now)) : 'Select a workflow first.',
+    edited: ctx.edited,
   };
 }
 
@@ -149,14 +187,14 @@ export function pilotBoard(gas: AppsScript): PilotBoard {
       recordedBy: '',
       pausedBecause: '',
       cannotDecide: 'Run Set up workspace first.',
+      edited: null,
     };
   }
-  return board(gas, load(spreadsheet), new Date());
+  return board(gas, load(gas, spreadsheet, false), new Date());
 }
 
 function finish(gas: AppsScript, ctx: PilotContext, events: LogEvent[], now: Date): void {
-  ctx.table.flush(gas);
-  appendToLog(gas, ctx.spreadsheet, events, now);
+  commitJournaled(gas, ctx.spreadsheet, ctx.sign, events, now, () => ctx.table.flush(gas));
 }
 
 /** Saves the pilot plan for the selected workflow (creating its row the first time). */
@@ -170,8 +208,10 @@ export function savePilotPlan(gas: AppsScript, input: unknown): PilotResult {
   const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {
     const now = new Date();
-    const ctx = load(spreadsheet);
+    const ctx = load(gas, spreadsheet);
     if (!ctx.selected?.id) return { ok: false, errors: [{ field: '', message: 'Select a workflow first.' }] };
+    const who = displayName(whoAmI(gas));
+    const edits = settleEdit(ctx, who);
     if (ctx.record && (ctx.record.state === 'Ended' || ctx.record.decision !== '')) {
       return {
         ok: false,
@@ -181,22 +221,22 @@ export function savePilotPlan(gas: AppsScript, input: unknown): PilotResult {
     const changed = (Object.keys(value) as (keyof PilotFields)[]).filter(
       (f) => (ctx.record?.[f] ?? '') !== value[f],
     );
-    if (changed.length === 0) return { ok: true, message: 'Nothing changed.', board: board(gas, ctx, now) };
+    if (changed.length === 0) {
+      if (edits.length > 0) finish(gas, ctx, edits, now);
+      return { ok: true, message: 'Nothing changed.', board: board(gas, ctx, now) };
+    }
     let row = ctx.record?.row;
     if (row === undefined) {
       const ids = ctx.table.data.rows.map((r) => String(r.cells['id'] ?? ''));
-      row = ctx.table.append({
-        id: nextId(pilotTemplate.idPrefix, ids),
-        workflowId: ctx.selected.id,
-        state: 'Draft',
-      });
+      row = ctx.table.append({ id: nextId(pilotTemplate.idPrefix, ids), workflowId: ctx.selected.id });
+      update(ctx, row, { state: 'Draft' });
     }
     for (const field of changed) ctx.table.set(row, field, value[field]);
-    const who = displayName(whoAmI(gas));
     finish(
       gas,
       ctx,
       [
+        ...edits,
         {
           who,
           action: ctx.record ? 'Edited pilot plan' : 'Wrote pilot plan',
@@ -210,7 +250,7 @@ export function savePilotPlan(gas: AppsScript, input: unknown): PilotResult {
     );
     // The plan version changed: the checklist's version, and requests for the earlier one, follow now.
     syncGovernance(gas, spreadsheet, who, now);
-    const after = load(spreadsheet);
+    const after = load(gas, spreadsheet);
     const shown = board(gas, after, now);
     const stale = shown.approvals !== 'approved' && ctx.record !== null;
     return {
@@ -226,20 +266,22 @@ export function startPilot(gas: AppsScript): PilotResult {
   const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {
     const now = new Date();
-    const ctx = load(spreadsheet);
+    const ctx = load(gas, spreadsheet);
+    const edits = settleEdit(ctx, displayName(whoAmI(gas)));
     const current = board(gas, ctx, now);
     if (current.cannotStart || !ctx.record || !ctx.selected?.id) {
+      if (edits.length > 0) finish(gas, ctx, edits, now);
       return {
         ok: false,
         errors: [{ field: '', message: current.cannotStart ?? 'Write the pilot plan first.' }],
       };
     }
-    ctx.table.set(ctx.record.row, 'state', 'Running');
-    ctx.table.set(ctx.record.row, 'started', now);
+    update(ctx, ctx.record.row, { state: 'Running', started: now });
     finish(
       gas,
       ctx,
       [
+        ...edits,
         {
           who: displayName(whoAmI(gas)),
           action: 'Started pilot',
@@ -254,7 +296,7 @@ export function startPilot(gas: AppsScript): PilotResult {
     return {
       ok: true,
       message: `The pilot of “${ctx.selected.name}” is running.`,
-      board: board(gas, load(spreadsheet), now),
+      board: board(gas, load(gas, spreadsheet), now),
     };
   });
 }
@@ -311,14 +353,15 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
   const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {
     const now = new Date();
-    const ctx = load(spreadsheet);
-    if (!ctx.record || !ctx.selected?.id)
-      return {
-        ok: false,
-        errors: [{ field: '', message: 'Start the pilot before recording its decision.' }],
-      };
+    const ctx = load(gas, spreadsheet);
+    const edits = settleEdit(ctx, displayName(whoAmI(gas)));
+    const refuse = (message: string, field = ''): PilotResult => {
+      if (edits.length > 0) finish(gas, ctx, edits, now);
+      return { ok: false, errors: [{ field, message }] };
+    };
+    if (!ctx.record || !ctx.selected?.id) return refuse('Start the pilot before recording its decision.');
     const refused = cannotDecide(momentOf(gas, ctx, now));
-    if (refused) return { ok: false, errors: [{ field: '', message: refused }] };
+    if (refused) return refuse(refused);
     const me = whoAmI(gas);
     const who = displayName(me);
     const authority = sponsorAuthority(
@@ -328,7 +371,7 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
       onBehalfOf(raw),
       'the decision',
     );
-    if (!authority.ok) return { ok: false, errors: [{ field: authority.field, message: authority.message }] };
+    if (!authority.ok) return refuse(authority.message, authority.field);
     const before = ctx.record.state;
     const selected = ctx.selected;
     const workflowId = selected.id ?? '';
@@ -339,13 +382,15 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
     const addsVendor = decision === 'Scale' && scaleNewVendor && !selected.flags.newVendor;
     if (raisesTier) ctx.workflows.set(selected.row, 'dataTier', scaleTier);
     if (addsVendor) ctx.workflows.set(selected.row, 'newVendor', true);
-    ctx.table.set(ctx.record.row, 'decision', decision);
-    ctx.table.set(ctx.record.row, 'rationale', rationale);
-    ctx.table.set(ctx.record.row, 'decided', now);
-    ctx.table.set(ctx.record.row, 'decidedBy', authority.decidedBy);
-    ctx.table.set(ctx.record.row, 'recordedBy', authority.recordedBy);
-    ctx.table.set(ctx.record.row, 'sponsorEvidence', authority.evidence);
-    ctx.table.set(ctx.record.row, 'state', 'Ended');
+    update(ctx, ctx.record.row, {
+      decision,
+      rationale,
+      decided: now,
+      decidedBy: authority.decidedBy,
+      recordedBy: authority.recordedBy,
+      sponsorEvidence: authority.evidence,
+      state: 'Ended',
+    });
     const reopens = raisesTier || addsVendor;
     ctx.workflows.flush(gas);
     const behalf = authority.onBehalf
@@ -355,6 +400,7 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
       gas,
       ctx,
       [
+        ...edits,
         ...(reopens
           ? [
               {
@@ -382,7 +428,7 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
     return {
       ok: true,
       message: `Recorded the decision: ${decision}, by ${authority.decidedBy}${authority.onBehalf ? ` (recorded on their behalf by ${authority.recordedBy})` : ''}.${reopens ? ' Scaling changes the plan: the checklist and every approval step open again for the new version.' : ''}`,
-      board: board(gas, load(spreadsheet), now),
+      board: board(gas, load(gas, spreadsheet), now),
     };
   });
 }
@@ -399,11 +445,16 @@ export function resumePilot(gas: AppsScript, input: unknown): PilotResult {
   const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {
     const now = new Date();
-    const ctx = load(spreadsheet);
+    const ctx = load(gas, spreadsheet);
+    const edits = settleEdit(ctx, displayName(whoAmI(gas)));
+    const refuse = (error: { field: string; message: string }): PilotResult => {
+      if (edits.length > 0) finish(gas, ctx, edits, now);
+      return { ok: false, errors: [error] };
+    };
     if (!ctx.record || !ctx.selected?.id)
-      return { ok: false, errors: [{ field: '', message: 'Only a paused pilot can be resumed.' }] };
+      return refuse({ field: '', message: 'Only a paused pilot can be resumed.' });
     const refused = cannotResume(momentOf(gas, ctx, now), reason);
-    if (refused) return { ok: false, errors: [refused] };
+    if (refused) return refuse(refused);
     const me = whoAmI(gas);
     const who = displayName(me);
     const authority = sponsorAuthority(
@@ -418,14 +469,13 @@ export function resumePilot(gas: AppsScript, input: unknown): PilotResult {
       return { ok: false, errors: [{ field, message: authority.message }] };
     }
     const pausedBecause = text(ctx.table.get(ctx.record.row, 'pausedBecause'));
-    ctx.table.set(ctx.record.row, 'state', 'Running');
-    ctx.table.set(ctx.record.row, 'pausedBecause', '');
-    ctx.table.set(ctx.record.row, 'resumedAfter', pausedBecause);
+    update(ctx, ctx.record.row, { state: 'Running', pausedBecause: '', resumedAfter: pausedBecause });
     const behalf = authority.onBehalf ? ` On behalf of ${authority.decidedBy} (${authority.evidence}).` : '';
     finish(
       gas,
       ctx,
       [
+        ...edits,
         {
           who,
           action: 'Resumed pilot',
@@ -440,7 +490,7 @@ export function resumePilot(gas: AppsScript, input: unknown): PilotResult {
     return {
       ok: true,
       message: `The pilot of “${ctx.selected.name}” is running again.`,
-      board: board(gas, load(spreadsheet), now),
+      board: board(gas, load(gas, spreadsheet), now),
     };
   });
 }

@@ -53,6 +53,9 @@ export interface WorkspaceRead {
  * its validations and one of its number formats. The markers that find a renamed sheet are read only
  * when a sheet is missing by name or the schema changed: a completed set-up marked every sheet.
  */
+/** Sheets whose values nothing the planner shows on opening depends on. */
+const notReadOnOpening = new Set(['outbox', 'incidents']);
+
 export function readWorkspace(
   gas: AppsScript,
   spreadsheet: Spreadsheet,
@@ -88,6 +91,10 @@ export function readWorkspace(
     // A layout sheet of a complete workspace is marked: nothing in its values decides anything.
     if (complete && keys.get(name)?.kind === 'layout')
       return { name, markedAs, values: [], maxRows: 0, maxColumns: 0 };
+    // Nor, on opening, the add-on's own records of what it sent and what was reported (set-up reads
+    // them, to repair their columns).
+    if (complete && !options.formats && notReadOnOpening.has(keys.get(name)?.key ?? ''))
+      return { name, markedAs, values: [], maxRows: 0, maxColumns: 0, unread: true };
     const values = sheet.getDataRange().getValues();
     const width = values[0]?.length ?? 0;
     let maxRows = 0;
@@ -99,9 +106,16 @@ export function readWorkspace(
     if (options.formats && keys.get(name)?.kind === 'table' && grid2 && width > 0) {
       // Open-ended to the grid's last row: the arrays' length is the grid's height, at no extra call.
       const rows = sheet.getRange(`A2:${columnLetter(width)}`);
-      const validated = rows.getDataValidations().map((line) => line.map((rule) => rule !== null));
-      formats.set(name, { validated, numberFormats: rows.getNumberFormats() });
-      maxRows = validated.length + 1;
+      const numberFormats = rows.getNumberFormats();
+      // A sheet whose template validates no column has nothing to compare: its rules are not read.
+      const template = keys.get(name);
+      const validates =
+        template?.kind === 'table' && template.columns.some((c) => columnFormat(c.type).validation !== null);
+      const validated = validates
+        ? rows.getDataValidations().map((line) => line.map((rule) => rule !== null))
+        : numberFormats.map((line) => line.map(() => false));
+      formats.set(name, { validated, numberFormats });
+      maxRows = numberFormats.length + 1;
     }
     // 0: not read (set-up asks the sheet when it needs the size).
     return { name, markedAs, values, maxRows, maxColumns: 0 };
@@ -172,11 +186,13 @@ export function applySetUp(
     previous = sheet;
   });
   applyProtections(gas, spreadsheet, computed, guarded, everything);
+  // Only a change asks for the properties again: a re-run with nothing to change stops at the read.
+  const gridChanged = JSON.stringify(grid) !== JSON.stringify(read.grid);
+  const versionChanged = read.snapshot.schemaVersion !== plan.toVersion;
+  if (!gridChanged && !versionChanged) return;
   const properties = gas.PropertiesService.getDocumentProperties();
-  if (JSON.stringify(grid) !== JSON.stringify(read.grid))
-    properties.setProperty(GRID_KEY, JSON.stringify(grid));
-  if (read.snapshot.schemaVersion !== plan.toVersion)
-    properties.setProperty(SCHEMA_VERSION_KEY, String(plan.toVersion));
+  if (gridChanged) properties.setProperty(GRID_KEY, JSON.stringify(grid));
+  if (versionChanged) properties.setProperty(SCHEMA_VERSION_KEY, String(plan.toVersion));
 }
 
 function applyTable(

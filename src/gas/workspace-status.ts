@@ -21,7 +21,8 @@ export function workspaceStatus(gas: AppsScript): WorkspaceStatus {
       name: t.name,
       purpose: t.purpose,
       present: found !== undefined,
-      rows: found && t.kind === 'table' ? dataRows(found) : null,
+      // Not counted where not read on opening (workspace-gateway.ts).
+      rows: found && t.kind === 'table' && !found.unread ? dataRows(found) : null,
     };
   });
 

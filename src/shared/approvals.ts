@@ -51,6 +51,8 @@ export type ApprovalBoard = {
   toSend: number;
   /** Problems with the approval chain in Settings. */
   problems: string[];
+  /** Rows of the Approvals sheet edited by hand, which do not count: one sentence each. */
+  edited: string[];
 };
 
 export type ApprovalResult =

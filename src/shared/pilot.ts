@@ -32,6 +32,8 @@ export type PilotBoard = {
   plan: PilotPlanInput;
   /** "Draft", "Running", "Paused" or "Ended". */
   state: string;
+  /** Why the Pilot row's state or decision, as typed in the sheet, does not count; null when it does. */
+  edited: string | null;
   started: string;
   planVersion: string | null;
   /** "approved" when every approval step approved this plan version. */

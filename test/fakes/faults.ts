@@ -2,6 +2,8 @@ import { gasError } from './errors';
 
 /** Apps Script's generic transient error (FAKES §0), the default injected failure. */
 export const SERVER_ERROR = "We're sorry, a server error occurred. Please wait a bit and try again.";
+/** What Apps Script reports when it stops an execution (the end of a cut-off run). */
+export const CUT_OFF = 'Exceeded maximum execution time';
 
 /**
  * Fault injection: makes one counted service call throw an Apps Script error, to prove that an action
@@ -12,6 +14,9 @@ export const SERVER_ERROR = "We're sorry, a server error occurred. Please wait a
  *
  * - `env.faults.failCall(n, message?)`: the n-th counted call from now throws (1 = the next call).
  * - `env.faults.failNext(method, message?)`: the next call of `method` ("GmailDraft.send") throws.
+ * - `env.faults.cutAfter(n)`: the run is cut off just after the n-th call from now — that call takes
+ *   effect and every later one throws, as when Apps Script stops an execution (no code runs after it,
+ *   so no catch can carry on), until `clear`.
  * - `env.faults.callCount`: counted calls so far (unlike `env.calls`, never reset).
  * - `env.faults.callsDuring(body)`: how many counted calls `body` makes.
  * - `env.faults.traceDuring(body)`: their names, in order (`callSites` picks call numbers that reach
@@ -34,6 +39,7 @@ export class FaultInjector {
   private trace: string[] | null = null;
   private readonly atCall = new Map<number, string>();
   private readonly byMethod: { method: string; message: string }[] = [];
+  private cutAt: number | null = null;
   readonly injected: { call: number; method: string; message: string }[] = [];
 
   get callCount(): number {
@@ -49,15 +55,21 @@ export class FaultInjector {
     this.byMethod.push({ method, message });
   }
 
-  /** Forgets every planned failure that has not fired. */
+  cutAfter(n: number): void {
+    if (!Number.isInteger(n) || n < 0) throw new Error(`cutAfter needs a call number of 0 or more, not ${n}`);
+    this.cutAt = this.seen + n;
+  }
+
+  /** Forgets every planned failure that has not fired, and ends a cut-off. */
   clear(): void {
+    this.cutAt = null;
     this.atCall.clear();
     this.byMethod.length = 0;
   }
 
   /** Planned failures that have not fired yet. */
   get pending(): number {
-    return this.atCall.size + this.byMethod.length;
+    return this.atCall.size + this.byMethod.length + (this.cutAt === null ? 0 : 1);
   }
 
   /** The names of the counted calls `body` makes, in order (to pick one call of each call site). */
@@ -82,6 +94,10 @@ export class FaultInjector {
   check(name: string): void {
     this.seen += 1;
     this.trace?.push(name);
+    if (this.cutAt !== null && this.seen > this.cutAt) {
+      this.injected.push({ call: this.seen, method: name, message: CUT_OFF });
+      throw gasError(CUT_OFF);
+    }
     let message = this.atCall.get(this.seen);
     if (message !== undefined) this.atCall.delete(this.seen);
     else {

@@ -3,7 +3,9 @@ import { governanceBoard, updateChecklistItem } from '../../src/gas/governance';
 import { setUpWorkspace } from '../../src/gas/set-up';
 import { saveScore, selectWorkflow } from '../../src/gas/workflow-board';
 import { FakeEnvironment } from '../fakes/environment';
+import { approvalRow, approvalSeal } from '../../src/domain/approval-records';
 import { mapHeaders } from '../../src/domain/header-map';
+import { localSigner } from '../../src/gas/document-secret';
 import { setCell, tableTemplate } from './workspace';
 
 /** The people a district names in Settings, for approval tests, benchmarks and the playground. */
@@ -162,7 +164,9 @@ export function addPendingRequests(env: FakeEnvironment, count: number, replies:
     if (!sheet) throw new Error('no Approvals sheet');
     const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
     const map = mapHeaders(tableTemplate('Approvals').columns, headers);
-    const rows = requests.map((r) => {
+    const start = sheet.getLastRow() + 1;
+    const sign = localSigner(gas);
+    const rows = requests.map((r, i) => {
       const cells: Record<string, unknown> = {
         id: r.id,
         workflowId: 'WF-001',
@@ -177,11 +181,12 @@ export function addPendingRequests(env: FakeEnvironment, count: number, replies:
         threadId: r.threadId,
         requestedBy: requester,
       };
+      // Sealed as the add-on seals the rows it writes, so they count.
+      cells['seal'] = approvalSeal(sign, approvalRow(start + i, cells));
       const line: unknown[] = headers.map(() => '');
       for (const [key, at] of map.columns) line[at] = cells[key] ?? '';
       return line;
     });
-    const start = sheet.getLastRow() + 1;
     if (start + count > sheet.getMaxRows())
       sheet.insertRowsAfter(sheet.getMaxRows(), start + count - sheet.getMaxRows());
     sheet.getRange(start, 1, count, headers.length).setValues(rows);

@@ -61,6 +61,14 @@ export function approvalsView(board: ApprovalBoard, busy: boolean, actions: Appr
             h('ul', { class: 'problems' }, ...board.problems.map((p) => h('li', {}, p))),
           )
         : null,
+      board.edited.length > 0
+        ? h(
+            'div',
+            { class: 'notice notice-problem', id: 'approvals-edited' },
+            h('h3', {}, 'Edited in the sheet — not counted'),
+            h('ul', { class: 'problems' }, ...board.edited.map((p) => h('li', {}, p))),
+          )
+        : null,
       h(
         'p',
         { class: 'muted' },

@@ -130,6 +130,7 @@ export function pilotView(
           ? h('p', { id: 'paused-because' }, `Paused because: ${board.pausedBecause}`)
           : null,
         !ended && board.cannotStart ? h('p', { id: 'cannot-start' }, board.cannotStart) : null,
+        board.edited ? h('p', { id: 'pilot-edited', role: 'alert' }, board.edited) : null,
         h(
           'p',
           { class: 'muted' },

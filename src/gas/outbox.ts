@@ -1,0 +1,347 @@
+import { outbox as outboxTemplate } from '../../sheets-templates/outbox';
+import type { LogEvent, Signer } from '../domain/audit-log';
+import {
+  isSentCopy,
+  JOURNAL_KIND,
+  journalSeal,
+  outboxSeal,
+  newIntents,
+  pendingFor,
+  readJournal,
+  readOutbox,
+  sentMailQuery,
+  withToken,
+  type JournalRecord,
+  type MailIntent,
+  type OutboxRecord,
+} from '../domain/outbox';
+import { replyInThread } from './approval-mail';
+import type { AppsScript, GmailMessage, GmailThread, Spreadsheet } from './apps-script';
+import { appendToLog, type Journal } from './audit-log-gateway';
+import { whoAmI } from './identity';
+import { SheetTable } from './sheet-table';
+
+/** What became of an intent an action delivered (now, or in an earlier run that was cut off). */
+export interface Delivered {
+  token: string;
+  kind: MailIntent['kind'];
+  about: string;
+  /** Sent, or not: a reply in a thread that Gmail would have taken to someone not allowed. */
+  outcome: 'Sent' | 'Not sent';
+  /** Empty for a reply in a thread (Gmail's reply does not return the new message). */
+  messageId: string;
+  threadId: string;
+  sent: Date;
+}
+
+type Sent = Pick<Delivered, 'messageId' | 'threadId' | 'sent'>;
+
+/** Whether an action may send a pending intent now, should cancel it, or leave it for another action. */
+export type Vouch = (record: OutboxRecord) => 'send' | 'cancel' | 'hold';
+
+/**
+ * A request, a receipt and an unreadable-reply note are only sent by the approvals flow, which knows
+ * whether their Approvals row was recorded; every other email stands on its own.
+ */
+const byDefault: Vouch = (record) =>
+  record.kind === 'Request' || record.kind === 'Receipt' || record.kind === 'Reply note' ? 'hold' : 'send';
+
+/** Threads already read in this run, by thread ID, so a reply into one does not read it again. */
+export type ThreadCache = Map<string, { thread: GmailThread; messages: GmailMessage[] }>;
+
+/**
+ * The Outbox sheet, read once per action. An action queues the emails its decision needs (`enqueue`)
+ * and journals its Log events (`journal`), writes both in one write (`write`) before anything they
+ * follow from, writes its other sheets, appends the journal to the Log (`log`), then calls `deliver`,
+ * which sends every pending email of the current user and marks it sent.
+ */
+export class Outbox {
+  private readonly records: OutboxRecord[];
+  private readonly journals: JournalRecord[];
+  private readonly queuedNow = new Set<string>();
+  private readonly journaledNow = new Set<string>();
+
+  private constructor(
+    private readonly gas: AppsScript,
+    private readonly spreadsheet: Spreadsheet,
+    private readonly table: SheetTable,
+    private readonly sender: string,
+    private readonly sign: Signer,
+  ) {
+    this.records = readOutbox(table.data);
+    this.journals = readJournal(table.data);
+  }
+
+  /** `sign`: the document's signer (localSigner), for the rows' seals. */
+  static open(gas: AppsScript, spreadsheet: Spreadsheet, sender: string, sign: Signer): Outbox {
+    return new Outbox(
+      gas,
+      spreadsheet,
+      SheetTable.open(spreadsheet, outboxTemplate, ['id', 'state', 'sender']),
+      sender,
+      sign,
+    );
+  }
+
+  /** Every record, as read and queued (for recovery decisions by the caller). */
+  get all(): readonly OutboxRecord[] {
+    return this.records;
+  }
+
+  find(token: string): OutboxRecord | undefined {
+    return this.records.find((r) => r.token === token);
+  }
+
+  /**
+   * Queues intents not queued before (by token); nothing is written until `write`. `look`: the email may
+   * have gone out already (it is queued again to repair a cut-off run), so sent mail is looked at first.
+   */
+  enqueue(intents: readonly MailIntent[], now: Date, options: { look?: boolean } = {}): void {
+    for (const intent of newIntents(this.records, intents)) {
+      const seal = outboxSeal(this.sign, { ...intent, sender: this.sender });
+      const row = this.table.append({
+        id: intent.token,
+        kind: intent.kind,
+        about: intent.about,
+        state: 'Pending',
+        sender: this.sender,
+        to: intent.to,
+        cc: intent.cc,
+        subject: intent.subject,
+        queued: now,
+        inThread: intent.inThread,
+        allowed: intent.allowed.join(', '),
+        fromName: intent.fromName,
+        plain: intent.plain,
+        html: intent.html,
+        seal,
+      });
+      this.records.push({
+        ...intent,
+        row,
+        seal,
+        state: 'Pending',
+        sender: this.sender,
+        messageId: '',
+        threadId: '',
+      });
+      if (!options.look) this.queuedNow.add(intent.token);
+    }
+  }
+
+  /**
+   * Journals Log events: written with the next `write`, appended to the Log by `log` (this run's, or the
+   * next run's if this one is cut off in between).
+   */
+  journal(events: readonly LogEvent[], now: Date): void {
+    if (events.length === 0) return;
+    const row = this.table.lastRow + 1;
+    // Unique among the sheet's rows at any time: the row it takes and the time it was written.
+    const token = `LOG-${row}-${now.getTime().toString(36).toUpperCase()}`;
+    const json = JSON.stringify(events);
+    const seal = journalSeal(this.sign, { token, sender: this.sender, events: json });
+    this.table.append({
+      id: token,
+      kind: JOURNAL_KIND,
+      state: 'Pending',
+      sender: this.sender,
+      queued: now,
+      plain: json,
+      seal,
+    });
+    this.journals.push({ row, token, state: 'Pending', events: json, sender: this.sender, seal });
+    this.journaledNow.add(token);
+  }
+
+  /** Whether a journal still waiting for the Log holds an event of this action about this subject. */
+  journaled(action: string, subject: string): boolean {
+    return this.journals.some(
+      (j) =>
+        j.state === 'Pending' &&
+        parseEvents(j.events).some((e) => e.action === action && e.subject === subject),
+    );
+  }
+
+  /** Writes the queued intents and journal: after this, a cut-off run's emails and events are known. */
+  write(): void {
+    this.table.flush(this.gas);
+  }
+
+  /**
+   * Appends every journal not yet in the Log (this run's, and any a cut-off run left) and marks them
+   * logged (written with the Outbox's next write, or found noted in the Log head by the next run).
+   */
+  log(now: Date): void {
+    const pending = this.journals.filter((j) => j.state === 'Pending');
+    // A journal row typed or changed by hand is no record of anything: it is never logged.
+    for (const forged of pending.filter((j) => j.seal !== journalSeal(this.sign, j))) {
+      forged.state = 'Cancelled';
+      this.table.set(forged.row, 'state', 'Cancelled');
+    }
+    const journals: Journal[] = pending
+      .filter((j) => j.state === 'Pending')
+      .map((j) => ({ token: j.token, events: parseEvents(j.events), own: this.journaledNow.has(j.token) }));
+    appendToLog(this.gas, this.spreadsheet, [], now, journals);
+    for (const journal of pending.filter((j) => j.state === 'Pending')) {
+      journal.state = 'Logged';
+      this.table.set(journal.row, 'state', 'Logged');
+      this.table.set(journal.row, 'plain', '');
+    }
+  }
+
+  /**
+   * Sends each pending email of the current user, looking first in sent mail for one an earlier run
+   * may have sent, and records each as sent (one write at the end: an email sent but not yet marked is
+   * found in sent mail by the next run). `threads`: threads this run has read already.
+   */
+  deliver(now: Date, vouch: Vouch = byDefault, threads: ThreadCache = new Map()): Delivered[] {
+    this.write();
+    const delivered: Delivered[] = [];
+    for (const record of pendingFor(this.records, this.sender)) {
+      // A row typed or changed by hand would send someone's words from this user's Gmail: never.
+      const verdict = record.seal === outboxSeal(this.sign, record) ? vouch(record) : 'cancel';
+      if (verdict === 'hold') continue;
+      if (verdict === 'cancel') {
+        this.mark(record, 'Cancelled');
+        continue;
+      }
+      const found = this.queuedNow.has(record.token) ? null : this.findSent(record, threads);
+      const sent = found ?? this.send(record, now, threads);
+      const outcome = sent ? 'Sent' : 'Not sent';
+      const done = sent ?? { messageId: '', threadId: record.inThread, sent: now };
+      this.mark(record, outcome, done);
+      delivered.push({ token: record.token, kind: record.kind, about: record.about, outcome, ...done });
+    }
+    this.table.flush(this.gas);
+    return delivered;
+  }
+
+  private mark(record: OutboxRecord, state: 'Sent' | 'Not sent' | 'Cancelled', sent?: Sent) {
+    record.state = state;
+    this.table.set(record.row, 'state', state);
+    // The bodies were only kept to send; the row stays as the record of what went to whom.
+    this.table.set(record.row, 'plain', '');
+    this.table.set(record.row, 'html', '');
+    if (!sent || state !== 'Sent') return;
+    record.messageId = sent.messageId;
+    record.threadId = sent.threadId;
+    this.table.set(record.row, 'sent', sent.sent);
+    this.table.set(record.row, 'messageId', sent.messageId);
+    this.table.set(record.row, 'threadId', sent.threadId);
+  }
+
+  private thread(id: string, threads: ThreadCache): { thread: GmailThread; messages: GmailMessage[] } | null {
+    const known = threads.get(id);
+    if (known) return known;
+    const thread = this.gas.GmailApp.getThreadById(id);
+    if (!thread) return null;
+    const read = { thread, messages: thread.getMessages() };
+    threads.set(id, read);
+    return read;
+  }
+
+  /** Sends one intent; null when it was not sent (a reply Gmail would take to someone not allowed). */
+  private send(record: OutboxRecord, now: Date, threads: ThreadCache): Sent | null {
+    const body = withToken(record);
+    if (record.inThread) {
+      const read = this.thread(record.inThread, threads);
+      if (!read) return null;
+      const sent = replyInThread({
+        thread: read.thread,
+        messages: read.messages,
+        me: this.sender,
+        allowed: record.allowed,
+        email: { subject: record.subject, plain: body.plain, html: body.html },
+        name: record.fromName,
+        ...(record.cc ? { cc: record.cc } : {}),
+      });
+      // The thread has a new last message now: whoever replies in it next reads it again.
+      threads.delete(record.inThread);
+      return sent ? { messageId: '', threadId: record.inThread, sent: now } : null;
+    }
+    const message = this.gas.GmailApp.createDraft(record.to, record.subject, body.plain, {
+      htmlBody: body.html,
+      name: record.fromName,
+      ...(record.cc ? { cc: record.cc } : {}),
+    }).send();
+    return {
+      messageId: message.getId(),
+      threadId: message.getThread().getId(),
+      sent: new Date(message.getDate().getTime()),
+    };
+  }
+
+  /** The email of this intent in the user's sent mail, if an earlier run sent it. */
+  private findSent(record: OutboxRecord, threads: ThreadCache): Sent | null {
+    // A reply is looked for in its own thread, which is read directly (search can lag behind).
+    const messages: GmailMessage[] = record.inThread
+      ? (this.thread(record.inThread, threads)?.messages ?? [])
+      : this.gas.GmailApp.search(sentMailQuery(record.token), 0, 5).flatMap((t) => t.getMessages());
+    const copy = messages.find((m) =>
+      isSentCopy(
+        { from: m.getFrom(), subject: m.getSubject(), plain: m.getPlainBody() },
+        record.token,
+        this.sender,
+      ),
+    );
+    if (!copy) return null;
+    return {
+      messageId: record.inThread ? '' : copy.getId(),
+      threadId: record.inThread || copy.getThread().getId(),
+      sent: new Date(copy.getDate().getTime()),
+    };
+  }
+}
+
+function parseEvents(json: string): LogEvent[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (!Array.isArray(value)) return [];
+    return value.flatMap((e: unknown) => {
+      if (typeof e !== 'object' || e === null) return [];
+      const f = (k: string) => {
+        const v = (e as Record<string, unknown>)[k];
+        return typeof v === 'string' ? v : '';
+      };
+      return [
+        {
+          who: f('who'),
+          action: f('action'),
+          subject: f('subject'),
+          before: f('before'),
+          after: f('after'),
+          note: f('note'),
+        },
+      ];
+    });
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Commits an action that sends nothing but records something that gates a step (the pilot's state, a
+ * decision): its Log events are journaled in the Outbox first, then its sheets are written (`write`),
+ * then the journal goes to the Log, so a run cut off between the record and the Log leaves the events
+ * for the next action to append. A workspace without the Outbox (set up before it) logs directly.
+ */
+export function commitJournaled(
+  gas: AppsScript,
+  spreadsheet: Spreadsheet,
+  sign: Signer,
+  events: readonly LogEvent[],
+  now: Date,
+  write: () => void,
+): void {
+  if (events.length === 0 || !spreadsheet.getSheetByName(outboxTemplate.name)) {
+    write();
+    appendToLog(gas, spreadsheet, events, now);
+    return;
+  }
+  const outbox = Outbox.open(gas, spreadsheet, whoAmI(gas).email.toLowerCase(), sign);
+  outbox.journal(events, now);
+  outbox.write();
+  write();
+  outbox.log(now);
+  outbox.write();
+}
