@@ -1,9 +1,11 @@
 import { checkApprovalReplies } from '../../src/gas/approvals';
 import { governanceBoard, updateChecklistItem } from '../../src/gas/governance';
+import { savePilotPlan } from '../../src/gas/pilot';
 import { setUpWorkspace } from '../../src/gas/set-up';
 import { saveScore, selectWorkflow } from '../../src/gas/workflow-board';
 import { FakeEnvironment } from '../fakes/environment';
 import { mapHeaders } from '../../src/domain/header-map';
+import { pilotPlan } from './pilot-plan';
 import { setCell, tableTemplate } from './workspace';
 
 /** The people a district names in Settings, for approval tests, benchmarks and the playground. */
@@ -79,6 +81,7 @@ export function selectedWorkspace(
   return env;
 }
 
+<<<<<<< HEAD
 /**
  * A workspace whose plan is ready for approval: people named, FAQ drafting scored and selected, and
  * every required checklist item done.
@@ -88,6 +91,11 @@ export function readyWorkspace(): FakeEnvironment {
     namePeople(e);
     parallelReviewChain(e);
   });
+=======
+/** People named, FAQ drafting scored and selected, every required checklist item done; no pilot plan yet. */
+export function governedWorkspace(): FakeEnvironment {
+  const env = selectedWorkspace(namePeople);
+>>>>>>> 41a4215 (The lifecycle declared once (src/domain/plan-lifecycle.ts): stages, phases and each step done, current or not yet with why; the planner's phase read from the same parts as the Dashboard and Board summary; approval requests refused until the pilot plan is written; the nav leads Choose, Govern, Pilot plan, Approve, Measure)
   const board = env.run((gas) => governanceBoard(gas));
   for (const row of board.rows.filter((r) => r.gating)) {
     env.run((gas) =>
@@ -102,6 +110,14 @@ export function readyWorkspace(): FakeEnvironment {
       }),
     );
   }
+  return env;
+}
+
+/** A workspace whose plan is ready for approval: governed, and its pilot plan written. */
+export function readyWorkspace(): FakeEnvironment {
+  const env = governedWorkspace();
+  const saved = env.run((gas) => savePilotPlan(gas, pilotPlan));
+  if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
   return env;
 }
 
