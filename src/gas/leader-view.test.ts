@@ -158,7 +158,9 @@ describe('the Board summary and the Dashboard, phase by phase', () => {
     // Governed: every required item done, the plan numbered for people.
     const env = readyWorkspace();
     env.run((gas) => actions.savePilotPlan(gas, plan));
-    expect(status(env)).toMatch(/is ready for approval: all \d+ required checklist items are done and the pilot plan is written\./);
+    expect(status(env)).toMatch(
+      /is ready for approval: all \d+ required checklist items are done and the pilot plan is written\./,
+    );
     expect(line(env, 'Plan')).toContain(
       'Plan version 1 is being prepared; it has not been sent for approval yet.',
     );
