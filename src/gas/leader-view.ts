@@ -126,8 +126,13 @@ export function refreshLeaderView(gas: AppsScript, now = new Date()): void {
  * The parts as the sheets hold them now: the stored ones, completed by reading what they lack (only
  * after a failed write, or before the first). Read-only: nothing is stored.
  */
-function currentParts(gas: AppsScript): { stored: Stored | null; parts: LeaderParts } {
-  const raw = gas.PropertiesService.getDocumentProperties().getProperty(STORE_KEY);
+function currentParts(
+  gas: AppsScript,
+  properties?: Readonly<Record<string, string>>,
+): { stored: Stored | null; parts: LeaderParts } {
+  const raw = properties
+    ? (properties[STORE_KEY] ?? null)
+    : gas.PropertiesService.getDocumentProperties().getProperty(STORE_KEY);
   const stored = raw ? parseStored(raw) : null;
   let parts = stored?.parts ?? {};
   const missing = new Set(missingParts(parts));
@@ -135,9 +140,12 @@ function currentParts(gas: AppsScript): { stored: Stored | null; parts: LeaderPa
   return { stored, parts };
 }
 
-/** Where the plan stands, by the same parts and rules as the Dashboard and the Board summary. */
-export function currentPhase(gas: AppsScript): Phase {
-  return phaseOf(currentParts(gas).parts);
+/**
+ * Where the plan stands, by the same parts and rules as the Dashboard and the Board summary
+ * (`properties`: the document properties, when the caller has read them already).
+ */
+export function currentPhase(gas: AppsScript, properties?: Readonly<Record<string, string>>): Phase {
+  return phaseOf(currentParts(gas, properties).parts);
 }
 
 /** The parts as the sheets hold them now, for sharing the summary. */

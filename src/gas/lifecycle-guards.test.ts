@@ -43,8 +43,9 @@ describe('the approval request guard', () => {
 
   it('refuses a selection that is no longer eligible as the scores stand', () => {
     const env = readyWorkspace();
-    // The team's only scorer now rates the risk 1 (the Scores sheet is where scores live).
+    // Both scorers now rate the risk 1 (the Scores sheet is where scores live).
     setCell(env, 'Scores', 2, 'risk', 1);
+    setCell(env, 'Scores', 3, 'risk', 1);
     expect(refusedSend(env)).toMatch(
       /^“FAQ drafting from approved materials” cannot be sent for approval as the team’s scores stand\. .+ Nothing was sent: change the scores or choose another workflow\.$/,
     );

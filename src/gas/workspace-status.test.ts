@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { FakeEnvironment } from '../../test/fakes/environment';
-import { namePeople } from '../../test/support/approvals';
+import { namePeople, parallelReviewChain, SECOND_SCORER } from '../../test/support/approvals';
 import { pilotPlan } from '../../test/support/pilot-plan';
 import { setCell, sheetNamed, typeRows } from '../../test/support/workspace';
 import * as actions from './actions';
@@ -49,7 +49,9 @@ describe('the workspace status the planner opens with', () => {
     const phase = () => env.run((gas) => workspaceStatus(gas)).phase;
     env.run((gas) => actions.setUp(gas));
     namePeople(env);
-    env.run((gas) => actions.saveScore(gas, { ...score, workflowId: 'WF-001' }));
+    parallelReviewChain(env);
+    for (const user of [env.owner, SECOND_SCORER])
+      env.run((gas) => actions.saveScore(gas, { ...score, workflowId: 'WF-001' }), { user });
     env.run((gas) =>
       actions.selectWorkflow(gas, { workflowId: 'WF-001', reason: '', confirmReplace: false }),
     );
@@ -67,10 +69,11 @@ describe('the workspace status the planner opens with', () => {
         actions.updateChecklistItem(gas, {
           id: row.id,
           status: 'Done',
-          evidence: '',
+          evidence: `https://district.example.org/evidence/${row.code}`,
           naReason: '',
           due: '',
           owner: '',
+          verifiedBy: '',
         }),
       );
     expect(phase()).toMatchObject({ stage: 'selected', step: 'pilot' });

@@ -10,7 +10,7 @@ import { readWorkspace } from './workspace-gateway';
 /** What the planner shows on opening: which sheets exist, the schema version and the phase, from the sheets. */
 export function workspaceStatus(gas: AppsScript): WorkspaceStatus {
   const spreadsheet = activeSpreadsheet(gas);
-  const { snapshot } = readWorkspace(gas, spreadsheet, workspaceTemplate);
+  const { snapshot, properties } = readWorkspace(gas, spreadsheet, workspaceTemplate);
   const plan = planSetUp(workspaceTemplate, snapshot);
   const byName = new Map(snapshot.sheets.map((s) => [s.name, s]));
 
@@ -30,7 +30,7 @@ export function workspaceStatus(gas: AppsScript): WorkspaceStatus {
     currentSchemaVersion: workspaceTemplate.schemaVersion,
     sheets,
     // The same parts and rules as the Dashboard's, so the planner and the leaders state one phase.
-    phase: snapshot.schemaVersion === null ? phaseOf(notSetUp) : currentPhase(gas),
+    phase: snapshot.schemaVersion === null ? phaseOf(notSetUp) : currentPhase(gas, properties),
     pendingChanges: plan.ok ? plan.sheets.flatMap((s) => s.changes) : [],
     problems: plan.ok ? [] : [...plan.problems],
     // The user's own news, read and cleared by the entry point (main.ts), not by this view.

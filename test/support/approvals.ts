@@ -81,21 +81,12 @@ export function selectedWorkspace(
   return env;
 }
 
-<<<<<<< HEAD
-/**
- * A workspace whose plan is ready for approval: people named, FAQ drafting scored and selected, and
- * every required checklist item done.
- */
-export function readyWorkspace(): FakeEnvironment {
+/** People named, FAQ drafting scored and selected, every required checklist item done; no pilot plan yet. */
+export function governedWorkspace(): FakeEnvironment {
   const env = selectedWorkspace((e) => {
     namePeople(e);
     parallelReviewChain(e);
   });
-=======
-/** People named, FAQ drafting scored and selected, every required checklist item done; no pilot plan yet. */
-export function governedWorkspace(): FakeEnvironment {
-  const env = selectedWorkspace(namePeople);
->>>>>>> 41a4215 (The lifecycle declared once (src/domain/plan-lifecycle.ts): stages, phases and each step done, current or not yet with why; the planner's phase read from the same parts as the Dashboard and Board summary; approval requests refused until the pilot plan is written; the nav leads Choose, Govern, Pilot plan, Approve, Measure)
   const board = env.run((gas) => governanceBoard(gas));
   for (const row of board.rows.filter((r) => r.gating)) {
     env.run((gas) =>
