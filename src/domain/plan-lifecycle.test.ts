@@ -11,7 +11,8 @@ const chosen: PlanFacts = {
   pilotState: null,
   decision: null,
 };
-const written: Partial<PlanFacts> = { checklist: { complete: 12, gating: 12, ready: true }, planMissing: 0 };
+const doneChecklist = { complete: 12, gating: 12, ready: true };
+const written: Partial<PlanFacts> = { checklist: doneChecklist, planMissing: 0 };
 
 /** One workspace in each stage, as a plan goes through them. */
 const factsInEachStage: Record<Stage, PlanFacts> = {
@@ -72,7 +73,7 @@ describe('the plan lifecycle', () => {
   });
 
   it('leads to the pilot plan once the checklist is done, and to approvals only once both are', () => {
-    const checklistDone = phaseOf({ ...chosen, checklist: written.checklist! });
+    const checklistDone = phaseOf({ ...chosen, checklist: doneChecklist });
     expect(checklistDone.step).toBe('pilot');
     expect(checklistDone.detail).toBe(
       '“FAQ drafting” is selected. Finish the pilot plan (12 fields to write), then request approvals.',
