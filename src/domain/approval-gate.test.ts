@@ -9,6 +9,7 @@ const ready: SendGateInput = {
   selected: { name: 'FAQ drafting' },
   assessment: { eligibility: 'eligible', reason: 'Eligible: risk is low enough and no red flag was raised.' },
   ready: true,
+  unwritten: [],
   chainProblems: [],
   progress: waitingToSend,
 };
@@ -36,6 +37,24 @@ describe('the send gate', () => {
       'an unfinished checklist',
       { ready: false },
       'The governance checklist is not complete: finish its required items first.',
+    ],
+    [
+      'a pilot plan with two fields to write',
+      { unwritten: ['Stop rule', 'Review rule'] },
+      'The pilot plan is not complete: write Stop rule, Review rule in Pilot first. Approvers are asked to approve the plan as written, so nothing was sent.',
+    ],
+    [
+      'a pilot plan not started',
+      {
+        unwritten: [
+          'The question the pilot answers',
+          'Team and participants',
+          'Baseline start',
+          'Baseline end',
+          'Pilot start',
+        ],
+      },
+      'The pilot plan is not complete: write The question the pilot answers, Team and participants, Baseline start and 2 more in Pilot first. Approvers are asked to approve the plan as written, so nothing was sent.',
     ],
   ])('for %s says %j', (_case, change, expected) => {
     expect(cannotSend({ ...ready, ...change })).toBe(expected);

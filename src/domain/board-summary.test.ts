@@ -76,6 +76,7 @@ const running: Required<LeaderParts> = {
     decision: '',
     rationale: '',
     planVersion: 'v-aaaaaaaaaaaa',
+    planMissing: 0,
   },
   metrics: {
     workflowId: 'WF-001',

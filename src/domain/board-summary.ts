@@ -117,7 +117,9 @@ function layOut(parts: LeaderParts, ctx: BoardContext, limits: Limits): BoardSum
 }
 
 function sections(parts: LeaderParts, ctx: BoardContext, limits: Limits): Section[] {
-  const stage = stageOf(parts);
+  // Before set-up the summary reads as a workspace with nothing in it yet.
+  const found = stageOf(parts);
+  const stage = found === 'not-set-up' ? 'empty' : found;
   const selected = parts.workflows?.selected ?? null;
   const workflow = selected?.name ?? '';
   const pilot = parts.pilot;
@@ -136,8 +138,10 @@ function sections(parts: LeaderParts, ctx: BoardContext, limits: Limits): Sectio
         return say(v, 'stage.empty');
       case 'choosing':
         return say(v, 'stage.choosing', { count: parts.workflows?.candidates ?? 0 });
+      case 'ready':
+        return say(v, 'stage.ready', { workflow, total: governance?.gating ?? 0 });
       case 'selected':
-        if (governance?.ready) return say(v, 'stage.ready', { workflow, total: governance.gating });
+        if (governance?.ready) return say(v, 'stage.planning', { workflow });
         return say(v, 'stage.selected', {
           workflow,
           done: governance?.complete ?? 0,
@@ -266,7 +270,6 @@ function sections(parts: LeaderParts, ctx: BoardContext, limits: Limits): Sectio
   if (selected && open > 0) risks.push((v) => say(v, 'risksOpen', { open }));
 
   const next = (v: Voice) => {
-    if (stage === 'selected' && governance?.ready) return say(v, 'next.ready');
     if (stage === 'decided') return say(v, `next.${pilot?.decision ?? 'Stop'}` as 'next.Stop');
     if (stage === 'running') return say(v, 'next.running', { end: dayText(v, pilot?.pilotEnd ?? '') });
     return say(v, `next.${stage}`);

@@ -1,4 +1,11 @@
-import { derivePhase, type Phase } from './workspace-phase';
+import {
+  phaseOf as lifecyclePhase,
+  stageOf as lifecycleStage,
+  type Phase,
+  type PlanFacts,
+  type Stage,
+} from './plan-lifecycle';
+import { requiredToStart } from './pilot-plan';
 import { enoughData, type MetricEvidence } from './metric-evidence';
 
 /**
@@ -78,6 +85,8 @@ export interface PilotPart {
   rationale: string;
   /** The plan version the Pilot sheet's plan belongs to (the pilot plan is part of it). */
   planVersion: string | null;
+  /** How many fields the pilot plan still needs before it is sent for approval. */
+  planMissing: number;
 }
 
 export interface MetricFigure extends MetricEvidence {
@@ -138,46 +147,45 @@ export function missingParts(parts: LeaderParts): (keyof LeaderParts)[] {
   if (!parts.workflows) return ['workflows', ...keys];
   if (!parts.workflows.selected) return [];
   const missing = keys.filter((k) => parts[k] === undefined);
+  // Parts stored before the pilot plan's completeness was kept: the pilot part is read again.
+  if (parts.pilot && typeof parts.pilot.planMissing !== 'number') missing.push('pilot');
   // Approvals given to an older plan version no longer hold: their part is read again.
   const current = parts.governance?.planVersion;
   if (parts.approvals && current && parts.approvals.planVersion !== current) missing.push('approvals');
   return missing;
 }
 
-/** The phase, from the parts, by the same rules as the sidebar's (src/domain/workspace-phase.ts). */
-export function phaseOf(parts: LeaderParts): Phase {
-  const approvers = (parts.approvals?.steps ?? []).flatMap((s) => s.approvers);
+/** The lifecycle's facts, as the parts hold them (src/domain/plan-lifecycle.ts decides from them). */
+export function factsOf(parts: LeaderParts): PlanFacts {
+  const approvals = parts.approvals;
+  const approvers = (approvals?.steps ?? []).flatMap((s) => s.approvers).filter((a) => a.requested);
   const pilot = parts.pilot;
-  return derivePhase({
+  const governance = parts.governance;
+  return {
     setUp: parts.workflows !== undefined,
-    workflows: parts.workflows?.candidates ?? 0,
-    selectedWorkflow: parts.workflows?.selected?.name ?? null,
+    candidates: parts.workflows?.candidates ?? 0,
+    selected: parts.workflows?.selected?.name ?? null,
+    checklist: {
+      complete: governance?.complete ?? 0,
+      gating: governance?.gating ?? 0,
+      ready: governance?.ready ?? false,
+    },
+    planMissing: pilot ? pilot.planMissing : requiredToStart.length,
     approvals: {
-      requested: approvers.filter((a) => a.requested).length,
-      approved: approvers.filter((a) => a.requested && a.status === 'Approved').length,
+      state: approvals?.state ?? 'not-sent',
+      requested: approvers.length,
+      approved: approvers.filter((a) => a.status === 'Approved').length,
     },
     pilotState: pilot && pilot.state !== 'Draft' ? pilot.state : null,
     decision: pilot?.decision || null,
-  });
+  };
 }
 
-/** The lifecycle's stages as the leader view names them. */
-export type Stage =
-  'empty' | 'choosing' | 'selected' | 'approvals' | 'approved' | 'running' | 'paused' | 'ended' | 'decided';
+/** The phase, from the parts, by the same rules as the sidebar's. */
+export const phaseOf = (parts: LeaderParts): Phase => lifecyclePhase(factsOf(parts));
 
-export function stageOf(parts: LeaderParts): Stage {
-  const pilot = parts.pilot;
-  if (!parts.workflows || parts.workflows.candidates === 0) return 'empty';
-  if (!parts.workflows.selected) return 'choosing';
-  if (pilot?.decision) return 'decided';
-  if (pilot?.state === 'Ended') return 'ended';
-  if (pilot?.state === 'Paused') return 'paused';
-  if (pilot?.state === 'Running') return 'running';
-  const state = parts.approvals?.state ?? 'not-sent';
-  if (state === 'approved') return 'approved';
-  if (state !== 'not-sent') return 'approvals';
-  return 'selected';
-}
+export type { Stage };
+export const stageOf = (parts: LeaderParts): Stage => lifecycleStage(factsOf(parts));
 
 /**
  * Plan versions numbered for people: the versions sent for approval, in the order they were first

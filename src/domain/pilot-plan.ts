@@ -148,6 +148,16 @@ export function missingToStart(plan: PilotFields): FieldError[] {
 }
 
 /**
+ * The plan's fields still empty that approvers are asked to trust, as their labels: the same fields
+ * the pilot needs to start, so a plan is never sent for approval half-written.
+ */
+export function unwrittenFields(plan: Readonly<Record<string, string | undefined>>): string[] {
+  return requiredToStart
+    .filter((field) => (plan[field] ?? '').trim() === '')
+    .map((field) => pilotLabels[field]);
+}
+
+/**
  * The selected workflow's pilot row; dates read as the sheet shows them (`shown`, by row and column
  * key), so they are the spreadsheet's own days.
  */

@@ -44,6 +44,7 @@ import { senderName } from '../domain/email-layout';
 import { oneLine } from '../domain/email-text';
 import type { Readership } from '../domain/messages/catalogue';
 import { metricsFor } from '../domain/metric-definitions';
+import { unwrittenFields } from '../domain/pilot-plan';
 import { AUTO_REPLY_REASON, readReply } from '../domain/reply-reader';
 import { staleMarking } from '../domain/stale-approvals';
 import { requestToken, tokenInSubject } from '../domain/request-token';
@@ -263,6 +264,7 @@ function cannotSend(ctx: Context, progress: ChainProgress | null): string | null
     selected: ctx.plan.selected,
     assessment: ctx.assessment,
     ready: ctx.plan.ready,
+    unwritten: unwrittenFields(ctx.plan.pilot),
     chainProblems: ctx.chain.problems,
     progress,
   });

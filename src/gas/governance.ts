@@ -310,9 +310,11 @@ export function updateChecklistItem(gas: AppsScript, input: unknown): ChecklistS
     table.set(record.row, 'due', value.due);
     table.set(record.row, 'owner', value.owner);
     if (before !== value.status) table.set(record.row, 'updated', now);
-    const after = reread(g);
+    // An owner cleared here is the role's person again at once, not at the next action.
+    const resynced = sync(reread(g), who);
+    const after = resynced.g;
     writePlanVersion(after);
-    const events: LogEvent[] = [...synced.events];
+    const events: LogEvent[] = [...synced.events, ...resynced.events];
     if (before !== value.status) {
       events.push({
         who,

@@ -151,14 +151,16 @@ describe('the Board summary and the Dashboard, phase by phase', () => {
     );
     expect(line(selected, 'Risks')).toMatch(/\d+ required checklist items are still open\./);
     expect(line(selected, 'What happens next')).toContain(
-      'Finish the governance checklist, then request approvals.',
+      'Finish the governance checklist and the pilot plan, then request approvals.',
     );
     expectReadable(selected);
 
     // Governed: every required item done, the plan numbered for people.
     const env = readyWorkspace();
     env.run((gas) => actions.savePilotPlan(gas, plan));
-    expect(status(env)).toMatch(/is ready for approval: all \d+ required checklist items are done\./);
+    expect(status(env)).toMatch(
+      /is ready for approval: all \d+ required checklist items are done and the pilot plan is written\./,
+    );
     expect(line(env, 'Plan')).toContain(
       'Plan version 1 is being prepared; it has not been sent for approval yet.',
     );

@@ -15,12 +15,14 @@ import {
   mergeParts,
   missingParts,
   noteVersion,
+  phaseOf,
   RANKING_KEPT,
   TREND_KEPT,
   type LeaderParts,
   type VersionBook,
 } from '../domain/leader-parts';
 import { shortened } from '../domain/leader-text';
+import type { Phase } from '../domain/plan-lifecycle';
 import type { Readership } from '../domain/messages/catalogue';
 import { text } from '../domain/table';
 import type { ApprovalBoard } from '../shared/approvals';
@@ -120,15 +122,37 @@ export function refreshLeaderView(gas: AppsScript, now = new Date()): void {
   writeLeaderView(gas, {}, { full: true }, now);
 }
 
-/** The parts as the sheets hold them now, for sharing the summary. */
-export function currentSummary(gas: AppsScript, now = new Date()): BoardSummary {
-  const spreadsheet = activeSpreadsheet(gas);
-  const raw = gas.PropertiesService.getDocumentProperties().getProperty(STORE_KEY);
+/**
+ * The parts as the sheets hold them now: the stored ones, completed by reading what they lack (only
+ * after a failed write, or before the first). Read-only: nothing is stored.
+ */
+function currentParts(
+  gas: AppsScript,
+  properties?: Readonly<Record<string, string>>,
+): { stored: Stored | null; parts: LeaderParts } {
+  const raw = properties
+    ? (properties[STORE_KEY] ?? null)
+    : gas.PropertiesService.getDocumentProperties().getProperty(STORE_KEY);
   const stored = raw ? parseStored(raw) : null;
-  const base = stored ?? readContext(spreadsheet);
   let parts = stored?.parts ?? {};
   const missing = new Set(missingParts(parts));
   if (missing.size > 0) parts = mergeParts(parts, toParts(readBoards(gas, missing)));
+  return { stored, parts };
+}
+
+/**
+ * Where the plan stands, by the same parts and rules as the Dashboard and the Board summary
+ * (`properties`: the document properties, when the caller has read them already).
+ */
+export function currentPhase(gas: AppsScript, properties?: Readonly<Record<string, string>>): Phase {
+  return phaseOf(currentParts(gas, properties).parts);
+}
+
+/** The parts as the sheets hold them now, for sharing the summary. */
+export function currentSummary(gas: AppsScript, now = new Date()): BoardSummary {
+  const spreadsheet = activeSpreadsheet(gas);
+  const { stored, parts } = currentParts(gas);
+  const base = stored ?? readContext(spreadsheet);
   return boardSummary(parts, {
     readership: base.readership,
     locale: base.locale,
@@ -272,6 +296,7 @@ export function toParts(source: PartSource): LeaderParts {
       decision: p.decision,
       rationale: p.rationale,
       planVersion: p.planVersion,
+      planMissing: p.missing.length,
     };
   }
   const m = source.metrics;

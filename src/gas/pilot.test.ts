@@ -1,7 +1,7 @@
 import { expectUnchanged, worldSnapshot } from '../../test/support/world';
 import { describe, expect, it } from '@jest/globals';
 import type { FakeEnvironment } from '../../test/fakes/environment';
-import { district, readyWorkspace } from '../../test/support/approvals';
+import { district, governedWorkspace } from '../../test/support/approvals';
 import { approveAll, pilotPlan as plan } from '../../test/support/pilot';
 import { sheetNamed } from '../../test/support/workspace';
 import type { PilotPlanInput, PilotResult } from '../shared/pilot';
@@ -64,7 +64,7 @@ describe('the pilot plan', () => {
       'Review rule is too long: 2001 characters, at most 2000.',
     ],
   ])('refuses %s with a clear message and changes nothing', (_case, change, field, message) => {
-    const env = readyWorkspace();
+    const env = governedWorkspace();
     const before = worldSnapshot(env);
     expect(env.run((gas) => savePilotPlan(gas, { ...plan, ...change }))).toEqual({
       ok: false,
@@ -74,7 +74,7 @@ describe('the pilot plan', () => {
   });
 
   it('is saved in the Pilot sheet as written, dates as dates, and logged', () => {
-    const env = readyWorkspace();
+    const env = governedWorkspace();
     const board = ok(env.run((gas) => savePilotPlan(gas, { ...plan, stopRule: '=any incident' })));
     expect(board.plan).toEqual({ ...plan, stopRule: '=any incident' });
     expect(board.missing).toEqual([]);
@@ -87,7 +87,7 @@ describe('the pilot plan', () => {
   });
 
   it('lists what is missing before the pilot can start', () => {
-    const env = readyWorkspace();
+    const env = governedWorkspace();
     const board = ok(env.run((gas) => savePilotPlan(gas, { ...plan, question: '', stopRule: '' })));
     expect(board.missing.map((m) => m.message)).toEqual([
       'The question the pilot answers is needed before the pilot starts.',
@@ -99,7 +99,7 @@ describe('the pilot plan', () => {
 
 describe('starting the pilot', () => {
   it('starts only when every approval step approved the current plan version, and logs it', () => {
-    const env = readyWorkspace();
+    const env = governedWorkspace();
     ok(env.run((gas) => savePilotPlan(gas, plan)));
     expect(env.run((gas) => startPilot(gas))).toEqual({
       ok: false,
@@ -114,7 +114,7 @@ describe('starting the pilot', () => {
   });
 
   it('makes approvals stale when the pilot plan changes after approval', () => {
-    const env = readyWorkspace();
+    const env = governedWorkspace();
     ok(env.run((gas) => savePilotPlan(gas, plan)));
     approveAll(env);
     const edited = env.run((gas) =>
@@ -151,7 +151,7 @@ const sponsor = { user: emailOf('sponsor') };
 
 describe('the decision', () => {
   function running(which: PilotPlanInput = endedPlan): FakeEnvironment {
-    const env = readyWorkspace();
+    const env = governedWorkspace();
     ok(env.run((gas) => savePilotPlan(gas, which)));
     approveAll(env);
     ok(env.run((gas) => startPilot(gas)));
@@ -261,7 +261,7 @@ describe('the decision', () => {
 
 describe('a pilot paused by its stop rule', () => {
   function paused(): FakeEnvironment {
-    const env = readyWorkspace();
+    const env = governedWorkspace();
     ok(
       env.run((gas) =>
         savePilotPlan(gas, {
@@ -346,7 +346,7 @@ describe('a pilot paused by its stop rule', () => {
 
 describe('a decision to scale', () => {
   it('into Red data with a new vendor re-opens the checklist and every approval step', () => {
-    const env = readyWorkspace();
+    const env = governedWorkspace();
     ok(env.run((gas) => savePilotPlan(gas, endedPlan)));
     approveAll(env);
     ok(env.run((gas) => startPilot(gas)));
@@ -375,7 +375,7 @@ describe('a decision to scale', () => {
   });
 
   it('within the same tier and vendors leaves the approvals as they are', () => {
-    const env = readyWorkspace();
+    const env = governedWorkspace();
     ok(env.run((gas) => savePilotPlan(gas, endedPlan)));
     approveAll(env);
     ok(env.run((gas) => startPilot(gas)));

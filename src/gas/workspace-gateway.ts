@@ -45,6 +45,8 @@ export interface WorkspaceRead {
   formats: ReadonlyMap<string, SheetFormats>;
   /** Grid rows per sheet when set-up last applied protections and conditional formats. */
   grid: Readonly<Record<string, number>>;
+  /** The document properties, as read once for the schema version. */
+  properties: Readonly<Record<string, string>>;
 }
 
 /**
@@ -120,7 +122,7 @@ export function readWorkspace(
     // 0: not read (set-up asks the sheet when it needs the size).
     return { name, markedAs, values, maxRows, maxColumns: 0 };
   });
-  return { snapshot: { schemaVersion: version, sheets }, sheets: handles, formats, grid };
+  return { snapshot: { schemaVersion: version, sheets }, sheets: handles, formats, grid, properties };
 }
 
 function parseGrid(raw: string | undefined): Record<string, number> {

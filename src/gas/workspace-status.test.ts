@@ -1,9 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
 import { FakeEnvironment } from '../../test/fakes/environment';
+import { namePeople, parallelReviewChain, SECOND_SCORER } from '../../test/support/approvals';
+import { pilotPlan } from '../../test/support/pilot-plan';
 import { setCell, sheetNamed, typeRows } from '../../test/support/workspace';
+import * as actions from './actions';
+import { governanceBoard } from './governance';
 import { workspaceTemplate } from '../../sheets-templates';
-import { setUpWorkspace } from './set-up';
 import { workspaceStatus } from './workspace-status';
+
+const score = {
+  scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
+  redFlags: [],
+  fitsDay: 'yes',
+  note: '',
+  scorerName: null,
+};
 
 describe('the workspace status the planner opens with', () => {
   it('before set-up: phase 0, every sheet missing, and what set-up will do', () => {
@@ -17,13 +28,14 @@ describe('the workspace status the planner opens with', () => {
 
   it('after set-up: phase 1 with the example workflows counted, read from the sheet', () => {
     const env = new FakeEnvironment();
-    env.run((gas) => setUpWorkspace(gas));
+    env.run((gas) => actions.setUp(gas));
     typeRows(env, 'Scores', 3);
     const status = env.run((gas) => workspaceStatus(gas));
     expect(status.schemaVersion).toBe(workspaceTemplate.schemaVersion);
-    expect(status.phase).toEqual({
+    expect(status.phase).toMatchObject({
       number: 1,
       title: 'Identify one workflow',
+      stage: 'choosing',
       detail: '4 candidate workflows. Score them as a team and choose one.',
       step: 'workflows',
     });
@@ -32,33 +44,57 @@ describe('the workspace status the planner opens with', () => {
     expect(status.problems).toEqual([]);
   });
 
-  it('follows the selection, approvals and pilot state in the sheets', () => {
+  it('follows the plan through the actions the planner calls: selection, checklist and plan, approvals', () => {
     const env = new FakeEnvironment();
-    env.run((gas) => setUpWorkspace(gas));
-    setCell(env, 'Workflows', 3, 'selected', true);
-    expect(env.run((gas) => workspaceStatus(gas)).phase).toMatchObject({
+    const phase = () => env.run((gas) => workspaceStatus(gas)).phase;
+    env.run((gas) => actions.setUp(gas));
+    namePeople(env);
+    parallelReviewChain(env);
+    for (const user of [env.owner, SECOND_SCORER])
+      env.run((gas) => actions.saveScore(gas, { ...score, workflowId: 'WF-001' }), { user });
+    env.run((gas) =>
+      actions.selectWorkflow(gas, { workflowId: 'WF-001', reason: '', confirmReplace: false }),
+    );
+    expect(phase()).toMatchObject({
       number: 2,
-      detail:
-        '“Summaries of recurring inbound questions” is selected. Work through its governance checklist, then request approvals.',
+      stage: 'selected',
       step: 'governance',
+      detail: expect.stringMatching(
+        /^“FAQ drafting from approved materials” is selected\. Finish the governance checklist \(0 of \d+ required items done\) and the pilot plan \(12 fields to write\), then request approvals\.$/,
+      ) as unknown,
     });
+    const gating = env.run((gas) => governanceBoard(gas)).rows.filter((r) => r.gating);
+    for (const row of gating)
+      env.run((gas) =>
+        actions.updateChecklistItem(gas, {
+          id: row.id,
+          status: 'Done',
+          evidence: `https://district.example.org/evidence/${row.code}`,
+          naReason: '',
+          due: '',
+          owner: '',
+          verifiedBy: '',
+        }),
+      );
+    expect(phase()).toMatchObject({ stage: 'selected', step: 'pilot' });
+    env.run((gas) => actions.savePilotPlan(gas, pilotPlan));
+    expect(phase()).toMatchObject({ stage: 'ready', step: 'approvals' });
+    env.run((gas) => actions.sendApprovalRequests(gas));
+    expect(phase()).toMatchObject({
+      stage: 'approvals',
+      detail: '“FAQ drafting from approved materials” is waiting for approval: 0 of 2 approvals received.',
+    });
+    // A status typed into the Approvals sheet by hand is not an approval.
     setCell(env, 'Approvals', 2, 'status', 'Approved');
-    setCell(env, 'Approvals', 3, 'status', 'Sent');
-    expect(env.run((gas) => workspaceStatus(gas)).phase).toMatchObject({
-      detail: expect.stringContaining('1 of 2 approvals received') as unknown,
-      step: 'approvals',
-    });
-    setCell(env, 'Pilot', 2, 'state', 'Running');
-    expect(env.run((gas) => workspaceStatus(gas)).phase).toMatchObject({
-      number: 3,
-      title: 'Pilot with staff review',
-      step: 'metrics',
-    });
+    setCell(env, 'Approvals', 3, 'status', 'Approved');
+    expect(phase().detail).toBe(
+      '“FAQ drafting from approved materials” is waiting for approval: 0 of 2 approvals received.',
+    );
   });
 
   it('passes on hand-made problems, with their fixes', () => {
     const env = new FakeEnvironment();
-    env.run((gas) => setUpWorkspace(gas));
+    env.run((gas) => actions.setUp(gas));
     env.run((gas) => sheetNamed(gas, 'Log').setName('Audit'));
     const status = env.run((gas) => workspaceStatus(gas));
     expect(status.problems).toEqual([
@@ -74,7 +110,7 @@ describe('the workspace status the planner opens with', () => {
   it('reads each sheet once: the same calls at 10 and 1,000 rows', () => {
     const calls = (rows: number) => {
       const env = new FakeEnvironment();
-      env.run((gas) => setUpWorkspace(gas));
+      env.run((gas) => actions.setUp(gas));
       typeRows(env, 'Workflows', rows);
       env.calls.reset();
       env.run((gas) => workspaceStatus(gas));
@@ -85,7 +121,7 @@ describe('the workspace status the planner opens with', () => {
 
   it('opens the planner in at most 35 calls: values only, no sizes, no metadata once set up', () => {
     const env = new FakeEnvironment();
-    env.run((gas) => setUpWorkspace(gas));
+    env.run((gas) => actions.setUp(gas));
     typeRows(env, 'Workflows', 25);
     env.calls.reset();
     env.run((gas) => workspaceStatus(gas));

@@ -1,5 +1,5 @@
 import type { SetUpProblem } from '../domain/set-up-plan';
-import type { Phase } from '../domain/workspace-phase';
+import type { Phase } from '../domain/plan-lifecycle';
 import type { JsonApi } from './json';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from './approvals';
 import type { MeasurementInput, MetricsBoard, MetricsResult } from './metrics';

@@ -16,7 +16,7 @@ const emptyDecision = (): DecisionInput => ({
 const emptyResume = (): ResumeInput => ({ reason: '', onBehalf: false, evidence: '' });
 import type { ShareInput } from '../shared/share';
 import type { FieldError, ScoreInput, WorkflowBoard, WorkflowInput } from '../shared/workflows';
-import { planSteps, type PlanStep } from '../domain/workspace-phase';
+import { planSteps, type PlanStep, type StepProgress } from '../domain/plan-lifecycle';
 import { announce, h } from './dom';
 import { callServer } from './server';
 import { approvalsView, reviewFormView } from './views/approvals-view';
@@ -178,15 +178,6 @@ const stepLabels: Record<PlanStep, string> = {
   metrics: 'Measure',
 };
 
-/** Why a step is not open yet, in the order a plan goes through them. */
-const notYet: Record<PlanStep, string> = {
-  workflows: '',
-  governance: 'choose a workflow first',
-  approvals: 'finish the checklist first',
-  pilot: 'get the plan approved first',
-  metrics: 'start the pilot first',
-};
-
 /**
  * The planner's steps as one row that fits the 300 px sidebar: each says whether it is done, the
  * current step or not yet (and why, for screen readers and as a tooltip); the section shown is marked
@@ -195,39 +186,32 @@ const notYet: Record<PlanStep, string> = {
 function navigation(): HTMLElement | null {
   if (!state.board?.setUp) return null;
   const current = sectionOf(state.screen);
-  const at = state.status?.phase.step ?? null;
-  const reached = at === null ? -1 : planSteps.indexOf(at);
-  const decided = (state.status?.phase.number ?? 0) >= 5;
+  const progress = new Map((state.status?.phase.steps ?? []).map((p) => [p.step, p]));
   const link = (section: Section, index: number | null, label: string) => {
-    const progress =
-      index === null
-        ? null
-        : index < reached || (decided && index <= reached)
-          ? 'done'
-          : index === reached
-            ? 'current'
-            : 'not-yet';
+    const step: StepProgress | undefined = index === null ? undefined : progress.get(section as PlanStep);
     const said =
-      progress === 'done'
+      step?.state === 'done'
         ? 'done'
-        : progress === 'current'
+        : step?.state === 'current'
           ? 'current step'
-          : progress === 'not-yet'
-            ? `not yet: ${notYet[section as PlanStep]}`
+          : step?.state === 'not-yet'
+            ? step.why
+              ? `not yet: ${step.why}`
+              : 'not yet'
             : '';
     const element = h(
       'button',
       {
         id: `nav-${section}`,
         type: 'button',
-        class: `nav-item${progress ? ` nav-${progress}` : ''}`,
+        class: `nav-item${step ? ` nav-${step.state}` : ''}`,
         'aria-current': current === section ? 'page' : undefined,
         title: said ? `${label}: ${said}` : undefined,
       },
       h(
         'span',
         { class: 'nav-mark', 'aria-hidden': 'true' },
-        progress === 'done' ? '✓' : index === null ? '☰' : String(index + 1),
+        step?.state === 'done' ? '✓' : index === null ? '☰' : String(index + 1),
       ),
       h('span', { class: 'nav-label' }, label),
       said ? h('span', { class: 'visually-hidden' }, `, ${said}`) : null,

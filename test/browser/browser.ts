@@ -180,6 +180,40 @@ export function prepareReadyPlan(server: PlaygroundServer): void {
       naReason: '',
       due: '',
       owner: '',
+      verifiedBy: '',
     });
   }
+  runInPlayground(server, 'savePilotPlan', readyPilotPlan());
+}
+
+/** A day `offset` days from today in the playground spreadsheet's time zone, as yyyy-mm-dd. */
+export function dayFromToday(offset: number): string {
+  const at = new Date(Date.now() + offset * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(at);
+}
+
+/** A complete pilot plan around today: four weeks of baseline before, eight weeks of pilot from today. */
+export function readyPilotPlan(): Record<string, string> {
+  return {
+    question: 'Does drafting from approved pages cut response time?',
+    decisionInformed: 'Whether to use it for all front-office FAQs next term.',
+    team: 'Communications office: 3 staff',
+    inScope: 'Enrollment and calendar questions',
+    outOfScope: 'Anything about an individual student',
+    baselineStart: dayFromToday(-28),
+    baselineEnd: dayFromToday(-1),
+    pilotStart: dayFromToday(0),
+    pilotEnd: dayFromToday(55),
+    checkInDay: 'Friday',
+    tool: 'District-licensed assistant, district accounts',
+    agreement: 'Registry entry 14',
+    sources: 'The public website FAQ pages',
+    dataRule: 'Only the public FAQ pages go into the tool.',
+    reviewRule: 'The communications lead reads every draft before it is sent.',
+    humanOnly: 'Safety, legal, individual students',
+    escalation: 'Jo Park',
+    stopRule: 'Any privacy incident',
+    communication: 'The family newsletter explains how answers are drafted and reviewed.',
+    feedback: 'The office feedback form',
+  };
 }

@@ -48,9 +48,9 @@ describe('the guided planner', () => {
     expect(steps.map((s) => s.name)).toEqual([
       '✓Choose, done',
       '2Govern, current step',
-      '3Approve, not yet: finish the checklist first',
-      '4Pilot, not yet: get the plan approved first',
-      '5Measure, not yet: start the pilot first',
+      '3Pilot, not yet: the pilot plan is not finished',
+      '4Approve, not yet: finish the checklist first',
+      '5Measure, not yet: get the plan approved and start the pilot first',
       '☰Overview',
     ]);
     // One row, inside the 300 px frame.

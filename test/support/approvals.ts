@@ -1,11 +1,13 @@
 import { checkApprovalReplies } from '../../src/gas/approvals';
 import { governanceBoard, updateChecklistItem } from '../../src/gas/governance';
+import { savePilotPlan } from '../../src/gas/pilot';
 import { setUpWorkspace } from '../../src/gas/set-up';
 import { saveScore, selectWorkflow } from '../../src/gas/workflow-board';
 import { FakeEnvironment } from '../fakes/environment';
 import { approvalRow, approvalSeal } from '../../src/domain/approval-records';
 import { mapHeaders } from '../../src/domain/header-map';
 import { localSigner } from '../../src/gas/document-secret';
+import { pilotPlan } from './pilot-plan';
 import { setCell, tableTemplate } from './workspace';
 
 /** The people a district names in Settings, for approval tests, benchmarks and the playground. */
@@ -81,11 +83,8 @@ export function selectedWorkspace(
   return env;
 }
 
-/**
- * A workspace whose plan is ready for approval: people named, FAQ drafting scored and selected, and
- * every required checklist item done.
- */
-export function readyWorkspace(): FakeEnvironment {
+/** People named, FAQ drafting scored and selected, every required checklist item done; no pilot plan yet. */
+export function governedWorkspace(): FakeEnvironment {
   const env = selectedWorkspace((e) => {
     namePeople(e);
     parallelReviewChain(e);
@@ -104,6 +103,14 @@ export function readyWorkspace(): FakeEnvironment {
       }),
     );
   }
+  return env;
+}
+
+/** A workspace whose plan is ready for approval: governed, and its pilot plan written. */
+export function readyWorkspace(): FakeEnvironment {
+  const env = governedWorkspace();
+  const saved = env.run((gas) => savePilotPlan(gas, pilotPlan));
+  if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
   return env;
 }
 

@@ -31,9 +31,13 @@ export const boardMessages = {
     en: '“{workflow}” is chosen. Its governance checklist is under way: {done} of {total} required items done.',
     es: 'Se eligió “{workflow}”. Su lista de verificación de gobernanza está en curso: {done} de {total} elementos obligatorios completados.',
   },
+  'stage.planning': {
+    en: '“{workflow}” is chosen and its governance checklist is done. Its pilot plan is still being written.',
+    es: 'Se eligió “{workflow}” y su lista de verificación de gobernanza está completa. Su plan piloto aún se está redactando.',
+  },
   'stage.ready': {
-    en: '“{workflow}” is ready for approval: all {total} required checklist items are done.',
-    es: '“{workflow}” está listo para aprobación: los {total} elementos obligatorios de la lista de verificación están completados.',
+    en: '“{workflow}” is ready for approval: all {total} required checklist items are done and the pilot plan is written.',
+    es: '“{workflow}” está listo para aprobación: los {total} elementos obligatorios de la lista de verificación están completados y el plan piloto está redactado.',
   },
   'stage.approvals': {
     en: '“{workflow}” is waiting for approval: {approved} of {requested} approvals received.',
@@ -217,8 +221,8 @@ export const boardMessages = {
     es: 'El equipo elige un proceso de trabajo para el piloto.',
   },
   'next.selected': {
-    en: 'Finish the governance checklist, then request approvals.',
-    es: 'Completar la lista de verificación de gobernanza y luego solicitar las aprobaciones.',
+    en: 'Finish the governance checklist and the pilot plan, then request approvals.',
+    es: 'Completar la lista de verificación de gobernanza y el plan piloto, y luego solicitar las aprobaciones.',
   },
   'next.ready': {
     en: 'The plan goes to the approvers named in Settings, one step at a time.',
