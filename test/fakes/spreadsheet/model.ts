@@ -64,17 +64,29 @@ export class SpreadsheetModel {
     return sheet.rows[row - 1]?.[column - 1] ?? null;
   }
 
-  /** The cell's state, created on first write. */
-  mutableCell(sheet: SheetState, row: number, column: number): CellState {
+  /**
+   * The row's cells, ready to change. Rows and cells are copied before their first change when they
+   * are frozen: a copy of the world shares them with the original until then (world-copy.ts).
+   */
+  private mutableRow(sheet: SheetState, row: number): (CellState | null)[] {
     let cells = sheet.rows[row - 1];
-    if (!cells) {
-      cells = [];
+    if (!cells || Object.isFrozen(cells)) {
+      cells = cells ? [...cells] : [];
       sheet.rows[row - 1] = cells;
     }
+    return cells;
+  }
+
+  /** The cell's state, created on first write. */
+  mutableCell(sheet: SheetState, row: number, column: number): CellState {
+    const cells = this.mutableRow(sheet, row);
     let state = cells[column - 1];
     if (!state) {
       state = {};
       for (let c = cells.length; c < column - 1; c += 1) cells[c] = null;
+      cells[column - 1] = state;
+    } else if (Object.isFrozen(state)) {
+      state = { ...state };
       cells[column - 1] = state;
     }
     return state;
@@ -183,9 +195,10 @@ export class SpreadsheetModel {
       const [row, column] = cell;
       if (!entry) {
         const existing = this.cell(sheet, row, column);
-        if (existing) {
-          delete existing.value;
-          delete existing.formula;
+        if (existing && ('value' in existing || 'formula' in existing)) {
+          const state = this.mutableCell(sheet, row, column);
+          delete state.value;
+          delete state.formula;
         }
         continue;
       }
@@ -261,8 +274,10 @@ export class SpreadsheetModel {
 
   insertColumns(user: string, sheet: SheetState, after: number, count: number): void {
     this.assertCanEdit(user, this.wholeSheet(sheet));
-    for (const cells of sheet.rows)
-      if (cells && cells.length > after) cells.splice(after, 0, ...Array.from({ length: count }, () => null));
+    sheet.rows.forEach((cells, i) => {
+      if (cells && cells.length > after)
+        this.mutableRow(sheet, i + 1).splice(after, 0, ...Array.from({ length: count }, () => null));
+    });
     sheet.columnMetadata.splice(after, 0, ...Array.from({ length: count }, () => null));
     sheet.columnWidths.splice(after, 0, ...Array.from({ length: count }, () => null));
     sheet.maxColumns += count;
