@@ -3,6 +3,7 @@ import { governanceBoard, updateChecklistItem } from '../../src/gas/governance';
 import { setUpWorkspace } from '../../src/gas/set-up';
 import { saveScore, selectWorkflow } from '../../src/gas/workflow-board';
 import { FakeEnvironment } from '../fakes/environment';
+import { cloneWorld } from '../fakes/world-copy';
 import { mapHeaders } from '../../src/domain/header-map';
 import { setCell, tableTemplate } from './workspace';
 
@@ -84,6 +85,14 @@ export function selectedWorkspace(
  * every required checklist item done.
  */
 export function readyWorkspace(): FakeEnvironment {
+  // Built once per test file (each has its own module registry), then copied: building takes ~40
+  // actions, a copy shares the built rows until a test writes them (world-copy.ts).
+  ready ??= buildReadyWorkspace();
+  return cloneWorld(ready);
+}
+let ready: FakeEnvironment | null = null;
+
+function buildReadyWorkspace(): FakeEnvironment {
   const env = selectedWorkspace((e) => {
     namePeople(e);
     parallelReviewChain(e);

@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { FakeEnvironment, type EnvironmentOptions, type WorldState } from '../fakes/environment';
+import type { FakeEnvironment, WorldState } from '../fakes/environment';
 import { copyWorldState } from '../fakes/world-copy';
 
 /**
@@ -64,21 +64,4 @@ function worldText(state: WorldState): string {
   });
 }
 
-/**
- * A copy of a built world, to run one more scenario on without rebuilding it (fault injection runs
- * the same action from the same start once per service call). Its clock reads the same time as the
- * original's, moved on by the original's `advance` calls so far.
- */
-export function cloneWorld(
-  env: FakeEnvironment,
-  options: Omit<EnvironmentOptions, 'state'> = {},
-): FakeEnvironment {
-  const offset = env.now().getTime() - Date.now();
-  return new FakeEnvironment({
-    htmlFiles: env.htmlFiles,
-    scriptTimeZone: env.scriptTimeZone,
-    now: () => Date.now() + offset,
-    ...options,
-    state: copyWorldState(env.state),
-  });
-}
+export { cloneWorld } from '../fakes/world-copy';
