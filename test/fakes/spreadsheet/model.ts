@@ -92,27 +92,17 @@ export class SpreadsheetModel {
     return state;
   }
 
-  hasContent(cell: CellState | null): boolean {
-    return !!cell && (cell.formula !== undefined || (cell.value !== undefined && cell.value !== ''));
-  }
-
   lastRow(sheet: SheetState): number {
-    for (let r = sheet.rows.length; r >= 1; r -= 1)
-      if (sheet.rows[r - 1]?.some((c) => this.hasContent(c))) return r;
+    for (let r = sheet.rows.length; r >= 1; r -= 1) {
+      const cells = sheet.rows[r - 1];
+      if (cells && lastContentColumn(cells) > 0) return r;
+    }
     return 0;
   }
 
   lastColumn(sheet: SheetState): number {
     let last = 0;
-    for (const cells of sheet.rows) {
-      if (!cells) continue;
-      for (let c = cells.length; c > last; c -= 1) {
-        if (this.hasContent(cells[c - 1] ?? null)) {
-          last = c;
-          break;
-        }
-      }
-    }
+    for (const cells of sheet.rows) if (cells) last = Math.max(last, lastContentColumn(cells));
     return last;
   }
 
@@ -345,6 +335,29 @@ export class SpreadsheetModel {
   ): void {
     list.push({ id: this.nextId(), key, value, visibility });
   }
+}
+
+function hasContent(cell: CellState | null | undefined): boolean {
+  return !!cell && (cell.formula !== undefined || (cell.value !== undefined && cell.value !== ''));
+}
+
+/** Frozen rows never change (see `mutableRow`), so what they hold is worked out once. */
+const frozenRowContent = new WeakMap<readonly (CellState | null)[], number>();
+
+/** The last column of a row with a value or formula in it; 0 for none. */
+function lastContentColumn(cells: readonly (CellState | null)[]): number {
+  const frozen = Object.isFrozen(cells);
+  const known = frozen ? frozenRowContent.get(cells) : undefined;
+  if (known !== undefined) return known;
+  let last = 0;
+  for (let c = cells.length; c >= 1; c -= 1) {
+    if (hasContent(cells[c - 1])) {
+      last = c;
+      break;
+    }
+  }
+  if (frozen) frozenRowContent.set(cells, last);
+  return last;
 }
 
 export function sameUser(a: string, b: string): boolean {
