@@ -3,7 +3,7 @@ import type { FakeEnvironment } from '../../test/fakes/environment';
 import { callSites, SERVER_ERROR } from '../../test/fakes/faults';
 import { district, namePeople, selectedWorkspace } from '../../test/support/approvals';
 import { setCell, sheetNamed } from '../../test/support/workspace';
-import { cloneWorld } from '../../test/support/world';
+import { cloneWorld, expectUnchanged, worldSnapshot } from '../../test/support/world';
 import type { IncidentInput } from '../shared/incidents';
 import * as actions from './actions';
 import { recordIncident } from './incidents';
@@ -89,11 +89,11 @@ describe('recording an incident', () => {
     ['an unknown data tier', { dataInvolved: 'Purple' }, 'dataInvolved'],
   ])('refuses %s with a clear message and changes nothing', (_case, change, field) => {
     const env = running();
-    const before = JSON.stringify(env.state);
+    const before = worldSnapshot(env);
     const result = env.run((gas) => recordIncident(gas, input(change)));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => e.field)).toEqual([field]);
-    expect(JSON.stringify(env.state)).toBe(before);
+    expectUnchanged(env, before);
   });
 
   it('tells everyone exactly once when a run is cut off between the emails', () => {

@@ -56,9 +56,19 @@ export const SECOND_SCORER = 'second.scorer@district.example.org';
  * A set-up workspace with FAQ drafting (WF-001, Green data, family-facing) scored 5/4/4/4 by two people and selected,
  * so its checklist exists. `beforeScoring` runs after set-up (e.g. to name people in Settings).
  */
-export function selectedWorkspace(
-  beforeScoring: (env: FakeEnvironment) => void = () => undefined,
-): FakeEnvironment {
+export function selectedWorkspace(beforeScoring: (env: FakeEnvironment) => void = nothing): FakeEnvironment {
+  // Built once per test file and preparation (a named function such as namePeople), then copied.
+  let built = selected.get(beforeScoring);
+  if (!built) {
+    built = buildSelectedWorkspace(beforeScoring);
+    selected.set(beforeScoring, built);
+  }
+  return cloneWorld(built);
+}
+const nothing = () => undefined;
+const selected = new Map<(env: FakeEnvironment) => void, FakeEnvironment>();
+
+function buildSelectedWorkspace(beforeScoring: (env: FakeEnvironment) => void): FakeEnvironment {
   const env = new FakeEnvironment();
   env.run((gas) => setUpWorkspace(gas));
   beforeScoring(env);
