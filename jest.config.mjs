@@ -10,4 +10,6 @@ export default {
   transform: { '^.+\\.ts$': '<rootDir>/scripts/jest-esbuild-transform.cjs' },
   moduleFileExtensions: ['ts', 'js', 'json'],
   cacheDirectory: '<rootDir>/.jest-cache',
+  // The machine has 2 cores; Jest's default (cores - 1) would run every file in one process.
+  maxWorkers: 2,
 };

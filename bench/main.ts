@@ -458,10 +458,17 @@ function measureHourlyQuiet(rows: number): Measure {
   );
 }
 
+const quietHours = sizes.map(measureHourlyQuiet);
 table(
-  'Hourly run, one request waiting and no reply: stop rules and the leader view rebuilt, over N measurement rows',
-  sizes.map(measureHourlyQuiet),
+  'Hourly run, one request waiting, no reply and nothing due, over N measurement rows',
+  quietHours,
   'trigger',
+);
+const callsOf = (m: Measure | undefined) => Object.values(m?.calls ?? {}).reduce((a, b) => a + b, 0);
+console.log(
+  `  An hour with no reply and nothing due: ${quietHours.map((m) => `${callsOf(m)} calls at ${m.label}`).join(', ')} ` +
+    `(budget 50; it writes nothing and leaves the leader view as it is). Each request waiting adds 2 Gmail ` +
+    `calls up to 20 (${quietRuns.map((m) => `${callsOf(m)} with ${m.label}`).join(', ')} waiting).`,
 );
 
 /** N entries already in the Log, written as the add-on writes them (chained and signed). */

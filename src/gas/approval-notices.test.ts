@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { FakeEnvironment } from '../../test/fakes/environment';
 import { checkReplies, district, readyWorkspace, reply, requester } from '../../test/support/approvals';
 import { setCell, sheetNamed, tableTemplate } from '../../test/support/workspace';
+import { cloneWorld } from '../../test/support/world';
 import { longDay } from '../domain/email-dates';
 import { mapHeaders } from '../domain/header-map';
 import { saveScore } from './workflow-board';
@@ -323,11 +324,20 @@ describe('receipts and notes under injected faults', () => {
     }
   }
 
-  /** Sam approves, Pat's reply cannot be read; one check fails at call `n`, two more follow. */
+  /** Sam approves, Pat's reply cannot be read: built once, copied for each run from this start. */
+  let replied: FakeEnvironment | null = null;
+  function start(): FakeEnvironment {
+    if (!replied) {
+      replied = sentStepOne();
+      reply(replied, sam, 'APPROVE');
+      reply(replied, pat, 'Lo veo bien, creo.');
+    }
+    return cloneWorld(replied);
+  }
+
+  /** One check fails at call `n`, two more follow. */
   function scenario(faultAt: number | null) {
-    const env = sentStepOne();
-    reply(env, sam, 'APPROVE');
-    reply(env, pat, 'Lo veo bien, creo.');
+    const env = start();
     if (faultAt !== null) env.faults.failCall(faultAt);
     attempt(() => checkReplies(env));
     env.faults.clear();
@@ -344,9 +354,7 @@ describe('receipts and notes under injected faults', () => {
   }
 
   it('go exactly once, to the approver, whichever call fails', () => {
-    const clean = sentStepOne();
-    reply(clean, sam, 'APPROVE');
-    reply(clean, pat, 'Lo veo bien, creo.');
+    const clean = start();
     const calls = clean.faults.callsDuring(() => checkReplies(clean));
     const expected = scenario(null);
     expect(expected.rows).toEqual([

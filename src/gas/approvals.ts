@@ -112,7 +112,7 @@ function once<T>(get: () => T): () => T {
   return () => (value ??= { v: get() }).v;
 }
 
-function readTiming(settings: TableData): { reminderDays: number; escalationDays: number } {
+export function readTiming(settings: TableData): { reminderDays: number; escalationDays: number } {
   const value = (id: string, fallback: number) => {
     const row = settings.rows.find((r) => text(r.cells['id']) === id);
     const n = Number(text(row?.cells['value']));

@@ -2,7 +2,14 @@ import { describe, expect, it, jest } from '@jest/globals';
 import type { FakeEnvironment } from '../../test/fakes/environment';
 import { callSites } from '../../test/fakes/faults';
 import { district, readyWorkspace, reply, requester } from '../../test/support/approvals';
-import { sheetNamed, tableTemplate } from '../../test/support/workspace';
+import { copySpreadsheet } from '../../test/fakes/world-copy';
+import {
+  addMeasurementRows,
+  addScoredWorkflows,
+  sheetNamed,
+  tableTemplate,
+} from '../../test/support/workspace';
+import { cloneWorld, expectUnchanged, worldSnapshot } from '../../test/support/world';
 import { mapHeaders } from '../domain/header-map';
 import { DROPPED_PREFIX, WAITING_PREFIX } from '../domain/waiting-list';
 import { checkApprovalReplies, sendApprovalRequests } from './approvals';
@@ -15,15 +22,6 @@ const pat = emailOf('privacy');
 const rivera = emailOf('sponsor');
 const DAY = 24 * 60 * 60 * 1000;
 const SECOND_ID = '1SecondWorkspace000000000000000000000000000';
-
-/** A deep copy that keeps Dates as this realm's Dates (jest's structuredClone makes another realm's). */
-function copy<T>(value: T): T {
-  if (value instanceof Date) return new Date(value.getTime()) as T;
-  if (Array.isArray(value)) return value.map(copy) as T;
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)])) as T;
-  return value;
-}
 
 /** Fires the user's hourly trigger as Apps Script does: a clock run, with no active spreadsheet. */
 function fireHourly(env: FakeEnvironment) {
@@ -67,7 +65,7 @@ function send(env: FakeEnvironment, spreadsheetId?: string) {
 
 /** A second workspace of the same user: a copy of the ready one (no request sent yet), under its own ID. */
 function addSecondWorkspace(env: FakeEnvironment): void {
-  const second = copy(env.state.spreadsheet);
+  const second = copySpreadsheet(env.state.spreadsheet);
   second.id = SECOND_ID;
   second.name = 'Second school plan';
   env.state.files.push(second);
@@ -193,6 +191,37 @@ describe('the hourly run, fired as Apps Script fires a clock trigger (no active 
   });
 });
 
+describe('an hour with nothing new and nothing due', () => {
+  /** Step one's two requests out an hour ago, no reply yet; `rows` workflows and measurements typed. */
+  function quietHour(rows: number) {
+    const env = readyWorkspace();
+    addScoredWorkflows(env, rows);
+    addMeasurementRows(env, 'WF-001', rows);
+    send(env);
+    env.advance(60 * 60 * 1000);
+    const before = worldSnapshot(env);
+    env.calls.reset();
+    const summary = env.run((gas) => runHourly(gas, { now: env.now() }), {
+      kind: 'trigger',
+      user: requester,
+    });
+    expectUnchanged(env, before);
+    return { calls: env.calls.byMethod(), checked: summary.checked[env.state.spreadsheet.id] };
+  }
+
+  it('reads the little it needs and writes nothing, the leader view included: at most 50 calls, the same at 10 and 1,000 rows', () => {
+    const small = quietHour(10);
+    expect(small.checked).toMatchObject({ decided: 0, sent: 0, waiting: true });
+    const total = Object.values(small.calls).reduce((a, b) => a + b, 0);
+    expect({ total, withinBudget: total <= 50 }).toEqual({ total, withinBudget: true });
+    // No write of any kind: the world is as it was (above), and no writing call was even made.
+    expect(
+      Object.keys(small.calls).filter((m) => /\.(set|insert|append|delete|remove|send|reply)/i.test(m)),
+    ).toEqual([]);
+    expect(quietHour(1000).calls).toEqual(small.calls);
+  });
+});
+
 describe('opening the planner', () => {
   it('checks replies when requests wait and the last check is older than ten minutes', () => {
     const env = readyWorkspace();
@@ -245,13 +274,7 @@ describe('faults in the hourly run', () => {
     replyIn(base, base.state.spreadsheet.id, pat, 'APPROVE');
     replyIn(base, SECOND_ID, pat, 'CHANGES: add the Spanish review.');
     base.advance(3 * DAY + 60_000);
-    const world = () => {
-      const env = new (base.constructor as new (o: object) => FakeEnvironment)({
-        state: copy(base.state),
-        now: () => base.now().getTime(),
-      });
-      return env;
-    };
+    const world = () => cloneWorld(base, { now: () => base.now().getTime() });
     const run = (env: FakeEnvironment) =>
       env.run((gas) => runHourly(gas, { now: base.now() }), { kind: 'trigger', user: requester });
 

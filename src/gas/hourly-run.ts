@@ -1,9 +1,11 @@
 import { isTransient, plannerCheckDue } from '../domain/waiting-list';
 import { checkRepliesAndRefresh } from './actions';
-import type { AppsScript } from './apps-script';
+import type { AppsScript, Spreadsheet } from './apps-script';
 import { checkApprovalReplies, type CheckSummary } from './approvals';
 import { SECRET_KEY } from './document-secret';
+import { whoAmI } from './identity';
 import { inOpenedDocument } from './opened-document';
+import { nothingToDo } from './quiet-hour';
 import { dropUnreachable, waitingEntryFor, waitingSpreadsheets } from './waiting-list';
 
 /** Apps Script stops a run at 6 minutes; the hourly run takes on no new spreadsheet after this. */
@@ -58,6 +60,12 @@ export function runHourly(gas: AppsScript, options: { now?: Date; budgetMs?: num
     }
     const opened = inOpenedDocument(gas, spreadsheet, entry.document);
     try {
+      // Most hours nothing has come or fallen due: then the run reads a few sheets and writes nothing.
+      const quiet = quietSummary(opened, spreadsheet, now);
+      if (quiet) {
+        summary.checked[entry.id] = quiet;
+        continue;
+      }
       // Replies, reminders, the next step; the stop rules for measurements typed into the sheet since
       // the last run (a pilot pauses now); the leader view rebuilt from every sheet.
       summary.checked[entry.id] = checkRepliesAndRefresh(opened, {
@@ -73,6 +81,21 @@ export function runHourly(gas: AppsScript, options: { now?: Date; budgetMs?: num
   }
   if (failure !== null) throw failure;
   return summary;
+}
+
+/** What a check would have said where there is nothing to do (see quiet-hour.ts), else null. */
+function quietSummary(gas: AppsScript, spreadsheet: Spreadsheet, now: Date): CheckSummary | null {
+  const me = whoAmI(gas).email.toLowerCase();
+  if (!nothingToDo(gas, spreadsheet, me, now)) return null;
+  return {
+    read: 0,
+    decided: 0,
+    review: 0,
+    sent: 0,
+    partial: false,
+    waiting: true,
+    message: 'Nothing new: no reply to read and nothing due.',
+  };
 }
 
 function messageOf(error: unknown): string {

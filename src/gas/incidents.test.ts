@@ -1,8 +1,9 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { FakeEnvironment } from '../../test/fakes/environment';
+import type { FakeEnvironment } from '../../test/fakes/environment';
 import { callSites, SERVER_ERROR } from '../../test/fakes/faults';
 import { district, namePeople, selectedWorkspace } from '../../test/support/approvals';
 import { setCell, sheetNamed } from '../../test/support/workspace';
+import { cloneWorld, expectUnchanged, worldSnapshot } from '../../test/support/world';
 import type { IncidentInput } from '../shared/incidents';
 import * as actions from './actions';
 import { pilotSeal } from '../domain/pilot-seal';
@@ -99,11 +100,11 @@ describe('recording an incident', () => {
     ['an unknown data tier', { dataInvolved: 'Purple' }, 'dataInvolved'],
   ])('refuses %s with a clear message and changes nothing', (_case, change, field) => {
     const env = running();
-    const before = JSON.stringify(env.state);
+    const before = worldSnapshot(env);
     const result = env.run((gas) => recordIncident(gas, input(change)));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => e.field)).toEqual([field]);
-    expect(JSON.stringify(env.state)).toBe(before);
+    expectUnchanged(env, before);
   });
 
   it('tells everyone exactly once when a run is cut off between the emails', () => {
@@ -128,7 +129,7 @@ describe('recording an incident', () => {
     // A cut-off leader view is logged and rebuilt later; that is not what this test reads.
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const base = running();
-    const fresh = () => new FakeEnvironment({ state: structuredClone(base.state) });
+    const fresh = () => cloneWorld(base);
     const probe = fresh();
     const trace = probe.faults.traceDuring(() => probe.run((gas) => actions.recordIncident(gas, input())));
     // Every call site once, and every send (the emails are where a second telling would come from).

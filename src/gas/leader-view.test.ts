@@ -9,6 +9,7 @@ import {
   selectedWorkspace,
 } from '../../test/support/approvals';
 import { addMeasurementRows, addScoredWorkflows, sheetNamed } from '../../test/support/workspace';
+import { cloneWorld } from '../../test/support/world';
 import { BOARD_ROWS, fitsOnePage, type BoardSummary } from '../domain/board-summary';
 import { DASHBOARD_FIRST_ROW, DASHBOARD_ROWS, DASHBOARD_WIDTH } from '../domain/dashboard-view';
 import { metricNames, metricsFor, workflowKinds } from '../domain/metric-definitions';
@@ -366,7 +367,7 @@ describe('service calls the leader view adds to the action that changes it', () 
       base.run((gas) => actions.savePilotPlan(gas, plan));
       worlds.set(rows, base);
     }
-    return new FakeEnvironment({ state: structuredClone(base.state) });
+    return cloneWorld(base);
   }
   /** The action's calls with the leader view, less the same action's without it, at `rows` rows. */
   function added(rows: number, run: (env: FakeEnvironment, withView: boolean) => void): number {
@@ -424,7 +425,7 @@ describe('a leader view cut off by a failing call', () => {
   it('never fails the change, and the next change writes it complete, whichever call fails', () => {
     const base = readyWorkspace();
     base.run((gas) => actions.savePilotPlan(gas, plan));
-    const world = () => new FakeEnvironment({ state: structuredClone(base.state) });
+    const world = () => cloneWorld(base);
     const input = {
       metric: 'Adoption (%)',
       window: 'Pilot',

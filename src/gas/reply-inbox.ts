@@ -1,3 +1,4 @@
+import { addressOf } from '../domain/approval-flow';
 import type { ApprovalRecord } from '../domain/approval-records';
 import { parseMessage, type ParsedMessage } from '../domain/mime-message';
 import type { AppsScript, GmailMessage, GmailThread } from './apps-script';
@@ -94,6 +95,38 @@ export function newMessages(
     }
   }
   return found;
+}
+
+/**
+ * Whether any pending request's thread holds a message the add-on has not read, other than our own
+ * reminders and receipts (which `checkApprovalReplies` passes over too): the hourly run's question
+ * before it does any work. It stops at the first such message. Calls: the threads as `newMessages`
+ * finds them, their messages in chunks, then per thread one `getId` for its newest message, and only
+ * where that is not known, its `getFrom` and the same for the message before it.
+ */
+export function hasNewMessages(
+  gas: AppsScript,
+  records: readonly ApprovalRecord[],
+  pending: readonly ApprovalRecord[],
+  me: string,
+  now: Date,
+): boolean {
+  const threads = findThreads(gas, pending, now);
+  const known = new Set<string>();
+  for (const record of records)
+    for (const id of [record.messageId, record.checkedThrough, record.replyMessageId]) if (id) known.add(id);
+  for (let start = 0; start < threads.length; start += THREADS_PER_FETCH) {
+    const batch = gas.GmailApp.getMessagesForThreads(threads.slice(start, start + THREADS_PER_FETCH));
+    for (const messages of batch) {
+      for (let i = messages.length - 1; i >= 0; i -= 1) {
+        const message = messages[i];
+        if (!message) continue;
+        if (known.has(message.getId())) break;
+        if (addressOf(message.getFrom()) !== me) return true;
+      }
+    }
+  }
+  return false;
 }
 
 function findThreads(gas: AppsScript, pending: readonly ApprovalRecord[], now: Date): GmailThread[] {

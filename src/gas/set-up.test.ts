@@ -1,8 +1,9 @@
-import { expectUnchanged, worldSnapshot } from '../../test/support/world';
+import { expectUnchanged, sameWorld, worldSnapshot } from '../../test/support/world';
 import { columnFormat } from '../domain/column-format';
 import { describe, expect, it } from '@jest/globals';
 import { workspaceTemplate } from '../../sheets-templates';
-import { FakeEnvironment } from '../../test/fakes/environment';
+import { FakeEnvironment, type WorldState } from '../../test/fakes/environment';
+import type { ProtectionState } from '../../test/fakes/spreadsheet/state';
 import { sheetNamed, tableTemplate, typeRows } from '../../test/support/workspace';
 import { columnLetter } from '../domain/header-map';
 import type { WorkspaceTemplate } from '../domain/workspace-template';
@@ -244,18 +245,15 @@ describe('running set-up again with nothing to change', () => {
     setUp(env);
     repaired(env);
     // Exactly as set-up left it, but for a new protection's ID and place in the list.
-    const normal = (snapshot: string) => {
-      const world = JSON.parse(snapshot) as {
-        spreadsheet: { nextId: number; protections: { id: number }[] };
-      };
+    const normal = (world: WorldState) => {
       world.spreadsheet.nextId = 0;
       world.spreadsheet.protections = world.spreadsheet.protections
         .map((p) => JSON.stringify({ ...p, id: 0 }))
         .sort()
-        .map((p) => JSON.parse(p) as { id: number });
-      return JSON.stringify(world);
+        .map((p) => JSON.parse(p) as ProtectionState);
+      return world;
     };
-    expect(normal(worldSnapshot(env)) === normal(clean)).toBe(true);
+    expect(sameWorld(normal(worldSnapshot(env)), normal(clean))).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { expectUnchanged, worldSnapshot } from '../../test/support/world';
+import { cloneWorld, expectUnchanged, worldSnapshot } from '../../test/support/world';
 import { describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
 import { FakeEnvironment } from '../../test/fakes/environment';
@@ -13,11 +13,15 @@ import { saveScore, saveWorkflow, selectWorkflow, workflowBoard } from './workfl
 const ana = 'ana@district.example.org';
 const ben = 'ben@district.example.org';
 
+/** A set-up workspace: set up once for this file, then copied for each test. */
 function workspace(): FakeEnvironment {
-  const env = new FakeEnvironment();
-  env.run((gas) => setUpWorkspace(gas));
-  return env;
+  if (!setUp) {
+    setUp = new FakeEnvironment();
+    setUp.run((gas) => setUpWorkspace(gas));
+  }
+  return cloneWorld(setUp);
 }
+let setUp: FakeEnvironment | null = null;
 
 const emptyFlags = {
   familyFacing: false,
@@ -422,14 +426,17 @@ describe('scoring', () => {
 });
 
 describe('selecting the one workflow', () => {
+  let built: FakeEnvironment | null = null;
   function scored(): FakeEnvironment {
-    const env = workspace();
-    for (const who of [ana, ben]) {
-      score(env, who, 'WF-001', [5, 4, 4, 4]);
-      score(env, who, 'WF-002', [4, 4, 2, 4]);
-      score(env, who, 'WF-003', [3, 3, 4, 3]);
+    if (!built) {
+      built = workspace();
+      for (const who of [ana, ben]) {
+        score(built, who, 'WF-001', [5, 4, 4, 4]);
+        score(built, who, 'WF-002', [4, 4, 2, 4]);
+        score(built, who, 'WF-003', [3, 3, 4, 3]);
+      }
     }
-    return env;
+    return cloneWorld(built);
   }
   const select = (env: FakeEnvironment, workflowId: string, reason = '', confirmReplace = false) =>
     env.run((gas) => selectWorkflow(gas, { workflowId, reason, confirmReplace }), { user: ana });
@@ -457,11 +464,11 @@ describe('selecting the one workflow', () => {
   ])('refuses %s for a first pilot, naming the reason, and changes nothing', (_case, arrange, message) => {
     const env = scored();
     arrange(env);
-    const before = structuredClone(env.state);
+    const before = worldSnapshot(env);
     const result = select(env, 'WF-001');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]?.message).toContain(message);
-    expect(env.state).toEqual(before);
+    expectUnchanged(env, before);
   });
 
   it('allows a student-facing workflow once an earlier pilot has a recorded decision', () => {

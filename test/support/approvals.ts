@@ -5,6 +5,7 @@ import { setUpWorkspace } from '../../src/gas/set-up';
 import { saveScore, selectWorkflow } from '../../src/gas/workflow-board';
 import { FakeEnvironment } from '../fakes/environment';
 import { approvalRow, approvalSeal } from '../../src/domain/approval-records';
+import { cloneWorld } from '../fakes/world-copy';
 import { mapHeaders } from '../../src/domain/header-map';
 import { localSigner } from '../../src/gas/document-secret';
 import { pilotPlan } from './pilot-plan';
@@ -59,9 +60,19 @@ export const SECOND_SCORER = 'second.scorer@district.example.org';
  * A set-up workspace with FAQ drafting (WF-001, Green data, family-facing) scored 5/4/4/4 by two people and selected,
  * so its checklist exists. `beforeScoring` runs after set-up (e.g. to name people in Settings).
  */
-export function selectedWorkspace(
-  beforeScoring: (env: FakeEnvironment) => void = () => undefined,
-): FakeEnvironment {
+export function selectedWorkspace(beforeScoring: (env: FakeEnvironment) => void = nothing): FakeEnvironment {
+  // Built once per test file and preparation (a named function such as namePeople), then copied.
+  let built = selected.get(beforeScoring);
+  if (!built) {
+    built = buildSelectedWorkspace(beforeScoring);
+    selected.set(beforeScoring, built);
+  }
+  return cloneWorld(built);
+}
+const nothing = () => undefined;
+const selected = new Map<(env: FakeEnvironment) => void, FakeEnvironment>();
+
+function buildSelectedWorkspace(beforeScoring: (env: FakeEnvironment) => void): FakeEnvironment {
   const env = new FakeEnvironment();
   env.run((gas) => setUpWorkspace(gas));
   beforeScoring(env);
@@ -85,6 +96,14 @@ export function selectedWorkspace(
 
 /** People named, FAQ drafting scored and selected, every required checklist item done; no pilot plan yet. */
 export function governedWorkspace(): FakeEnvironment {
+  // Built once per test file (each has its own module registry), then copied: building takes ~40
+  // actions, a copy shares the built rows until a test writes them (world-copy.ts).
+  governed ??= buildGovernedWorkspace();
+  return cloneWorld(governed);
+}
+let governed: FakeEnvironment | null = null;
+
+function buildGovernedWorkspace(): FakeEnvironment {
   const env = selectedWorkspace((e) => {
     namePeople(e);
     parallelReviewChain(e);
@@ -106,8 +125,14 @@ export function governedWorkspace(): FakeEnvironment {
   return env;
 }
 
-/** A workspace whose plan is ready for approval: governed, and its pilot plan written. */
+/** A workspace whose plan is ready for approval: governed, and its pilot plan written (built once, copied). */
 export function readyWorkspace(): FakeEnvironment {
+  ready ??= buildReadyWorkspace();
+  return cloneWorld(ready);
+}
+let ready: FakeEnvironment | null = null;
+
+function buildReadyWorkspace(): FakeEnvironment {
   const env = governedWorkspace();
   const saved = env.run((gas) => savePilotPlan(gas, pilotPlan));
   if (!saved.ok) throw new Error(JSON.stringify(saved.errors));

@@ -8,7 +8,7 @@ import { gasError, signatureError } from '../errors';
 import type { SpreadsheetContext } from './context';
 import type { ValidationState } from './state';
 
-/** A built rule: immutable, shared by every cell it is applied to. */
+/** A built rule: immutable (frozen), shared by every cell it is applied to and by copies of the world. */
 export class FakeDataValidation implements DataValidation {
   constructor(
     private readonly ctx: SpreadsheetContext,
@@ -84,6 +84,11 @@ export class FakeDataValidationBuilder implements DataValidationBuilder {
   }
   build(): DataValidation {
     if (this.state.criteria === '') throw gasError('You must specify a validation criteria.');
-    return this.ctx.wrap(new FakeDataValidation(this.ctx, { ...this.state }), 'DataValidation');
+    return this.ctx.wrap(new FakeDataValidation(this.ctx, frozenRule(this.state)), 'DataValidation');
   }
+}
+
+function frozenRule(state: ValidationState): ValidationState {
+  const values = state.values.map((v) => (Array.isArray(v) ? Object.freeze([...v]) : v));
+  return Object.freeze({ ...state, values: Object.freeze(values) as unknown[] });
 }

@@ -64,43 +64,45 @@ export class SpreadsheetModel {
     return sheet.rows[row - 1]?.[column - 1] ?? null;
   }
 
-  /** The cell's state, created on first write. */
-  mutableCell(sheet: SheetState, row: number, column: number): CellState {
+  /**
+   * The row's cells, ready to change. Rows and cells are copied before their first change when they
+   * are frozen: a copy of the world shares them with the original until then (world-copy.ts).
+   */
+  private mutableRow(sheet: SheetState, row: number): (CellState | null)[] {
     let cells = sheet.rows[row - 1];
-    if (!cells) {
-      cells = [];
+    if (!cells || Object.isFrozen(cells)) {
+      cells = cells ? [...cells] : [];
       sheet.rows[row - 1] = cells;
     }
+    return cells;
+  }
+
+  /** The cell's state, created on first write. */
+  mutableCell(sheet: SheetState, row: number, column: number): CellState {
+    const cells = this.mutableRow(sheet, row);
     let state = cells[column - 1];
     if (!state) {
       state = {};
       for (let c = cells.length; c < column - 1; c += 1) cells[c] = null;
       cells[column - 1] = state;
+    } else if (Object.isFrozen(state)) {
+      state = { ...state };
+      cells[column - 1] = state;
     }
     return state;
   }
 
-  hasContent(cell: CellState | null): boolean {
-    return !!cell && (cell.formula !== undefined || (cell.value !== undefined && cell.value !== ''));
-  }
-
   lastRow(sheet: SheetState): number {
-    for (let r = sheet.rows.length; r >= 1; r -= 1)
-      if (sheet.rows[r - 1]?.some((c) => this.hasContent(c))) return r;
+    for (let r = sheet.rows.length; r >= 1; r -= 1) {
+      const cells = sheet.rows[r - 1];
+      if (cells && lastContentColumn(cells) > 0) return r;
+    }
     return 0;
   }
 
   lastColumn(sheet: SheetState): number {
     let last = 0;
-    for (const cells of sheet.rows) {
-      if (!cells) continue;
-      for (let c = cells.length; c > last; c -= 1) {
-        if (this.hasContent(cells[c - 1] ?? null)) {
-          last = c;
-          break;
-        }
-      }
-    }
+    for (const cells of sheet.rows) if (cells) last = Math.max(last, lastContentColumn(cells));
     return last;
   }
 
@@ -183,9 +185,10 @@ export class SpreadsheetModel {
       const [row, column] = cell;
       if (!entry) {
         const existing = this.cell(sheet, row, column);
-        if (existing) {
-          delete existing.value;
-          delete existing.formula;
+        if (existing && ('value' in existing || 'formula' in existing)) {
+          const state = this.mutableCell(sheet, row, column);
+          delete state.value;
+          delete state.formula;
         }
         continue;
       }
@@ -261,8 +264,10 @@ export class SpreadsheetModel {
 
   insertColumns(user: string, sheet: SheetState, after: number, count: number): void {
     this.assertCanEdit(user, this.wholeSheet(sheet));
-    for (const cells of sheet.rows)
-      if (cells && cells.length > after) cells.splice(after, 0, ...Array.from({ length: count }, () => null));
+    sheet.rows.forEach((cells, i) => {
+      if (cells && cells.length > after)
+        this.mutableRow(sheet, i + 1).splice(after, 0, ...Array.from({ length: count }, () => null));
+    });
     sheet.columnMetadata.splice(after, 0, ...Array.from({ length: count }, () => null));
     sheet.columnWidths.splice(after, 0, ...Array.from({ length: count }, () => null));
     sheet.maxColumns += count;
@@ -330,6 +335,29 @@ export class SpreadsheetModel {
   ): void {
     list.push({ id: this.nextId(), key, value, visibility });
   }
+}
+
+function hasContent(cell: CellState | null | undefined): boolean {
+  return !!cell && (cell.formula !== undefined || (cell.value !== undefined && cell.value !== ''));
+}
+
+/** Frozen rows never change (see `mutableRow`), so what they hold is worked out once. */
+const frozenRowContent = new WeakMap<readonly (CellState | null)[], number>();
+
+/** The last column of a row with a value or formula in it; 0 for none. */
+function lastContentColumn(cells: readonly (CellState | null)[]): number {
+  const frozen = Object.isFrozen(cells);
+  const known = frozen ? frozenRowContent.get(cells) : undefined;
+  if (known !== undefined) return known;
+  let last = 0;
+  for (let c = cells.length; c >= 1; c -= 1) {
+    if (hasContent(cells[c - 1])) {
+      last = c;
+      break;
+    }
+  }
+  if (frozen) frozenRowContent.set(cells, last);
+  return last;
 }
 
 export function sameUser(a: string, b: string): boolean {

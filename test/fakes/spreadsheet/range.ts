@@ -70,11 +70,15 @@ export class FakeRange implements Range {
   }
 
   private styled(style: keyof CellStyle, value: CellStyle[keyof CellStyle] | null): this {
+    // A cell's style is replaced, never changed in place: copies of the world share it (state.ts).
     return this.editCells((cell) => {
       if (value === null || value === undefined) {
-        if (cell.style) delete cell.style[style];
+        if (!cell.style) return;
+        const rest = { ...cell.style };
+        delete rest[style];
+        cell.style = Object.freeze(rest);
       } else {
-        cell.style = { ...cell.style, [style]: value };
+        cell.style = Object.freeze({ ...cell.style, [style]: value });
       }
     });
   }

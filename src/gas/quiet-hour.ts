@@ -1,0 +1,67 @@
+import { approvals as approvalsTemplate } from '../../sheets-templates/approvals';
+import { pilot as pilotTemplate } from '../../sheets-templates/pilot';
+import { settings as settingsTemplate } from '../../sheets-templates/settings';
+import { escalationDue, reminderDue } from '../domain/approval-flow';
+import { isLive, isPending, readApprovals, type ApprovalRecord } from '../domain/approval-records';
+import { text } from '../domain/table';
+import type { AppsScript, Spreadsheet } from './apps-script';
+import { readTiming } from './approvals';
+import { hasNewMessages } from './reply-inbox';
+import { SheetTable } from './sheet-table';
+import { UserError } from './user-error';
+
+/**
+ * Whether the hourly run has nothing to do in a spreadsheet, decided from the little that says so:
+ * the Approvals sheet, Settings (the reminder days), the Pilot sheet and the pending threads' newest
+ * messages, each read once, nothing written. Nothing to do means: no reply or other message waits to
+ * be read; no request, receipt or note is half-sent ("Sending") from a run cut off; the last step sent
+ * is still waiting for someone (so no next step can be due); no reminder or escalation is due; and no
+ * pilot is running (whose stop rules the run applies). Then the run leaves the spreadsheet as it is:
+ * no Log entry, no leader view rebuilt, since nothing it shows changed by the run. (Hand edits reach
+ * the leader view with the next action, or the next run that has work; the planner's own check on
+ * opening does the full check.) Anything else, or anything unreadable, is for the full check.
+ */
+export function nothingToDo(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date): boolean {
+  try {
+    return quiet(gas, spreadsheet, me, now);
+  } catch (error) {
+    if (error instanceof UserError) return false;
+    throw error;
+  }
+}
+
+function quiet(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date): boolean {
+  if (me === '') return false;
+  const table = SheetTable.open(spreadsheet, approvalsTemplate, ['id', 'status', 'approver', 'threadId']);
+  // Shown due dates are for people; nothing decided here reads them.
+  const records = readApprovals(table.data, new Map());
+  const mine = records.filter((r) => r.requestedBy === me);
+  if (mine.some((r) => r.status === 'Sending' || r.receipt === 'Sending' || r.note === 'Sending'))
+    return false;
+  if (!lastStepWaiting(mine)) return false;
+
+  const timing = readTiming(SheetTable.open(spreadsheet, settingsTemplate, ['id', 'setting']).data);
+  const sent = mine.filter((r) => r.status === 'Sent');
+  if (
+    sent.some((r) => reminderDue(r, now, timing.reminderDays) || escalationDue(r, now, timing.escalationDays))
+  )
+    return false;
+
+  const pilots = SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state']).data.rows;
+  if (pilots.some((r) => text(r.cells['state']) === 'Running')) return false;
+
+  // The threads the full check reads: pending requests, and approvals still open to "CHANGES"
+  // (all of them here: the full check narrows them to the current plan version).
+  const pending = mine.filter(
+    (r) => (isPending(r) && r.status !== 'Sending') || (r.status === 'Approved' && r.receipt === 'Sent'),
+  );
+  return !hasNewMessages(gas, records, pending, me, now);
+}
+
+/** The requests of the highest step sent are not all answered: no next step can be due. */
+function lastStepWaiting(mine: readonly ApprovalRecord[]): boolean {
+  const live = mine.filter(isLive);
+  if (live.length === 0) return false;
+  const last = Math.max(...live.map((r) => r.step));
+  return live.some((r) => r.step === last && (r.status === 'Sent' || r.status === 'Needs review'));
+}
