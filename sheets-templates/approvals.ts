@@ -190,6 +190,14 @@ export const approvals: TableTemplate = {
       help: 'The one note per request telling the approver their reply could not be read and how to answer: written “Sending” before it goes, so it goes once.',
     },
     {
+      key: 'uncounted',
+      header: 'Replies not counted',
+      type: { kind: 'text', long: true },
+      width: 260,
+      since: 3,
+      help: 'The last replies in this request’s thread that did not count, newest first: who sent each, why it did not count, its first words. Written by the add-on.',
+    },
+    {
       key: 'seal',
       header: 'Seal',
       type: { kind: 'text' },

@@ -54,6 +54,8 @@ export interface ApprovalRecord {
   tampered: { kind: 'edited'; fields: string[] } | { kind: 'unsealed' } | null;
   receipt: NoticeState | '';
   note: NoticeState | '';
+  /** Replies that did not count, one line each, newest first (see uncounted-replies.ts). */
+  uncounted: string;
 }
 
 const notice = (value: unknown): NoticeState | '' => {
@@ -101,6 +103,7 @@ export function approvalRow(
     resolvedBy: text(cells['resolvedBy']).toLowerCase(),
     receipt: notice(cells['receipt']),
     note: notice(cells['note']),
+    uncounted: text(cells['uncounted']),
     seal: text(cells['seal']),
     tampered: null,
   };

@@ -187,6 +187,7 @@ describe('where the chain stands', () => {
     requestedBy: 'owner@district.example.org',
     receipt: '',
     note: '',
+    uncounted: '',
     ...extra,
   });
   const sam = 'sam@district.example.org';

@@ -232,6 +232,18 @@ describe('reading replies', () => {
     expect(statusOf(env, pat)).toEqual(['Sent']);
     const log = env.run((gas) => sheetNamed(gas, 'Log').getDataRange().getValues());
     expect(log.find((r) => r[3] === 'Reply not counted')?.[7]).toContain(why);
+    // The Approvals view says so too, with who sent it and the reply's first words.
+    const shown = env.run((gas) => approvalBoard(gas)).uncounted;
+    expect(shown).toEqual([
+      {
+        requestId: expect.stringMatching(/^AP-/) as unknown,
+        role: 'Privacy officer',
+        lines: [expect.any(String)],
+      },
+    ]);
+    expect(shown[0]?.lines[0]).toMatch(
+      new RegExp(`^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} · .+ · .*${why}.* · “APPROVE”$`),
+    );
   });
 
   it('does not count a reply whose subject carries another request’s token (another document’s, say)', () => {
@@ -248,6 +260,11 @@ describe('reading replies', () => {
     expect(statusOf(env, sam)).toEqual(['Sent']);
     const log = env.run((gas) => sheetNamed(gas, 'Log').getDataRange().getValues());
     expect(log.find((r) => r[3] === 'Reply not counted')?.[7]).toContain('another request (AP-ZZZZZZZZ)');
+    const shown = env.run((gas) => approvalBoard(gas)).uncounted;
+    expect(shown.map((u) => u.role)).toEqual(['Technology director']);
+    expect(shown[0]?.lines[0]).toContain(
+      `${sam} · its subject names another request (AP-ZZZZZZZZ) · “APPROVE”`,
+    );
   });
 
   it('sends an unclear reply to a person, who resolves it, and that is logged', () => {

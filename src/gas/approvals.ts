@@ -47,6 +47,7 @@ import { metricsFor } from '../domain/metric-definitions';
 import { unwrittenFields } from '../domain/pilot-plan';
 import { AUTO_REPLY_REASON, readReply } from '../domain/reply-reader';
 import { staleMarking } from '../domain/stale-approvals';
+import { uncountedLines, withUncounted } from '../domain/uncounted-replies';
 import { requestToken, tokenInSubject } from '../domain/request-token';
 import { assessWorkflow, type WorkflowResult } from '../domain/scoring';
 import { text, type TableData } from '../domain/table';
@@ -559,6 +560,15 @@ function readMessage(
       ? { counts: false as const, reason: `its subject names another request (${token})` }
       : checkSender(from, approver, parsed.authenticationResults);
   if (!sender.counts) {
+    if (ctx.table.has('uncounted')) {
+      const cell = withUncounted(text(ctx.table.get(record.row, 'uncounted')), {
+        when: ctx.gas.Utilities.formatDate(parsed.date ?? ctx.now, ctx.timeZone(), 'yyyy-MM-dd HH:mm'),
+        from: addressOf(from) || from,
+        reason: sender.reason,
+        text: parsed.text ?? '',
+      });
+      ctx.table.set(record.row, 'uncounted', cell);
+    }
     ctx.events.push({
       who: addressOf(from) || oneLine(from, 80),
       action: 'Reply not counted',
@@ -920,6 +930,13 @@ function board(ctx: Context): ApprovalBoard {
     toSend: why ? 0 : (progress?.toSend.length ?? 0),
     problems: ctx.chain.problems,
     edited: ctx.records.flatMap((r) => editedNote(r) ?? []),
+    uncounted: (progress?.steps ?? []).flatMap((s) =>
+      s.approvers.flatMap((a) =>
+        a.record && a.record.uncounted !== ''
+          ? [{ requestId: a.record.id, role: a.approver.role, lines: uncountedLines(a.record.uncounted) }]
+          : [],
+      ),
+    ),
   };
 }
 
@@ -953,6 +970,7 @@ function emptyBoard(): ApprovalBoard {
     toSend: 0,
     problems: [],
     edited: [],
+    uncounted: [],
   };
 }
 

@@ -53,6 +53,8 @@ export type ApprovalBoard = {
   problems: string[];
   /** Rows of the Approvals sheet edited by hand, which do not count: one sentence each. */
   edited: string[];
+  /** Replies to this version's requests that did not count, with why (newest first per request). */
+  uncounted: { requestId: string; role: string; lines: string[] }[];
 };
 
 export type ApprovalResult =

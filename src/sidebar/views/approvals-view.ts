@@ -111,6 +111,30 @@ export function approvalsView(board: ApprovalBoard, busy: boolean, actions: Appr
           ...board.review.map((item) => reviewLine(item, busy, actions)),
         )
       : null,
+    board.uncounted.length > 0
+      ? h(
+          'section',
+          { class: 'card', 'aria-labelledby': 'uncounted-heading' },
+          h('h2', { id: 'uncounted-heading' }, 'Replies that did not count'),
+          h(
+            'p',
+            { class: 'muted' },
+            'Only the named approver’s own reply counts. Ask them to answer from their own email.',
+          ),
+          h(
+            'ul',
+            { class: 'uncounted-list' },
+            ...board.uncounted.map((item) =>
+              h(
+                'li',
+                {},
+                h('h3', {}, `${item.role} (${item.requestId})`),
+                h('ul', {}, ...item.lines.map((line) => h('li', {}, line))),
+              ),
+            ),
+          ),
+        )
+      : null,
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'chain-heading' },
