@@ -168,5 +168,26 @@ describe('the approval round trip in the playground, by keyboard', () => {
         .playground.view()
         .sheets.find((s) => s.name === 'Log')?.rows ?? [];
     expect(log.filter((r) => r.some((c) => c.text === 'Reply not counted'))).toHaveLength(2);
+
+    // The Approvals view says which replies did not count and why, readable by a screen reader.
+    const page = await playground.browser().newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors = collectErrors(page);
+    await page.goto(playground.server().url);
+    const sidebar = await sidebarFrame(page);
+    await press(page, sidebar, '#nav-approvals');
+    await sidebar.waitForSelector('#uncounted-heading');
+    await idle(sidebar);
+    const lines = await sidebar.$$eval('.uncounted-list li li', (items) =>
+      items.map((i) => i.textContent ?? ''),
+    );
+    expect(lines).toHaveLength(2);
+    expect(
+      lines.some((l) => l.includes('someone@district.example.org') && l.includes('not from the approver')),
+    ).toBe(true);
+    expect(lines.some((l) => l.includes('DMARC'))).toBe(true);
+    expect(await axeViolations(sidebar)).toEqual([]);
+    await page.screenshot({ path: 'build/uncounted-replies.png', fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
