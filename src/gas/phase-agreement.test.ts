@@ -27,7 +27,11 @@ const emailOf = (role: string) => district[role]?.[1] ?? '';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const as = (user: string) => ({ user });
 
-function statusLines(env: FakeEnvironment): { board: string; dashboard: string; email: string } {
+/** `note` makes each share a new one: a share made again the same day, with the same note, is sent once. */
+function statusLines(
+  env: FakeEnvironment,
+  note: string,
+): { board: string; dashboard: string; email: string } {
   const board = env.run((gas) =>
     sheetNamed(gas, 'Board summary').getRange(1, 1, BOARD_ROWS, 3).getDisplayValues(),
   );
@@ -42,7 +46,7 @@ function statusLines(env: FakeEnvironment): { board: string; dashboard: string; 
       shareWithLeaders(gas, {
         access: 'summary',
         confirmOutside: false,
-        note: '',
+        note,
         addresses: emailOf('sponsor'),
       }),
     as(requester),
@@ -56,9 +60,12 @@ function statusLines(env: FakeEnvironment): { board: string; dashboard: string; 
   };
 }
 
+let shares = 0;
+
 function expectAgreement(env: FakeEnvironment, stage: Stage, sentence: RegExp): void {
   expect(env.run((gas) => workspaceStatus(gas)).phase.stage).toBe(stage);
-  const { board, dashboard, email } = statusLines(env);
+  shares += 1;
+  const { board, dashboard, email } = statusLines(env, `Where the plan stands (${shares}).`);
   expect(board).toMatch(sentence);
   expect(dashboard).toBe(board);
   expect(email).toContain(board);
