@@ -10,6 +10,7 @@ import { namePeople, parallelReviewChain } from '../test/support/approvals';
 import { FakeEnvironment, newWorldState, type WorldState } from '../test/fakes/environment';
 import { formatJavaDate } from '../test/fakes/java-date-format';
 import type { MenuEntry } from '../test/fakes/ui';
+import type { MailMessageState, SentRecord } from '../test/fakes/mail-model';
 import { SpreadsheetModel } from '../test/fakes/spreadsheet/model';
 import type { SheetState } from '../test/fakes/spreadsheet/state';
 import { loadState, saveState } from './state-file';
@@ -135,6 +136,8 @@ export interface OutboxMail {
   subject: string;
   date: string;
   body: string;
+  /** The replies in its thread from anyone but its sender (a reply typed here, or sent from the Gmail card), oldest first. */
+  replies: { from: string; date: string; text: string }[];
 }
 
 /** A reply typed in the playground, as if the recipient answered from their own mail client. */
@@ -416,9 +419,29 @@ export class Playground {
           subject: m.subject,
           date: formatJavaDate(m.date, this.env.state.spreadsheet.timeZone, 'yyyy-MM-dd HH:mm'),
           body: m.plainBody,
+          replies: this.repliesTo(m),
         })),
       gmailCard: this.cardView(),
     };
+  }
+
+  /** The replies filed in the sender's thread of a sent email, from anyone else, with their first line. */
+  private repliesTo(sent: Pick<SentRecord, 'sender' | 'gmailId'> & { date: Date }): OutboxMail['replies'] {
+    const mailbox = this.env.state.mail.mailboxes[sent.sender];
+    const thread = mailbox?.threads.find((t) => t.messages.some((m) => m.id === sent.gmailId));
+    const header = (m: MailMessageState, name: string) =>
+      m.headers.find(([key]) => key.toLowerCase() === name)?.[1] ?? '';
+    return (thread?.messages ?? [])
+      .filter(
+        (m) =>
+          m.date >= sent.date.getTime() &&
+          !header(m, 'from').toLowerCase().includes(sent.sender.toLowerCase()),
+      )
+      .map((m) => ({
+        from: header(m, 'from'),
+        date: formatJavaDate(new Date(m.date), this.env.state.spreadsheet.timeZone, 'yyyy-MM-dd HH:mm'),
+        text: m.plainBody.trim().split('\n')[0] ?? '',
+      }));
   }
 
   private activeRows(): PlaygroundView['active'] {

@@ -40,7 +40,15 @@ interface View {
   toasts: { id: number; message: string; title: string }[];
   alerts: { id: number; title: string; prompt: string }[];
   active: { sheet: string; row: number; numRows: number } | null;
-  outbox: { messageId: string; from: string; to: string; subject: string; date: string; body: string }[];
+  outbox: {
+    messageId: string;
+    from: string;
+    to: string;
+    subject: string;
+    date: string;
+    body: string;
+    replies: { from: string; date: string; text: string }[];
+  }[];
   gmailCard: GmailCardView | null;
 }
 
@@ -275,7 +283,7 @@ const exampleReplies = [
 
 /** The outbox, redrawn only when it changes so a reply being typed is never lost. */
 function renderOutbox(outbox: View['outbox']): void {
-  const key = outbox.map((m) => m.messageId).join(',');
+  const key = outbox.map((m) => `${m.messageId}:${m.replies.length}`).join(',');
   if (key === lastOutbox) return;
   lastOutbox = key;
   const area = byId('outbox');
@@ -291,6 +299,13 @@ function renderOutbox(outbox: View['outbox']): void {
       const details = el('details');
       details.append(el('summary', {}, 'Show the email'), el('pre', {}, mail.body));
       article.append(details);
+      if (mail.replies.length > 0) {
+        // The replies sent to it, as the sender's Gmail files them in the thread.
+        article.append(el('h4', { id: `mail-${i}-replies` }, `Replies sent (${mail.replies.length})`));
+        const list = el('ul', { class: 'mail-replies', 'aria-labelledby': `mail-${i}-replies` });
+        for (const r of mail.replies) list.append(el('li', {}, `${r.date} · from ${r.from}: ${r.text}`));
+        article.append(list);
+      }
       const openButton = el(
         'button',
         { type: 'button', id: `open-gmail-${i}`, class: 'quiet' },
@@ -334,6 +349,10 @@ function renderOutbox(outbox: View['outbox']): void {
             failDmarc: dmarc.checked,
           })) as { ok: boolean; message: string };
           addNotice(byId('toasts'), outcome.message, !outcome.ok);
+          if (!outcome.ok) return;
+          // The reply now shows under its email; focus stays on this email's Send button.
+          await refresh();
+          document.getElementById(`reply-send-${i}`)?.focus();
         })();
       });
       article.append(form);

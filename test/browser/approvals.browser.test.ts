@@ -70,6 +70,12 @@ describe('the approval round trip in the playground, by keyboard', () => {
     expect(await axeViolations(page.mainFrame(), ['#sidebar-iframe'])).toEqual([]);
     await replyTo(page, 'sam@district.example.org', 0);
     await replyTo(page, 'pat.lee@district.example.org', 5);
+    // The Mail panel shows each reply sent under the email it answers.
+    await page.waitForFunction(() => document.querySelectorAll('.mail-replies li').length === 2);
+    const replies = await page.$$eval('.mail-replies li', (items) => items.map((i) => i.textContent ?? ''));
+    expect(replies.some((r) => /· from sam@district\.example\.org: APPROVE/.test(r))).toBe(true);
+    expect(replies.some((r) => r.includes('from pat.lee@district.example.org'))).toBe(true);
+    expect(await axeViolations(page.mainFrame(), ['#sidebar-iframe'])).toEqual([]);
     await press(page, sidebar, '#check-replies');
     await idle(sidebar);
     expect(await sidebar.textContent('#message')).toBe(
