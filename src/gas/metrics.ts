@@ -19,6 +19,7 @@ import type { MetricsBoard, MetricsResult } from '../shared/metrics';
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { commitJournaled } from './outbox';
+import { pauseNotices } from './pilot-notices';
 import { localSigner } from './document-secret';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
@@ -59,7 +60,7 @@ function applyStopRules(
   ctx: MetricsContext,
   who: string,
   pause: boolean,
-): { board: MetricsBoard; events: LogEvent[] } {
+): { board: MetricsBoard; events: LogEvent[]; paused: Pause | null } {
   const { records, problems } = readMeasurements(ctx.table.current());
   const selected = ctx.selected;
   const pilotRow = selected
@@ -70,6 +71,7 @@ function applyStopRules(
   let pilotState = sealed?.state ?? 'Draft';
   const stop = selected ? checkStopRules(records, selected.id) : { stop: false, reasons: [] };
   const events: LogEvent[] = [];
+  let paused: Pause | null = null;
   const reasons = stop.reasons.join(' ');
   // The sponsor resumed over exactly these reasons: only new evidence pauses the pilot again.
   const resumedOver = pilotRow ? text(pilotRow.cells['resumedAfter']) : '';
@@ -86,6 +88,12 @@ function applyStopRules(
     ctx.pilot.set(pilotRow.row, 'pausedBecause', reasons);
     ctx.pilot.set(pilotRow.row, 'seal', pilotSeal(ctx.sign, cells));
     pilotState = 'Paused';
+    const started = pilotRow.cells['started'];
+    paused = {
+      reasons: stop.reasons,
+      started: started instanceof Date ? started.toISOString() : text(started),
+      resumedAfter: resumedOver,
+    };
     events.push({
       who,
       action: 'Pilot paused by its stop rule',
@@ -113,7 +121,15 @@ function applyStopRules(
       metricNames: metricsFor(selected?.kind ?? '').map((d) => d.name),
     },
     events,
+    paused,
   };
+}
+
+/** A pause this run decided: what its notices say, and what tells it from another pause. */
+interface Pause {
+  reasons: readonly string[];
+  started: string;
+  resumedAfter: string;
 }
 
 /** The n behind each window's figure, for the leader view. */
@@ -125,11 +141,39 @@ function itemsOf(records: readonly MeasurementRecord[], workflowId: string, metr
   };
 }
 
-function finish(gas: AppsScript, ctx: MetricsContext, events: LogEvent[], now: Date): void {
-  commitJournaled(gas, ctx.spreadsheet, ctx.sign, events, now, () => {
-    ctx.table.flush(gas);
-    ctx.pilot.flush(gas);
-  });
+/**
+ * Writes the measurements and the pilot with their Log events; a pause decided here is told to the
+ * sponsor, the privacy officer and the requester through the Outbox, queued with it.
+ */
+function finish(
+  gas: AppsScript,
+  ctx: MetricsContext,
+  events: LogEvent[],
+  now: Date,
+  paused: Pause | null,
+  by: 'measurement' | 'check',
+): void {
+  const notices =
+    paused && ctx.selected
+      ? pauseNotices(gas, ctx.spreadsheet, ctx.sign, {
+          workflowId: ctx.selected.id,
+          workflow: ctx.selected.name,
+          ...paused,
+          by,
+        })
+      : null;
+  commitJournaled(
+    gas,
+    ctx.spreadsheet,
+    ctx.sign,
+    notices ? [...events, notices.event] : events,
+    now,
+    () => {
+      ctx.table.flush(gas);
+      ctx.pilot.flush(gas);
+    },
+    notices?.intents ?? [],
+  );
 }
 
 /**
@@ -164,8 +208,8 @@ export function applyStopRulesNow(gas: AppsScript): void {
   if (!spreadsheet.getSheetByName(metricsTemplate.name)) return;
   withDocumentLock(gas, () => {
     const ctx = load(gas, spreadsheet);
-    const { events } = applyStopRules(ctx, displayName(whoAmI(gas)), true);
-    if (events.length > 0) finish(gas, ctx, events, new Date());
+    const { events, paused } = applyStopRules(ctx, displayName(whoAmI(gas)), true);
+    if (events.length > 0) finish(gas, ctx, events, new Date(), paused, 'check');
   });
 }
 
@@ -200,7 +244,7 @@ export function saveMeasurement(gas: AppsScript, input: unknown): MetricsResult 
       enteredBy: who,
       entered: now,
     });
-    const { board, events } = applyStopRules(ctx, who, true);
+    const { board, events, paused } = applyStopRules(ctx, who, true);
     finish(
       gas,
       ctx,
@@ -216,9 +260,11 @@ export function saveMeasurement(gas: AppsScript, input: unknown): MetricsResult 
         ...events,
       ],
       now,
+      paused,
+      'measurement',
     );
-    const paused =
+    const pausedNow =
       events.length > 0 ? ` The pilot is paused by its stop rule: ${board.stopReasons.join(' ')}` : '';
-    return { ok: true, message: `Added ${value.metric} for ${value.periodStart}.${paused}`, board };
+    return { ok: true, message: `Added ${value.metric} for ${value.periodStart}.${pausedNow}`, board };
   });
 }

@@ -282,7 +282,12 @@ const runs: Run[] = [
       env.run((gas) => applyStopRulesNow(gas));
       checkReplies(env);
     },
-    expectClean: (env) => expect(env.run((gas) => rows(gas, 'Pilot', ['state']))).toEqual([['Paused']]),
+    expectClean: (env) => {
+      expect(env.run((gas) => rows(gas, 'Pilot', ['state']))).toEqual([['Paused']]);
+      // The sponsor, the privacy officer and the requester told once each.
+      const told = env.mail.sent().filter((m) => m.subject.startsWith('AI pilot paused'));
+      expect(told.map((m) => m.to).sort()).toEqual([rivera, pat, requester].sort());
+    },
   },
   {
     name: 'a decision',
@@ -292,8 +297,12 @@ const runs: Run[] = [
       decide(env);
       checkReplies(env);
     },
-    expectClean: (env) =>
-      expect(env.run((gas) => rows(gas, 'Pilot', ['state', 'decision']))).toEqual([['Ended', 'Extend']]),
+    expectClean: (env) => {
+      expect(env.run((gas) => rows(gas, 'Pilot', ['state', 'decision']))).toEqual([['Ended', 'Extend']]);
+      // The sponsor, every approver of the version that ran, and the requester, once each.
+      const told = env.mail.sent().filter((m) => m.subject.startsWith('AI pilot decision'));
+      expect(told.map((m) => m.to).sort()).toEqual([rivera, sam, pat, requester].sort());
+    },
   },
   {
     name: 'a leader share',

@@ -320,10 +320,12 @@ function parseEvents(json: string): LogEvent[] {
 }
 
 /**
- * Commits an action that sends nothing but records something that gates a step (the pilot's state, a
- * decision): its Log events are journaled in the Outbox first, then its sheets are written (`write`),
- * then the journal goes to the Log, so a run cut off between the record and the Log leaves the events
- * for the next action to append. A workspace without the Outbox (set up before it) logs directly.
+ * Commits an action that records something that gates a step (the pilot's state, a decision), with the
+ * emails it decided (`mail`: the pilot's notifications): its emails and Log events go to the Outbox
+ * first, then its sheets are written (`write`), then the journal goes to the Log, then every pending
+ * email of the user is sent — this action's, and any a cut-off run left. A run cut off anywhere leaves
+ * the events and emails for the next action to complete. A workspace without the Outbox (set up before
+ * it) logs directly and sends nothing.
  */
 export function commitJournaled(
   gas: AppsScript,
@@ -332,6 +334,7 @@ export function commitJournaled(
   events: readonly LogEvent[],
   now: Date,
   write: () => void,
+  mail: readonly MailIntent[] = [],
 ): void {
   if (events.length === 0 || !spreadsheet.getSheetByName(outboxTemplate.name)) {
     write();
@@ -339,9 +342,20 @@ export function commitJournaled(
     return;
   }
   const outbox = Outbox.open(gas, spreadsheet, whoAmI(gas).email.toLowerCase(), sign);
+  outbox.enqueue(mail, now);
   outbox.journal(events, now);
   outbox.write();
   write();
   outbox.log(now);
-  outbox.write();
+  outbox.deliver(now);
+}
+
+/**
+ * Sends the current user's pending emails left by a run that was cut off, for an action that records
+ * nothing (a refused decision tried again): their notifications go out now rather than at their next
+ * recorded action.
+ */
+export function deliverPending(gas: AppsScript, spreadsheet: Spreadsheet, sign: Signer, now: Date): void {
+  if (!spreadsheet.getSheetByName(outboxTemplate.name)) return;
+  Outbox.open(gas, spreadsheet, whoAmI(gas).email.toLowerCase(), sign).deliver(now);
 }

@@ -22,9 +22,12 @@ import { readWorkflows, type WorkflowRecord } from '../domain/workflow-records';
 import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult, ResumeInput } from '../shared/pilot';
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
+import type { MailIntent } from '../domain/outbox';
 import { approvalState } from './approvals';
 import { syncGovernance } from './governance';
-import { commitJournaled } from './outbox';
+import { commitJournaled, deliverPending } from './outbox';
+import { decisionNotices } from './pilot-notices';
+import type { PilotDecision } from '../domain/pilot-notices';
 import { localSigner } from './document-secret';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
@@ -193,8 +196,14 @@ export function pilotBoard(gas: AppsScript): PilotBoard {
   return board(gas, load(gas, spreadsheet, false), new Date());
 }
 
-function finish(gas: AppsScript, ctx: PilotContext, events: LogEvent[], now: Date): void {
-  commitJournaled(gas, ctx.spreadsheet, ctx.sign, events, now, () => ctx.table.flush(gas));
+function finish(
+  gas: AppsScript,
+  ctx: PilotContext,
+  events: LogEvent[],
+  now: Date,
+  mail: readonly MailIntent[] = [],
+): void {
+  commitJournaled(gas, ctx.spreadsheet, ctx.sign, events, now, () => ctx.table.flush(gas), mail);
 }
 
 /** Saves the pilot plan for the selected workflow (creating its row the first time). */
@@ -356,7 +365,9 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
     const ctx = load(gas, spreadsheet);
     const edits = settleEdit(ctx, displayName(whoAmI(gas)));
     const refuse = (message: string, field = ''): PilotResult => {
+      // A decision recorded by a run cut off before its notices went: tried again, they go now.
       if (edits.length > 0) finish(gas, ctx, edits, now);
+      else deliverPending(gas, spreadsheet, ctx.sign, now);
       return { ok: false, errors: [{ field, message }] };
     };
     if (!ctx.record || !ctx.selected?.id) return refuse('Start the pilot before recording its decision.');
@@ -393,6 +404,15 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
     });
     const reopens = raisesTier || addsVendor;
     ctx.workflows.flush(gas);
+    const notices = decisionNotices(gas, spreadsheet, ctx.sign, {
+      workflowId,
+      workflow: selected.name,
+      pilotId: ctx.record.id,
+      decision: decision as PilotDecision,
+      rationale,
+      onBehalf: authority.onBehalf,
+      reopens,
+    });
     const behalf = authority.onBehalf
       ? ` Recorded by ${authority.recordedBy} on behalf of ${authority.decidedBy} (${authority.evidence}).`
       : '';
@@ -421,8 +441,10 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
           after: decision,
           note: `Decided by ${authority.decidedBy}.${behalf} ${rationale.slice(0, 300)}`,
         },
+        notices.event,
       ],
       now,
+      notices.intents,
     );
     if (reopens) syncGovernance(gas, spreadsheet, who, now);
     return {

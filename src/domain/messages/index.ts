@@ -4,6 +4,7 @@ import { cardMessages } from './card-messages';
 import { dataTierMessages } from './data-tier-messages';
 import { emailMessages } from './email-messages';
 import { incidentNotice } from './incident-notice';
+import { pilotNotice } from './pilot-notice-messages';
 
 /**
  * Every catalogue of messages, by name. A module that adds texts people receive (emails, the Gmail card,
@@ -15,4 +16,5 @@ export const catalogues: Readonly<Record<string, Catalogue>> = {
   dataTier: dataTierMessages,
   email: emailMessages,
   incidentNotice,
+  pilotNotice,
 };
