@@ -140,7 +140,8 @@ describe('stop rules', () => {
     const state = env.run((gas) => sheetNamed(gas, 'Pilot').getDataRange().getValues()[1]);
     expect(state).toContain('Paused');
     const log = env.run((gas) => sheetNamed(gas, 'Log').getDataRange().getValues());
-    expect(log.at(-1)?.[3]).toBe('Pilot paused by its stop rule');
+    // The pause, then who its notice goes to (pilot-notices.test.ts).
+    expect(log.slice(-2).map((r) => r[3])).toEqual(['Pilot paused by its stop rule', 'Pause notice queued']);
   });
 
   it('pause it when low trust typed into the sheet two weeks running is next read', () => {
@@ -190,7 +191,8 @@ describe('stop rules tripped by rows typed into the sheet', () => {
     env.run((gas) => applyStopRulesNow(gas));
     expect(env.run((gas) => metricsBoard(gas)).pilotState).toBe('Paused');
     const log = env.run((gas) => sheetNamed(gas, 'Log').getDataRange().getValues());
-    expect(log.at(-1)?.[3]).toBe('Pilot paused by its stop rule');
+    // The pause, then who its notice goes to (pilot-notices.test.ts).
+    expect(log.slice(-2).map((r) => r[3])).toEqual(['Pilot paused by its stop rule', 'Pause notice queued']);
   });
 });
 
