@@ -1,7 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { FakeEnvironment } from '../../test/fakes/environment';
 import { callSites, SERVER_ERROR } from '../../test/fakes/faults';
-import { district, namePeople, selectedWorkspace } from '../../test/support/approvals';
+import { checkReplies, district, namePeople, selectedWorkspace } from '../../test/support/approvals';
 import { setCell, sheetNamed } from '../../test/support/workspace';
 import { cloneWorld, expectUnchanged, worldSnapshot } from '../../test/support/world';
 import type { IncidentInput } from '../shared/incidents';
@@ -123,6 +123,26 @@ describe('recording an incident', () => {
         .sort();
       expect({ token, to }).toEqual({ token, to: [...told].sort() });
     }
+  });
+
+  it('goes through the Outbox: a notice cut off part-way is completed by the hourly check, not only by the next incident', () => {
+    const env = running();
+    env.faults.failNext('GmailDraft.send');
+    expect(() => env.run((gas) => recordIncident(gas, input()))).toThrow();
+    // The emails are Outbox intents, queued before the row was written.
+    const queued = rows(env, 'Outbox').filter((r) => r.includes('IN-0001'));
+    expect(queued.map((r) => r.includes('Pending'))).toEqual([true, true, true]);
+    checkReplies(env);
+    const to = env.mail
+      .sent()
+      .filter((m) => m.subject.includes('IN-0001'))
+      .map((m) => m.to)
+      .sort();
+    expect(to).toEqual([...told].sort());
+    // The row is marked once its emails are settled, by the next recording; nobody is told again.
+    env.run((gas) => recordIncident(gas, input({ severity: 'Minor', what: 'A typo reached a family.' })));
+    expect(column(env, 'Incidents', 'Notice email')).toEqual(['Sent', 'Sent']);
+    expect(env.mail.sent().filter((m) => m.subject.includes('IN-0001'))).toHaveLength(3);
   });
 
   it('leaves a state the next recording completes when cut off at any service call: each role told once per incident', () => {

@@ -23,18 +23,21 @@ import { readWorkflows } from '../domain/workflow-records';
 import type { IncidentResult } from '../shared/incidents';
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript } from './apps-script';
-import { appendToLog } from './audit-log-gateway';
 import { withDocumentLock } from './document-lock';
 import { localSigner } from './document-secret';
 import { displayName, whoAmI } from './identity';
+import { Outbox } from './outbox';
 import { SheetTable } from './sheet-table';
+import { mailToken, type MailIntent } from '../domain/outbox';
 
 /**
  * Recording an incident: one row in Incidents, the pilot paused, and one email to each of the privacy
- * officer, the security lead and the sponsor. The row is written as "Sending" before any email goes and
- * "Sent" after; a run cut off in between is completed by the next one, which finds what went out by the
- * token in the subject, so nobody is told twice. (Until the shared outbox lands, this is the same
- * record-then-send pattern the approval requests use.)
+ * officer, the security lead and the sponsor, through the Outbox like every other email: the emails
+ * and the Log events are queued first (tokens derived from the incident and the address), then the row
+ * ("Sending") and the pause are written, then the emails are sent and the row marked "Sent". A run cut
+ * off anywhere is completed by the next action of the same user (or the hourly check), which finds in
+ * sent mail what went out, so nobody is told twice; a row left at "Sending" is marked by the next
+ * recording once its emails are settled.
  */
 const SENDER_NAME = 'AI Plan Workspace';
 
@@ -47,7 +50,8 @@ export function recordIncident(gas: AppsScript, input: unknown): IncidentResult 
   const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {
     const now = new Date();
-    const who = displayName(whoAmI(gas));
+    const me = whoAmI(gas);
+    const who = displayName(me);
     const workflows = SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
     const chosen = readWorkflows(workflows.data).workflows.filter((w) => w.selected && w.id);
     const selected = chosen.length === 1 ? chosen[0] : undefined;
@@ -67,30 +71,36 @@ export function recordIncident(gas: AppsScript, input: unknown): IncidentResult 
     const sign = localSigner(gas);
     const sealed = pilotRow ? sealedPilot(sign, pilotRow.row, pilotRow.cells) : null;
     const state = sealed?.state || 'Draft';
-    // A row left at "Sending" by a run cut short: finish telling people (nobody is told twice).
-    for (const stuck of table.data.rows.filter((r) => text(r.cells['notice']) === 'Sending')) {
-      const found = stuck.cells['found'] instanceof Date ? stuck.cells['found'] : now;
-      const told = notify(gas, {
-        ...noticeFor(text(stuck.cells['id']), selected.name, stuck.cells, found, hours, spreadsheet.getUrl()),
-        paused: state === 'Paused',
+    const outbox = Outbox.open(gas, spreadsheet, me.email.toLowerCase(), sign);
+    const url = spreadsheet.getUrl();
+    const tokenOf = (about: readonly string[]) => mailToken(sign, spreadsheet.getId(), about);
+    const noticeOf = (id: string, cells: Record<string, unknown>, found: Date, paused: boolean) =>
+      noticeIntents(tokenOf, {
+        ...noticeFor(id, selected.name, cells, found, hours, url),
+        paused,
         people,
       });
-      table.set(stuck.row, 'notice', told.missing.length === incidentRoles.length ? 'Not sent' : 'Sent');
-      table.set(stuck.row, 'told', told.summary);
-      events.push({
-        who,
-        action: 'Incident notice completed',
-        subject: text(stuck.cells['id']),
-        before: 'Sending',
-        after: told.summary,
-        note: 'The run that recorded it stopped before every email was recorded.',
-      });
+    // Rows left at "Sending" by a run cut short: their emails are queued again where they are not in
+    // the Outbox (a row from before it), and sent below after a look in sent mail.
+    const sending = new Map<number, string[]>();
+    for (const stuck of table.data.rows.filter((r) => text(r.cells['notice']) === 'Sending')) {
+      const found = stuck.cells['found'] instanceof Date ? stuck.cells['found'] : now;
+      const told = noticeOf(text(stuck.cells['id']), stuck.cells, found, state === 'Paused');
+      outbox.enqueue(told.intents, now, { look: true });
+      sending.set(stuck.row, told.tokens);
     }
     const found = isoDayToUtc(value.found) ?? now;
     const id = nextId(
       incidentsTemplate.idPrefix,
       table.data.rows.map((r) => text(r.cells['id'])),
       4,
+    );
+    // Paused now by this incident, or already paused (a stop rule, an earlier incident).
+    const told = noticeOf(
+      id,
+      { severity: value.severity, dataInvolved: value.dataInvolved },
+      found,
+      state === 'Running' || state === 'Paused',
     );
     const row = table.append({
       id,
@@ -100,11 +110,12 @@ export function recordIncident(gas: AppsScript, input: unknown): IncidentResult 
       severity: value.severity,
       dataInvolved: value.dataInvolved,
       noticeDue: noticeDue(found, hours),
-      told: '',
+      told: told.summary,
       notice: 'Sending',
       recordedBy: who,
       recorded: now,
     });
+    sending.set(row, told.tokens);
     events.push({
       who,
       action: 'Recorded an incident',
@@ -131,34 +142,37 @@ export function recordIncident(gas: AppsScript, input: unknown): IncidentResult 
         note: id,
       });
     }
-    // Record first: the row says "Sending" before any email goes.
-    table.flush(gas);
-    pilot.flush(gas);
-    const told = notify(gas, {
-      ...noticeFor(
-        id,
-        selected.name,
-        { severity: value.severity, dataInvolved: value.dataInvolved },
-        found,
-        hours,
-        spreadsheet.getUrl(),
-      ),
-      // Paused now by this incident, or already paused (a stop rule, an earlier incident).
-      paused: state === 'Running' || state === 'Paused',
-      people,
-    });
-    table.set(row, 'notice', told.missing.length === incidentRoles.length ? 'Not sent' : 'Sent');
-    table.set(row, 'told', told.summary);
-    table.flush(gas);
     events.push({
       who,
       action: 'Incident notice sent',
       subject: id,
-      before: 'Sending',
+      before: '',
       after: told.summary,
       note: told.missing.length > 0 ? `No email in Settings for: ${told.missing.join(', ')}.` : '',
     });
-    appendToLog(gas, spreadsheet, events, now);
+    // The emails and events first, then the row ("Sending") and the pause, then the Log, then the emails.
+    outbox.enqueue(told.intents, now);
+    outbox.journal(events, now);
+    outbox.write();
+    table.flush(gas);
+    pilot.flush(gas);
+    outbox.log(now);
+    const rows = new Map(table.current().rows.map((r) => [text(r.cells['id']), r.row]));
+    outbox.deliver(now, (record) => {
+      // Another email of this user (a notification left by a cut-off run) goes as it would anywhere;
+      // requests and their receipts only with their Approvals rows, in the approvals flow.
+      if (!/^IN-/.test(record.about))
+        return ['Request', 'Receipt', 'Reply note'].includes(record.kind) ? 'hold' : 'send';
+      // An incident's notice goes out only with its row as recorded (not one a cut-off run never wrote).
+      const at = rows.get(record.about);
+      return at !== undefined && sending.get(at)?.includes(record.token) ? 'send' : 'cancel';
+    });
+    for (const [at, tokens] of sending) {
+      const settled = tokens.map((t) => outbox.find(t)?.state ?? '');
+      if (settled.every((s) => s === 'Sent' || s === 'Not sent'))
+        table.set(at, 'notice', tokens.length === 0 ? 'Not sent' : 'Sent');
+    }
+    table.flush(gas);
     const paused = state === 'Running' ? ' The pilot is paused.' : '';
     const missing =
       told.missing.length > 0
@@ -190,9 +204,13 @@ function noticeFor(
   };
 }
 
-/** Emails each role holder once: a message already in Sent with the token for that address is not sent again. */
-function notify(
-  gas: AppsScript,
+/**
+ * The notice's Outbox intents, one per address (a person holding two roles is told once), with the
+ * summary of who is told. Tokens are derived from the incident and the address, so a run deciding the
+ * same notice again queues it once.
+ */
+function noticeIntents(
+  tokenOf: (about: readonly string[]) => string,
   n: {
     token: string;
     workflow: string;
@@ -205,11 +223,11 @@ function notify(
     paused: boolean;
     people: readonly { role: string; name: string; email: string }[];
   },
-): { summary: string; missing: string[] } {
+): { intents: MailIntent[]; tokens: string[]; summary: string; missing: string[] } {
   const email = composeIncidentNotice(n);
   const told: string[] = [];
   const missing: string[] = [];
-  const sentTo = new Set<string>();
+  const intents: MailIntent[] = [];
   for (const role of incidentRoles) {
     const person = n.people.find((p) => p.role.toLowerCase() === role.toLowerCase());
     const address = person?.email.toLowerCase() ?? '';
@@ -217,16 +235,26 @@ function notify(
       missing.push(role);
       continue;
     }
-    if (!sentTo.has(address)) {
-      const already = gas.GmailApp.search(`in:sent to:${address} subject:"${n.token}"`, 0, 1).length > 0;
-      if (!already)
-        gas.GmailApp.createDraft(address, email.subject, email.plain, {
-          htmlBody: email.html,
-          name: SENDER_NAME,
-        }).send();
-      sentTo.add(address);
-    }
+    if (!intents.some((i) => i.to === address))
+      intents.push({
+        token: tokenOf(['Incident notice', n.token, n.severity, n.dataInvolved, n.found, address]),
+        kind: 'Notification',
+        about: n.token,
+        to: address,
+        cc: '',
+        subject: email.subject,
+        plain: email.plain,
+        html: email.html,
+        inThread: '',
+        allowed: [],
+        fromName: SENDER_NAME,
+      });
     told.push(`${role} (${person.name || address})`);
   }
-  return { summary: told.length > 0 ? `Emailed: ${told.join(', ')}.` : 'Nobody was emailed.', missing };
+  return {
+    intents,
+    tokens: intents.map((i) => i.token),
+    summary: told.length > 0 ? `Emailed: ${told.join(', ')}.` : 'Nobody was emailed.',
+    missing,
+  };
 }
