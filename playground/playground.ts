@@ -87,6 +87,11 @@ export const playgroundUsers: readonly PlaygroundUser[] = [
     label: 'Privacy officer (approver)',
   },
   {
+    user: 'rivera@district.example.org',
+    activeUserEmail: 'rivera@district.example.org',
+    label: 'Executive sponsor (approver)',
+  },
+  {
     user: 'comms@district.example.org',
     activeUserEmail: 'comms@district.example.org',
     label: 'Communications lead',
