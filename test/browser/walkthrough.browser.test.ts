@@ -150,11 +150,17 @@ async function addMeasurement(
 
 describe('a newcomer’s walk through the planner, by keyboard and the next-step button alone', () => {
   it('goes from an empty workspace to a recorded decision', async () => {
+    // Someone's earlier workspace, which Start over clears.
+    playground.server().playground.run('setUpWorkspace', []);
     const page = await playground.browser().newPage({ viewport: { width: 1280, height: 1000 } });
     const errors = collectErrors(page);
-    page.on('dialog', (dialog) => void dialog.accept());
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.accept();
+    });
     await page.goto(playground.server().url);
-    let sidebar = await sidebarFrame(page);
+    await sidebarFrame(page);
 
     // Start over: an empty spreadsheet, the planner open on set-up.
     const before = await page.getAttribute('#sidebar-iframe', 'src');
@@ -163,7 +169,10 @@ describe('a newcomer’s walk through the planner, by keyboard and the next-step
       (src) => document.getElementById('sidebar-iframe')?.getAttribute('src') !== src,
       before,
     );
-    sidebar = await sidebarFrame(page);
+    let sidebar = await sidebarFrame(page);
+    expect(dialogs).toEqual([
+      'Start over with an empty spreadsheet? The playground workspace will be cleared.',
+    ]);
     expect(await sidebar.textContent('main')).toContain('Not set up yet.');
     await expectAccessible(page, sidebar);
 
