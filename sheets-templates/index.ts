@@ -14,7 +14,7 @@ import { workflows } from './workflows';
 
 /** Every sheet of the workspace, in tab order. */
 export const workspaceTemplate: WorkspaceTemplate = {
-  schemaVersion: 3,
+  schemaVersion: 4,
   sheets: [
     dashboard,
     boardSummary,

@@ -68,6 +68,17 @@ export const inputCaps = {
     language: 60,
     school: 60,
   },
+  correctMeasurement: {
+    id: 20,
+    metric: 100,
+    window: 20,
+    periodStart: day,
+    periodEnd: day,
+    note: 1000,
+    language: 60,
+    school: 60,
+  },
+  withdrawMeasurement: { id: 20, reason: 1000 },
   recordIncident: { what: 1000, found: day, severity: 20, dataInvolved: 20 },
   shareWithLeaders: { addresses: 5000, access: 20, note: 1000 },
 } as const satisfies Record<string, Record<string, number>>;

@@ -59,6 +59,11 @@ export const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
 const isBlank = (value: unknown) => value === '' || value === null || value === undefined;
 const found = (value: unknown) => `“${text(value)}”`;
 
+/** A row is withdrawn once any of its withdrawal cells is filled, by the add-on or by hand. */
+export function isWithdrawn(cells: Readonly<Record<string, unknown>>): boolean {
+  return ['withdrawn', 'withdrawnBy', 'withdrawnWhy'].some((key) => text(cells[key]) !== '');
+}
+
 type Read<T> = { ok: true; value: T } | { ok: false; why: string };
 
 /** A date cell: a Date from Sheets, or text typed as yyyy-mm-dd (read as that UTC day). */
@@ -112,6 +117,8 @@ export function readMeasurements(table: TableData): { records: MeasurementRecord
     });
 
   for (const { row, cells } of table.rows) {
+    // Withdrawn: kept on the sheet with who and why, never counted, never a row to fix.
+    if (isWithdrawn(cells)) continue;
     const wrong: string[] = [];
     const workflowId = text(cells['workflowId']);
     if (workflowId === '') wrong.push('no workflow ID');

@@ -11,6 +11,7 @@ import { withDocumentLock } from './document-lock';
 import * as governance from './governance';
 import * as incidents from './incidents';
 import { forgetLeaderView, refreshLeaderView, writeLeaderView, type PartSource } from './leader-view';
+import * as entries from './measurement-entries';
 import * as metrics from './metrics';
 import * as pilot from './pilot';
 import { setUpWorkspace as runSetUp } from './set-up';
@@ -176,6 +177,21 @@ export const saveMeasurement = (gas: AppsScript, input: unknown) =>
   changing(
     gas,
     () => metrics.saveMeasurement(gas, input),
+    (r) => ({ metrics: boardOf<MetricsBoard>(r) }),
+  );
+
+/** A corrected or withdrawn entry changes the figures leaders read. */
+export const correctMeasurement = (gas: AppsScript, input: unknown) =>
+  changing(
+    gas,
+    () => entries.correctMeasurement(gas, input),
+    (r) => ({ metrics: boardOf<MetricsBoard>(r) }),
+  );
+
+export const withdrawMeasurement = (gas: AppsScript, input: unknown) =>
+  changing(
+    gas,
+    () => entries.withdrawMeasurement(gas, input),
     (r) => ({ metrics: boardOf<MetricsBoard>(r) }),
   );
 

@@ -19,6 +19,7 @@ import { saveMeasurement as saveMeasurementOnly } from './metrics';
 import { saveScore as saveScoreOnly } from './workflow-board';
 import { governanceBoard, updateChecklistItem as updateChecklistOnly } from './governance';
 import { currentSummary } from './leader-view';
+import { todayIs } from '../../test/support/today';
 
 const emailOf = (role: string) => district[role]?.[1] ?? '';
 
@@ -126,6 +127,9 @@ const measure = (
       note: '',
     }),
   );
+
+// The fixed dates below are in the past from here: no period may start after today.
+todayIs('2026-12-20T12:00:00Z');
 
 describe('the Board summary and the Dashboard, phase by phase', () => {
   it('tell the lifecycle as it stands, in English and Spanish, with no hash or ISO date', () => {

@@ -5,7 +5,13 @@
  */
 import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from '../shared/approvals';
-import type { MeasurementInput, MetricsBoard, MetricsResult } from '../shared/metrics';
+import type {
+  MeasurementCorrection,
+  MeasurementInput,
+  MeasurementWithdrawal,
+  MetricsBoard,
+  MetricsResult,
+} from '../shared/metrics';
 import type { IncidentInput, IncidentResult } from '../shared/incidents';
 import type { ShareInput, ShareResult } from '../shared/share';
 import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult, ResumeInput } from '../shared/pilot';
@@ -203,6 +209,16 @@ export function getMetricsBoard(): MetricsBoard {
 /** Sidebar: add one measurement (a metric for one period). */
 export function saveMeasurement(input: MeasurementInput): MetricsResult {
   return actions.saveMeasurement(appsScript(), input);
+}
+
+/** Sidebar: a new value for a measurement entry, through the same checks as a new one. */
+export function correctMeasurement(input: MeasurementCorrection): MetricsResult {
+  return actions.correctMeasurement(appsScript(), input);
+}
+
+/** Sidebar: withdraw a measurement entry; the row stays with who, when and why, and stops counting. */
+export function withdrawMeasurement(input: MeasurementWithdrawal): MetricsResult {
+  return actions.withdrawMeasurement(appsScript(), input);
 }
 
 /** Sidebar: record an incident; it pauses the pilot and tells the privacy officer, security lead and sponsor. */

@@ -7,6 +7,7 @@ import type { MeasurementInput, MetricsResult } from '../shared/metrics';
 import { pilotSeal } from '../domain/pilot-seal';
 import { localSigner } from './document-secret';
 import { applyStopRulesNow, metricsBoard, saveMeasurement } from './metrics';
+import { todayIs } from '../../test/support/today';
 
 const selected = () => selectedWorkspace();
 
@@ -48,6 +49,8 @@ function running(env: FakeEnvironment): void {
   });
 }
 
+// The fixed dates below are in the past from here: no period may start after today.
+todayIs('2026-12-20T12:00:00Z');
 describe('measurements', () => {
   it('adds a row for the selected workflow and summarises baseline against pilot', () => {
     const env = selected();

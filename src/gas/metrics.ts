@@ -2,9 +2,11 @@ import { metrics as metricsTemplate } from '../../sheets-templates/metrics';
 import { pilot as pilotTemplate } from '../../sheets-templates/pilot';
 import { workflows as workflowsTemplate } from '../../sheets-templates/workflows';
 import type { LogEvent } from '../domain/audit-log';
-import { checkMeasurementInput } from '../domain/measurement-input';
+import { checkMeasurementInput, type MeasurementFields } from '../domain/measurement-input';
+import { isoDayShape } from '../domain/iso-day';
 import {
   checkStopRules,
+  dayOf,
   metricDefinition,
   metricsFor,
   readMeasurements,
@@ -12,8 +14,11 @@ import {
   type MeasurementRecord,
 } from '../domain/metrics';
 import { itemsCovered } from '../domain/metric-evidence';
+import { listEntries, periodTaken } from '../domain/measurement-entries';
+import { keepInWindows, noWindows, periodFieldError, type PlanWindows } from '../domain/measurement-windows';
+import { pilotDateFields, readPilot } from '../domain/pilot-plan';
 import { pilotSeal, sealedPilot } from '../domain/pilot-seal';
-import { nextId, text } from '../domain/table';
+import { nextId, text, type RowProblem } from '../domain/table';
 import { readWorkflows } from '../domain/workflow-records';
 import type { MetricsBoard, MetricsResult } from '../shared/metrics';
 import { activeSpreadsheet } from './active-spreadsheet';
@@ -30,38 +35,88 @@ import { refusedForLength } from '../domain/input-caps';
  * Phase 4: measurements for the baseline and pilot windows, the per-metric summary, and the stop rules,
  * which pause a running pilot visibly (Pilot › State, Log) as soon as the sheet shows a reason.
  */
-interface MetricsContext {
+export interface MetricsContext {
   spreadsheet: Spreadsheet;
   table: SheetTable;
   pilot: SheetTable;
   selected: { id: string; name: string; kind: string } | null;
   sign: (text: string) => string;
+  /** Each workflow's baseline and pilot windows, as the Pilot sheet shows its days. */
+  planOf: (workflowId: string) => PlanWindows;
+  /** Today in the spreadsheet's time zone, yyyy-mm-dd: no period may start after it. */
+  today: string;
+  /** A date-time cell as the spreadsheet's time zone shows it. */
+  shownTime: (value: unknown) => string;
+  /** A row's period days as the Metrics sheet shows them, so they compare with the plan's own days. */
+  periodOf: (r: MeasurementRecord) => { start: string; end: string };
 }
 
 /** `write`: an action (a view makes no secret, so it writes nothing). */
-function load(gas: AppsScript, spreadsheet: Spreadsheet, write = true): MetricsContext {
+export function load(gas: AppsScript, spreadsheet: Spreadsheet, now: Date, write = true): MetricsContext {
   const workflows = SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
   const chosen = readWorkflows(workflows.data).workflows.filter((w) => w.selected && w.id);
   const only = chosen.length === 1 ? chosen[0] : undefined;
+  const pilot = SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state']);
+  const shown = pilot.displayedColumns(pilotDateFields);
+  const zone = spreadsheet.getSpreadsheetTimeZone();
+  const table = SheetTable.open(spreadsheet, metricsTemplate, [
+    'id',
+    'workflowId',
+    'metric',
+    'window',
+    'value',
+  ]);
+  const periods = table.displayedColumns(['periodStart', 'periodEnd']);
+  // A date as read is shown in the sheet's zone; a day just written (yyyy-mm-dd text) is that day.
+  const shownDay = (row: number, key: string, date: Date) => {
+    const day = table.get(row, key) instanceof Date ? periods(row, key) : '';
+    return isoDayShape.test(day) ? day : dayOf(date);
+  };
   return {
     spreadsheet,
-    table: SheetTable.open(spreadsheet, metricsTemplate, ['id', 'workflowId', 'metric', 'window', 'value']),
-    pilot: SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state']),
+    table,
+    pilot,
     selected: only?.id ? { id: only.id, name: only.name, kind: only.kind } : null,
     sign: localSigner(gas, write),
+    planOf: (workflowId) => readPilot(pilot.data, workflowId, shown) ?? noWindows,
+    today: gas.Utilities.formatDate(now, zone, 'yyyy-MM-dd'),
+    shownTime: (value) =>
+      value instanceof Date ? gas.Utilities.formatDate(value, zone, 'yyyy-MM-dd HH:mm') : text(value),
+    periodOf: (r) => ({
+      start: shownDay(r.row, 'periodStart', r.periodStart),
+      end: shownDay(r.row, 'periodEnd', r.periodEnd),
+    }),
   };
+}
+
+/** The rows that count (read, in their windows, not withdrawn) and the rows to fix, in sheet order. */
+export function countedMeasurements(ctx: MetricsContext): {
+  records: MeasurementRecord[];
+  problems: RowProblem[];
+} {
+  const read = readMeasurements(ctx.table.current());
+  const held = keepInWindows(read.records, ctx.planOf, ctx.today, ctx.periodOf);
+  return {
+    records: held.records,
+    problems: [...read.problems, ...held.problems].sort((a, b) => a.row - b.row),
+  };
+}
+
+/** Why a measurement cannot be saved for the selected workflow as it stands, or null. */
+export function periodRefused(ctx: MetricsContext, workflowId: string, value: MeasurementFields) {
+  return periodFieldError(value, ctx.planOf(workflowId), ctx.today);
 }
 
 /**
  * The board, and the stop rules: when `pause`, a running pilot whose stop rule holds is paused (in
  * the table, for the caller to write) and the events say why; otherwise the rules are only listed.
  */
-function applyStopRules(
+export function applyStopRules(
   ctx: MetricsContext,
   who: string,
   pause: boolean,
 ): { board: MetricsBoard; events: LogEvent[]; paused: Pause | null } {
-  const { records, problems } = readMeasurements(ctx.table.current());
+  const { records, problems } = countedMeasurements(ctx);
   const selected = ctx.selected;
   const pilotRow = selected
     ? ctx.pilot.data.rows.find((r) => text(r.cells['workflowId']) === selected.id)
@@ -119,6 +174,7 @@ function applyStopRules(
       problems,
       rows: records.length,
       metricNames: metricsFor(selected?.kind ?? '').map((d) => d.name),
+      entries: selected ? listEntries(ctx.table.current().rows, selected.id, records, ctx.shownTime) : [],
     },
     events,
     paused,
@@ -145,13 +201,13 @@ function itemsOf(records: readonly MeasurementRecord[], workflowId: string, metr
  * Writes the measurements and the pilot with their Log events; a pause decided here is told to the
  * sponsor, the privacy officer and the requester through the Outbox, queued with it.
  */
-function finish(
+export function finish(
   gas: AppsScript,
   ctx: MetricsContext,
   events: LogEvent[],
   now: Date,
-  paused: Pause | null,
-  by: 'measurement' | 'check',
+  paused: Pause | null = null,
+  by: 'measurement' | 'check' = 'measurement',
 ): void {
   const notices =
     paused && ctx.selected
@@ -193,9 +249,10 @@ export function metricsBoard(gas: AppsScript): MetricsBoard {
       problems: [],
       rows: 0,
       metricNames: metricsFor('').map((d) => d.name),
+      entries: [],
     };
   }
-  const ctx = load(gas, spreadsheet, false);
+  const ctx = load(gas, spreadsheet, new Date(), false);
   return applyStopRules(ctx, '', false).board;
 }
 
@@ -207,9 +264,10 @@ export function applyStopRulesNow(gas: AppsScript): void {
   const spreadsheet = activeSpreadsheet(gas);
   if (!spreadsheet.getSheetByName(metricsTemplate.name)) return;
   withDocumentLock(gas, () => {
-    const ctx = load(gas, spreadsheet);
+    const now = new Date();
+    const ctx = load(gas, spreadsheet, now);
     const { events, paused } = applyStopRules(ctx, displayName(whoAmI(gas)), true);
-    if (events.length > 0) finish(gas, ctx, events, new Date(), paused, 'check');
+    if (events.length > 0) finish(gas, ctx, events, now, paused, 'check');
   });
 }
 
@@ -224,8 +282,12 @@ export function saveMeasurement(gas: AppsScript, input: unknown): MetricsResult 
   const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {
     const now = new Date();
-    const ctx = load(gas, spreadsheet);
+    const ctx = load(gas, spreadsheet, now);
     if (!ctx.selected) return { ok: false, errors: [{ field: '', message: 'Select a workflow first.' }] };
+    const refusal =
+      periodRefused(ctx, ctx.selected.id, value) ??
+      periodTaken(countedMeasurements(ctx).records, ctx.selected.id, value, null);
+    if (refusal) return { ok: false, errors: [refusal] };
     const who = displayName(whoAmI(gas));
     const ids = ctx.table.data.rows.map((r) => text(r.cells['id']));
     const id = nextId(metricsTemplate.idPrefix, ids, 4);

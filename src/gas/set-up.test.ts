@@ -309,7 +309,7 @@ describe('a workspace edited by hand', () => {
     expect(report).toEqual({
       ok: true,
       schemaVersion: workspaceTemplate.schemaVersion,
-      changes: ['Put back the missing column “Note” in Metrics (column N).'],
+      changes: ['Put back the missing column “Note” in Metrics (column Q).'],
     });
   });
 });

@@ -16,6 +16,7 @@ import { setUpWorkspace } from './set-up';
 import { UserError } from './user-error';
 import { workflowBoard } from './workflow-board';
 import { workspaceStatus } from './workspace-status';
+import { todayIs } from '../../test/support/today';
 
 /** Every view of the contract, as main.ts runs it; the compiler keeps the list complete. */
 const views: Record<(typeof plannerViewNames)[number], (gas: AppsScript) => unknown> = {
@@ -80,6 +81,8 @@ function* phases(): Generator<[string, FakeEnvironment]> {
   yield ['decided', running];
 }
 
+// The fixed dates below are in the past from here: no period may start after today.
+todayIs('2026-12-20T12:00:00Z');
 describe('views', () => {
   it('change nothing, in any phase: spreadsheet, properties, triggers and mail stay as they were', () => {
     const seen: string[] = [];

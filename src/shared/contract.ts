@@ -2,7 +2,13 @@ import type { SetUpProblem } from '../domain/set-up-plan';
 import type { Phase } from '../domain/plan-lifecycle';
 import type { JsonApi } from './json';
 import type { ApprovalBoard, ApprovalResult, ReviewDecision } from './approvals';
-import type { MeasurementInput, MetricsBoard, MetricsResult } from './metrics';
+import type {
+  MeasurementCorrection,
+  MeasurementInput,
+  MeasurementWithdrawal,
+  MetricsBoard,
+  MetricsResult,
+} from './metrics';
 import type { IncidentInput, IncidentResult } from './incidents';
 import type { ShareInput, ShareResult } from './share';
 import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult, ResumeInput } from './pilot';
@@ -61,6 +67,8 @@ export type PlannerApi = JsonApi<{
   resumePilot(input: ResumeInput): PilotResult;
   getMetricsBoard(): MetricsBoard;
   saveMeasurement(input: MeasurementInput): MetricsResult;
+  correctMeasurement(input: MeasurementCorrection): MetricsResult;
+  withdrawMeasurement(input: MeasurementWithdrawal): MetricsResult;
   recordIncident(input: IncidentInput): IncidentResult;
   shareWithLeaders(input: ShareInput): ShareResult;
 }>;
@@ -88,6 +96,8 @@ export const plannerFunctionNames = [
   'resumePilot',
   'getMetricsBoard',
   'saveMeasurement',
+  'correctMeasurement',
+  'withdrawMeasurement',
   'recordIncident',
   'shareWithLeaders',
 ] as const satisfies readonly (keyof PlannerApi)[];

@@ -1,4 +1,7 @@
+import type { MeasurementEntry } from '../domain/measurement-entries';
 import type { MetricSummary } from '../domain/metrics';
+
+export type { MeasurementEntry };
 import type { FieldError, RowProblem } from './workflows';
 
 /** The metrics part of the sidebar ↔ server contract (plain JSON only). */
@@ -24,6 +27,8 @@ export type MetricsBoard = {
   problems: RowProblem[];
   rows: number;
   metricNames: string[];
+  /** The selected workflow's entries with an ID, newest period first, withdrawn ones included. */
+  entries: MeasurementEntry[];
 };
 
 export type MeasurementInput = {
@@ -38,6 +43,12 @@ export type MeasurementInput = {
   school: string;
   note: string;
 };
+
+/** A new value for an entry, through the same checks as a new one. */
+export type MeasurementCorrection = MeasurementInput & { id: string };
+
+/** Withdrawing an entry: the row stays, with who, when and why, and stops counting. */
+export type MeasurementWithdrawal = { id: string; reason: string };
 
 export type MetricsResult =
   { ok: true; message: string; board: MetricsBoard } | { ok: false; errors: FieldError[] };
