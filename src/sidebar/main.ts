@@ -2,7 +2,12 @@ import type { SetUpReport, WorkspaceStatus } from '../shared/contract';
 import type { ApprovalBoard, ReviewDecision } from '../shared/approvals';
 import type { ChecklistInput, GovernanceBoard, LogCheck } from '../shared/governance';
 import type { IncidentInput } from '../shared/incidents';
-import type { MeasurementInput, MetricsBoard } from '../shared/metrics';
+import type {
+  MeasurementCorrection,
+  MeasurementEntry,
+  MeasurementInput,
+  MetricsBoard,
+} from '../shared/metrics';
 import type { DecisionInput, PilotBoard, PilotPlanInput, ResumeInput } from '../shared/pilot';
 
 const emptyDecision = (): DecisionInput => ({
@@ -22,6 +27,7 @@ import { callServer } from './server';
 import { approvalsView, reviewFormView } from './views/approvals-view';
 import { checklistDraft, checklistItemView } from './views/checklist-item-view';
 import { emptyIncident, incidentFormView } from './views/incident-form-view';
+import { entryFormView, entryList } from './views/measurement-entries-view';
 import { metricsView } from './views/metrics-view';
 import { pilotView } from './views/pilot-view';
 import { shareView } from './views/share-view';
@@ -51,6 +57,13 @@ type Screen =
       errors: FieldError[];
     }
   | { kind: 'metrics'; draft: MeasurementInput; errors: FieldError[] }
+  | {
+      kind: 'measurement-entry';
+      mode: 'correct' | 'withdraw';
+      draft: MeasurementCorrection;
+      reason: { text: string };
+      errors: FieldError[];
+    }
   | { kind: 'incident-form'; draft: IncidentInput; errors: FieldError[] };
 
 interface AppState {
@@ -106,6 +119,7 @@ const headingOf: Record<Screen['kind'], string> = {
   pilot: 'pilot-heading',
   metrics: 'metrics-heading',
   'incident-form': 'form-heading',
+  'measurement-entry': 'form-heading',
 };
 
 /** Re-renders from state, keeping keyboard focus on the same control unless told where to put it. */
@@ -166,7 +180,9 @@ const sectionOf = (screen: Screen): Section =>
         ? 'approvals'
         : screen.kind === 'pilot'
           ? 'pilot'
-          : screen.kind === 'metrics' || screen.kind === 'incident-form'
+          : screen.kind === 'metrics' ||
+              screen.kind === 'incident-form' ||
+              screen.kind === 'measurement-entry'
             ? 'metrics'
             : 'workflows';
 
@@ -345,7 +361,7 @@ function screenView(): HTMLElement {
     }
     case 'metrics': {
       if (!state.metrics) return h('p', { class: 'muted' }, state.error ? '' : 'Loading the measurements…');
-      return metricsView(state.metrics, screen.draft, screen.errors, busy, {
+      const view = metricsView(state.metrics, screen.draft, screen.errors, busy, {
         save: () =>
           void save(
             () => callServer('saveMeasurement', screen.draft),
@@ -353,6 +369,35 @@ function screenView(): HTMLElement {
             (result) => showMetrics(result, screen.draft),
           ),
         recordIncident: () => go({ kind: 'incident-form', draft: emptyIncident(), errors: [] }),
+      });
+      if (state.metrics.selected) {
+        const open = (mode: 'correct' | 'withdraw') => (id: string) => {
+          const entry = state.metrics?.entries.find((e) => e.id === id);
+          if (entry) go(entryScreen(entry, mode));
+        };
+        view.append(entryList(state.metrics, busy, { correct: open('correct'), withdraw: open('withdraw') }));
+      }
+      return view;
+    }
+    case 'measurement-entry': {
+      const entry = state.metrics?.entries.find((e) => e.id === screen.draft.id);
+      if (!entry) return gone();
+      const back = () => go({ kind: 'metrics', draft: emptyMeasurement(), errors: [] });
+      return entryFormView(entry, screen.mode, screen.draft, screen.reason, screen.errors, busy, {
+        save: () =>
+          void save(
+            () =>
+              screen.mode === 'correct'
+                ? callServer('correctMeasurement', screen.draft)
+                : callServer('withdrawMeasurement', { id: screen.draft.id, reason: screen.reason.text }),
+            screen,
+            (result) => {
+              state.metrics = result.board;
+              state.pilot = null;
+              state.screen = { kind: 'metrics', draft: emptyMeasurement(), errors: [] };
+            },
+          ),
+        cancel: back,
       });
     }
     case 'incident-form':
@@ -449,6 +494,26 @@ function startSelection(workflowId: string): void {
     showBoard,
   );
 }
+
+/** The form for one entry, filled from it: a correction sends every field, changed or not. */
+const entryScreen = (entry: MeasurementEntry, mode: 'correct' | 'withdraw'): Screen => ({
+  kind: 'measurement-entry',
+  mode,
+  draft: {
+    id: entry.id,
+    metric: entry.metric,
+    window: entry.window,
+    periodStart: entry.periodStart,
+    periodEnd: entry.periodEnd,
+    value: entry.value,
+    items: entry.items,
+    language: entry.language,
+    school: entry.school,
+    note: entry.note,
+  },
+  reason: { text: '' },
+  errors: [],
+});
 
 /** After adding a measurement: the new figures, and the form ready for the next period of the same metric. */
 function showMetrics(result: { board: MetricsBoard }, previous: MeasurementInput): void {

@@ -28,9 +28,10 @@ const plan = {
   team: 'Communications office: 3 staff',
   inScope: 'Enrollment and calendar questions',
   outOfScope: 'Anything about an individual student',
-  baselineStart: '2026-11-02',
-  baselineEnd: '2026-11-27',
-  pilotStart: '2026-11-30',
+  // Every period measured below is in the past: a period may not start after today.
+  baselineStart: '2026-08-03',
+  baselineEnd: '2026-08-28',
+  pilotStart: '2026-08-31',
   pilotEnd: '2027-01-22',
   checkInDay: 'Friday',
   tool: 'District-licensed assistant, district accounts',
@@ -65,7 +66,7 @@ function runningPilot(): void {
   answer('rivera@district.example.org');
   call('checkRepliesFromPlanner');
   call('startPilot');
-  const weeks = ['02', '09', '16', '23'];
+  const weeks = ['03', '10', '17', '24'];
   const add = (
     metric: string,
     window: string,
@@ -84,13 +85,13 @@ function runningPilot(): void {
       note: '',
     });
   weeks.forEach((day, i) => {
-    add('Time per item (minutes)', 'Baseline', '2026-11', day, 26 + i, 35);
-    add('Response time (business hours)', 'Baseline', '2026-11', day, 9 - i * 0.2, 35);
+    add('Time per item (minutes)', 'Baseline', '2026-08', day, 26 + i, 35);
+    add('Response time (business hours)', 'Baseline', '2026-08', day, 9 - i * 0.2, 35);
     add(
       'Time per item (minutes)',
       'Pilot',
-      '2027-01',
-      String(4 + i * 7)
+      '2026-11',
+      String(2 + i * 7)
         .padStart(2, '0')
         .slice(-2),
       14 - i,
@@ -99,8 +100,8 @@ function runningPilot(): void {
     add(
       'Response time (business hours)',
       'Pilot',
-      '2027-01',
-      String(4 + i * 7)
+      '2026-11',
+      String(2 + i * 7)
         .padStart(2, '0')
         .slice(-2),
       6 - i * 0.5,
@@ -109,8 +110,8 @@ function runningPilot(): void {
     add(
       'Staff trust (% agreeing)',
       'Pilot',
-      '2027-01',
-      String(4 + i * 7)
+      '2026-11',
+      String(2 + i * 7)
         .padStart(2, '0')
         .slice(-2),
       67 + i * 8,
@@ -119,8 +120,8 @@ function runningPilot(): void {
     add(
       'Adoption (%)',
       'Pilot',
-      '2027-01',
-      String(4 + i * 7)
+      '2026-11',
+      String(2 + i * 7)
         .padStart(2, '0')
         .slice(-2),
       60 + i * 8,
@@ -165,7 +166,7 @@ describe('the leader view in the playground', () => {
     await page.getByRole('tab', { name: 'Board summary' }).click();
     await page.waitForSelector('td.wrap');
     const text = await page.locator('#sheet-panel table').innerText();
-    expect(text).toContain('is running, Nov 30, 2026 to Jan 22, 2027');
+    expect(text).toContain('is running, Aug 31, 2026 to Jan 22, 2027');
     expect(text).toMatch(/Time per item \(minutes\) fell from [\d.]+ to [\d.]+ over 144 items\./);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await page.locator('#sheet-panel .grid').screenshot({ path: path.join(shots, 'board-summary.png') });

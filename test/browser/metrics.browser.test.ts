@@ -66,16 +66,16 @@ describe('the Measure view, by keyboard', () => {
     await tabTo(page, sidebar, '#m-window-0', 400);
     await page.keyboard.press('ArrowDown');
     await tabTo(page, sidebar, '#m-periodStart', 400);
-    await page.keyboard.type('12072026');
+    await page.keyboard.type('11162026');
     await tabTo(page, sidebar, '#m-periodEnd', 400);
-    await page.keyboard.type('12112026');
+    await page.keyboard.type('11202026');
     await tabTo(page, sidebar, '#m-value', 400);
     await page.keyboard.type('18');
     await tabTo(page, sidebar, '#m-items', 400);
     await page.keyboard.type('41');
     await press(page, sidebar, '#save-measurement');
     await idle(sidebar);
-    expect(await sidebar.textContent('#message')).toBe('Added Time per item (minutes) for 2026-12-07.');
+    expect(await sidebar.textContent('#message')).toBe('Added Time per item (minutes) for 2026-11-16.');
     const row = await sidebar.$eval('.metrics-table tbody tr', (tr) =>
       [...tr.children].map((c) => c.textContent),
     );
