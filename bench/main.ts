@@ -382,14 +382,40 @@ table(
         {
           metric: 'Adoption (%)',
           window: 'Pilot',
-          periodStart: '2027-06-01',
-          periodEnd: '2027-06-05',
+          periodStart: '2026-06-01',
+          periodEnd: '2026-06-05',
           value: 80,
           items: 30,
           note: '',
         },
       ]),
     ),
+  ),
+  true,
+);
+
+/** An entry typed into the sheet (the first of `addMeasurementRows`), corrected or withdrawn. */
+const correction = {
+  id: 'MS-T0',
+  metric: 'Items handled per week',
+  window: 'Baseline',
+  periodStart: '2026-01-01',
+  periodEnd: '2026-01-01',
+  value: 51,
+  items: 30,
+  language: '',
+  school: '',
+  note: '',
+};
+table(
+  'Correct a measurement entry (same checks as a new one; stop rules) over N measurement rows',
+  sizes.map((n) => measureMetrics(n, (r) => r.run('correctMeasurement', [correction]))),
+  true,
+);
+table(
+  'Withdraw a measurement entry (kept with who, when, why; stop rules) over N measurement rows',
+  sizes.map((n) =>
+    measureMetrics(n, (r) => r.run('withdrawMeasurement', [{ id: 'MS-T0', reason: 'Twice' }])),
   ),
   true,
 );
@@ -425,8 +451,8 @@ function leaderViewCost(
 const measurementInput = {
   metric: 'Adoption (%)',
   window: 'Pilot',
-  periodStart: '2027-06-01',
-  periodEnd: '2027-06-05',
+  periodStart: '2026-06-01',
+  periodEnd: '2026-06-05',
   value: 80,
   items: 30,
   note: '',
@@ -499,8 +525,8 @@ table(
         {
           metric: 'Adoption (%)',
           window: 'Pilot',
-          periodStart: '2027-06-01',
-          periodEnd: '2027-06-05',
+          periodStart: '2026-06-01',
+          periodEnd: '2026-06-05',
           value: 80,
           items: 30,
           note: '',

@@ -8,6 +8,7 @@ import type { AppsScript } from './apps-script';
 import { resolveReview } from './approvals';
 import { showChecklistRow, updateChecklistItem } from './governance';
 import { shareWithLeaders } from './leader-share';
+import { correctMeasurement, withdrawMeasurement } from './measurement-entries';
 import { saveMeasurement } from './metrics';
 import { recordIncident } from './incidents';
 import { recordDecision, resumePilot, savePilotPlan } from './pilot';
@@ -115,6 +116,22 @@ const calls: Record<
     },
     run: saveMeasurement,
   },
+  correctMeasurement: {
+    input: {
+      id: 'MS-0001',
+      metric: 'Adoption (%)',
+      window: 'Pilot',
+      periodStart: '2026-12-07',
+      periodEnd: '2026-12-11',
+      value: 80,
+      items: 3,
+      note: 'x',
+      language: 'Spanish',
+      school: 'North',
+    },
+    run: correctMeasurement,
+  },
+  withdrawMeasurement: { input: { id: 'MS-0001', reason: 'Twice' }, run: withdrawMeasurement },
   recordIncident: {
     input: { what: 'A name in a prompt', found: '2026-12-01', severity: 'Material', dataInvolved: 'Amber' },
     run: recordIncident,

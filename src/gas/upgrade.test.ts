@@ -165,6 +165,10 @@ describe('upgrading a workspace from schema 1', () => {
         expect.stringMatching(/^Added the column “Collects information from students” to Workflows/),
         expect.stringMatching(/^Added the column “Kind of workflow” to Workflows/),
         expect.stringMatching(/^Added the column “Language” to Metrics/),
+        // Schema 4: a withdrawn entry keeps its row, with who, when and why.
+        expect.stringMatching(/^Added the column “Withdrawn” to Metrics/),
+        expect.stringMatching(/^Added the column “Withdrawn by” to Metrics/),
+        expect.stringMatching(/^Added the column “Why withdrawn” to Metrics/),
         expect.stringMatching(/^Added the column “Red flag: student-facing” to Scores/),
         'Added 3 default rows to Settings.',
       ]),
