@@ -23,6 +23,9 @@ export function listEntries(
   workflowId: string,
   counted: readonly MeasurementRecord[],
   when: (value: unknown) => string,
+  /** A period cell's day as the sheet shows it; by default a Date's UTC day, or the cell's text. */
+  day: (row: number, key: 'periodStart' | 'periodEnd', value: unknown) => string = (_row, _key, value) =>
+    dayText(value),
 ): MeasurementEntry[] {
   const counts = new Set(counted.map((r) => r.row));
   const entries = rows
@@ -33,8 +36,8 @@ export function listEntries(
         id: text(cells['id']),
         metric: text(cells['metric']),
         window: text(cells['window']),
-        periodStart: dayText(cells['periodStart']),
-        periodEnd: dayText(cells['periodEnd']),
+        periodStart: day(row, 'periodStart', cells['periodStart']),
+        periodEnd: day(row, 'periodEnd', cells['periodEnd']),
         value: numberOrNull(cells['value']),
         items: numberOrNull(cells['items']),
         language: text(cells['language']),

@@ -5,7 +5,6 @@ import {
   periodTaken,
 } from '../domain/measurement-entries';
 import { refusedForLength } from '../domain/input-caps';
-import { dayOf } from '../domain/metrics';
 import { text } from '../domain/table';
 import type { MetricsResult } from '../shared/metrics';
 import { activeSpreadsheet } from './active-spreadsheet';
@@ -28,15 +27,11 @@ import {
  * and the entry stops counting everywhere. Neither resumes a paused pilot: resuming stays the
  * sponsor's act, but a withdrawn entry never pauses it again.
  */
-/** The entry as it stood, for the Log: its period in the sheet's days where it was read as one. */
+
+/** The entry as it stood, for the Log, its period in the days the sheet shows. */
 function entryText(ctx: MetricsContext, row: number, cells: Readonly<Record<string, unknown>>): string {
-  const was = countedMeasurements(ctx).records.find((r) => r.row === row);
-  const day = (key: string) => {
-    const cell = cells[key];
-    return cell instanceof Date ? dayOf(cell) : text(cell);
-  };
-  const period = was ? ctx.periodOf(was) : { start: day('periodStart'), end: day('periodEnd') };
-  return `${text(cells['metric'])}, ${text(cells['window'])} ${period.start}–${period.end}: ${text(cells['value'])}`;
+  const day = (key: 'periodStart' | 'periodEnd') => ctx.periodDay(row, key, cells[key]);
+  return `${text(cells['metric'])}, ${text(cells['window'])} ${day('periodStart')}–${day('periodEnd')}: ${text(cells['value'])}`;
 }
 
 export function correctMeasurement(gas: AppsScript, input: unknown): MetricsResult {

@@ -49,6 +49,8 @@ export interface MetricsContext {
   shownTime: (value: unknown) => string;
   /** A row's period days as the Metrics sheet shows them, so they compare with the plan's own days. */
   periodOf: (r: MeasurementRecord) => { start: string; end: string };
+  /** A period cell's day as the sheet shows it (a day just written is its own text). */
+  periodDay: (row: number, key: 'periodStart' | 'periodEnd', value: unknown) => string;
 }
 
 /** `write`: an action (a view makes no secret, so it writes nothing). */
@@ -82,6 +84,7 @@ export function load(gas: AppsScript, spreadsheet: Spreadsheet, now: Date, write
     today: gas.Utilities.formatDate(now, zone, 'yyyy-MM-dd'),
     shownTime: (value) =>
       value instanceof Date ? gas.Utilities.formatDate(value, zone, 'yyyy-MM-dd HH:mm') : text(value),
+    periodDay: (row, key, value) => (value instanceof Date ? shownDay(row, key, value) : text(value)),
     periodOf: (r) => ({
       start: shownDay(r.row, 'periodStart', r.periodStart),
       end: shownDay(r.row, 'periodEnd', r.periodEnd),
@@ -174,7 +177,9 @@ export function applyStopRules(
       problems,
       rows: records.length,
       metricNames: metricsFor(selected?.kind ?? '').map((d) => d.name),
-      entries: selected ? listEntries(ctx.table.current().rows, selected.id, records, ctx.shownTime) : [],
+      entries: selected
+        ? listEntries(ctx.table.current().rows, selected.id, records, ctx.shownTime, ctx.periodDay)
+        : [],
     },
     events,
     paused,
