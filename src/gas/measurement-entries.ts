@@ -66,7 +66,7 @@ export function correctMeasurement(gas: AppsScript, input: unknown): MetricsResu
     ] as const)
       ctx.table.set(row, key, value[key]);
     const who = displayName(whoAmI(gas));
-    const { board, events } = applyStopRules(ctx, who, true);
+    const { board, events, paused } = applyStopRules(ctx, who, true);
     finish(
       gas,
       ctx,
@@ -82,10 +82,11 @@ export function correctMeasurement(gas: AppsScript, input: unknown): MetricsResu
         ...events,
       ],
       now,
+      paused,
     );
-    const paused =
+    const pausedNow =
       events.length > 0 ? ` The pilot is paused by its stop rule: ${board.stopReasons.join(' ')}` : '';
-    return { ok: true, message: `Corrected ${value.id}.${paused}`, board };
+    return { ok: true, message: `Corrected ${value.id}.${pausedNow}`, board };
   });
 }
 
@@ -108,7 +109,7 @@ export function withdrawMeasurement(gas: AppsScript, input: unknown): MetricsRes
     ctx.table.set(row, 'withdrawn', now);
     ctx.table.set(row, 'withdrawnBy', who);
     ctx.table.set(row, 'withdrawnWhy', reason);
-    const { board, events } = applyStopRules(ctx, who, true);
+    const { board, events, paused } = applyStopRules(ctx, who, true);
     finish(
       gas,
       ctx,
@@ -117,9 +118,10 @@ export function withdrawMeasurement(gas: AppsScript, input: unknown): MetricsRes
         ...events,
       ],
       now,
+      paused,
     );
     const still =
-      board.pilotState === 'Paused' ? ' The pilot stays paused until the sponsor resumes it (4. Pilot).' : '';
+      board.pilotState === 'Paused' ? ' The pilot stays paused until the sponsor resumes it (3. Pilot).' : '';
     return { ok: true, message: `Withdrew ${id}; it no longer counts.${still}`, board };
   });
 }

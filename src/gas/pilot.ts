@@ -146,7 +146,7 @@ function board(gas: AppsScript, ctx: PilotContext, now: Date): PilotBoard {
       : missing.length > 0
         ? `The plan is missing ${missing.length} ${missing.length === 1 ? 'part' : 'parts'} (listed below).`
         : approvals.state !== 'approved'
-          ? 'Every approval step must approve this plan version first (3. Approve).'
+          ? 'Every approval step must approve this plan version first (4. Approve).'
           : null;
   return {
     setUp: true,
