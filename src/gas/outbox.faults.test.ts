@@ -209,8 +209,9 @@ function withIncident(): FakeEnvironment {
       workflowId: 'WF-001',
       metric: 'Incidents',
       window: 'Pilot',
-      periodStart: '2026-12-07',
-      periodEnd: '2026-12-11',
+      // The pilot's first day: inside its window, and past (no period may start after today).
+      periodStart: '2026-11-30',
+      periodEnd: '2026-11-30',
       value: 1,
     };
     for (const [key, value] of Object.entries(cells)) line[map.columns.get(key) ?? 0] = value;

@@ -173,8 +173,9 @@ describe('the pilot’s state and decision typed into the Pilot sheet', () => {
       saveMeasurement(gas, {
         metric: 'Incidents',
         window: 'Pilot',
-        periodStart: '2026-12-07',
-        periodEnd: '2026-12-11',
+        // The pilot's first day: inside its window, and past (no period may start after today).
+        periodStart: '2026-11-30',
+        periodEnd: '2026-11-30',
         value: 1,
         items: null,
         note: '',
