@@ -352,7 +352,7 @@ export class Playground {
     this.save();
     return {
       ok: true,
-      message: `Replied as ${from}. Now check replies in the sidebar (3. Approve › Check replies now).`,
+      message: `Replied as ${from}. Now check replies in the sidebar (4. Approve › Check replies now).`,
     };
   }
 

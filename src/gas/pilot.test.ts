@@ -104,7 +104,7 @@ describe('starting the pilot', () => {
     expect(env.run((gas) => startPilot(gas))).toEqual({
       ok: false,
       errors: [
-        { field: '', message: 'Every approval step must approve this plan version first (3. Approve).' },
+        { field: '', message: 'Every approval step must approve this plan version first (4. Approve).' },
       ],
     });
     approveAll(env);
