@@ -104,7 +104,7 @@ describe('the pause notice', () => {
     expect(outbox(env, /WF-001/).map((r) => r.includes('Sent'))).toEqual([true, true, true]);
 
     // Further evidence, the hourly check, a second measurement: the pilot is paused already.
-    ok(env.run((gas) => saveMeasurement(gas, incident())));
+    ok(env.run((gas) => saveMeasurement(gas, { ...incident(), periodStart: day(-2), periodEnd: day(-1) })));
     env.run((gas) => applyStopRulesNow(gas));
     expect(env.mail.sent().length - before).toBe(3);
   });
