@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { pilotPlan } from '../../test/support/pilot-plan';
 import { FakeEnvironment } from '../../test/fakes/environment';
 import { checkReplies, district, readyWorkspace, reply, requester } from '../../test/support/approvals';
 import { sheetNamed, tableTemplate } from '../../test/support/workspace';
 import { mapHeaders } from '../domain/header-map';
 import type { AppsScript } from './apps-script';
-import type { PilotPlanInput } from '../shared/pilot';
 import { readApprovals, verifyApprovals } from '../domain/approval-records';
 import { sealedPilot } from '../domain/pilot-seal';
 import { readTableData } from '../domain/table';
@@ -27,29 +27,6 @@ const sam = emailOf('technology');
 const pat = emailOf('privacy');
 const rivera = emailOf('sponsor');
 const DAY = 24 * 60 * 60 * 1000;
-
-const pilotPlan: PilotPlanInput = {
-  question: 'Does drafting FAQ answers from approved pages cut response time without losing accuracy?',
-  decisionInformed: 'Whether to use it for all front-office FAQs next term.',
-  team: 'Communications office: 3 staff',
-  inScope: 'Enrollment and calendar questions',
-  outOfScope: 'Anything about an individual student',
-  baselineStart: '2026-11-02',
-  baselineEnd: '2026-11-27',
-  pilotStart: '2026-11-30',
-  pilotEnd: '2027-01-22',
-  checkInDay: 'Friday',
-  tool: 'District-licensed assistant, signed in with district accounts',
-  agreement: 'Registry entry 2026-14',
-  sources: 'The public website FAQ pages (owner: Communications)',
-  dataRule: 'Green data only; remove names before pasting',
-  reviewRule: 'Every draft read by the communications lead before sending',
-  humanOnly: 'Safety, legal, individual students',
-  escalation: 'Jo Park, communications director',
-  stopRule: 'Any privacy incident; any wrong answer reaching a family',
-  communication: 'Staff briefing; board update in January',
-  feedback: 'The office feedback form',
-};
 
 /**
  * The spare grid below each sheet's data cut to a few rows: a copy of the world is then a few hundred
