@@ -150,17 +150,8 @@ export async function press(page: Page, frame: Frame, selector: string, maxPress
   await page.keyboard.press('Enter');
 }
 
-/**
- * The playground as a newcomer leaves it after phase 2: set up as the coordinator, example people in
- * Settings, FAQ drafting scored and selected, and every required checklist item done.
- */
-export function prepareReadyPlan(server: PlaygroundServer): void {
-  server.playground.reset();
-  server.playground.actAs('coordinator@district.example.org');
-  runInPlayground(server, 'setUpWorkspace');
-  const people = server.playground.fillExamplePeople();
-  if (!people.ok) throw new Error(people.message);
-  server.playground.useParallelReviewChain();
+/** FAQ drafting (WF-001) scored 5/4/4/4 by the acting user and by a colleague, then selected. */
+export function selectExampleWorkflow(server: PlaygroundServer): void {
   runInPlayground(server, 'saveScore', {
     workflowId: 'WF-001',
     scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
@@ -171,6 +162,20 @@ export function prepareReadyPlan(server: PlaygroundServer): void {
   });
   colleagueScores(server, 'WF-001', [5, 4, 4, 4]);
   runInPlayground(server, 'selectWorkflow', { workflowId: 'WF-001', reason: '', confirmReplace: false });
+}
+
+/**
+ * The playground as a newcomer leaves it after phase 2: set up as the coordinator, example people in
+ * Settings, FAQ drafting scored and selected, every required checklist item done and the pilot plan written.
+ */
+export function prepareReadyPlan(server: PlaygroundServer): void {
+  server.playground.reset();
+  server.playground.actAs('coordinator@district.example.org');
+  runInPlayground(server, 'setUpWorkspace');
+  const people = server.playground.fillExamplePeople();
+  if (!people.ok) throw new Error(people.message);
+  server.playground.useParallelReviewChain();
+  selectExampleWorkflow(server);
   const board = runInPlayground<{ rows: { id: string; gating: boolean }[] }>(server, 'getGovernanceBoard');
   for (const row of board.rows.filter((r) => r.gating)) {
     runInPlayground(server, 'updateChecklistItem', {

@@ -2,7 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals';
 import type { Frame, Page } from 'playwright-core';
 import type { GovernanceBoard } from '../../src/shared/governance';
 import {
-  colleagueScores,
+  selectExampleWorkflow,
   axeViolations,
   collectErrors,
   idle,
@@ -24,16 +24,7 @@ const call = <T = unknown>(name: string, ...args: unknown[]): T =>
 async function openGovernance(): Promise<{ page: Page; sidebar: Frame; errors: string[] }> {
   playground.server().playground.reset();
   call('setUpWorkspace');
-  call('saveScore', {
-    workflowId: 'WF-001',
-    scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
-    redFlags: [],
-    fitsDay: 'yes',
-    note: '',
-    scorerName: null,
-  });
-  colleagueScores(playground.server(), 'WF-001', [5, 4, 4, 4]);
-  call('selectWorkflow', { workflowId: 'WF-001', reason: '', confirmReplace: false });
+  selectExampleWorkflow(playground.server());
   const page = await playground.browser().newPage({ viewport: { width: 1280, height: 900 } });
   const errors = collectErrors(page);
   await page.goto(playground.server().url);

@@ -1,7 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import {
   axeViolations,
-  colleagueScores,
+  selectExampleWorkflow,
   collectErrors,
   idle,
   press,
@@ -21,16 +21,7 @@ describe('the guided planner', () => {
   it('opens on the current step, says what each step is, fits 300 px and offers the next step', async () => {
     playground.server().playground.reset();
     call('setUpWorkspace');
-    call('saveScore', {
-      workflowId: 'WF-001',
-      scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
-      redFlags: [],
-      fitsDay: 'yes',
-      note: '',
-      scorerName: null,
-    });
-    colleagueScores(playground.server(), 'WF-001', [5, 4, 4, 4]);
-    call('selectWorkflow', { workflowId: 'WF-001', reason: '', confirmReplace: false });
+    selectExampleWorkflow(playground.server());
     const page = await playground.browser().newPage({ viewport: { width: 1280, height: 900 } });
     const errors = collectErrors(page);
     await page.goto(playground.server().url);

@@ -4,7 +4,7 @@ import { describe, expect, it, jest } from '@jest/globals';
 import type { Frame } from 'playwright-core';
 import {
   axeViolations,
-  colleagueScores,
+  selectExampleWorkflow,
   collectErrors,
   idle,
   press,
@@ -28,16 +28,7 @@ describe('measurement entries in the Measure view, by keyboard', () => {
   it('lists the entries newest first, corrects one and withdraws another, with axe clean', async () => {
     playground.server().playground.reset();
     call('setUpWorkspace');
-    call('saveScore', {
-      workflowId: 'WF-001',
-      scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
-      redFlags: [],
-      fitsDay: 'yes',
-      note: '',
-      scorerName: null,
-    });
-    colleagueScores(playground.server(), 'WF-001', [5, 4, 4, 4]);
-    call('selectWorkflow', { workflowId: 'WF-001', reason: '', confirmReplace: false });
+    selectExampleWorkflow(playground.server());
     for (const [start, end, value] of [
       ['2026-10-05', '2026-10-09', 30],
       ['2026-10-12', '2026-10-16', 34],

@@ -1,7 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { Frame } from 'playwright-core';
 import {
-  colleagueScores,
+  selectExampleWorkflow,
   axeViolations,
   collectErrors,
   idle,
@@ -24,16 +24,7 @@ describe('the Measure view, by keyboard', () => {
   it('adds baseline and pilot measurements and shows the change against the target', async () => {
     playground.server().playground.reset();
     call('setUpWorkspace');
-    call('saveScore', {
-      workflowId: 'WF-001',
-      scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
-      redFlags: [],
-      fitsDay: 'yes',
-      note: '',
-      scorerName: null,
-    });
-    colleagueScores(playground.server(), 'WF-001', [5, 4, 4, 4]);
-    call('selectWorkflow', { workflowId: 'WF-001', reason: '', confirmReplace: false });
+    selectExampleWorkflow(playground.server());
     // Four baseline weeks: fewer would read "not enough data".
     for (const [start, end] of [
       ['2026-10-12', '2026-10-16'],
@@ -97,16 +88,7 @@ describe('the Measure view, by keyboard', () => {
     playground.server().playground.reset();
     call('setUpWorkspace');
     playground.server().playground.fillExamplePeople();
-    call('saveScore', {
-      workflowId: 'WF-001',
-      scores: { common: 5, measurable: 4, risk: 4, pain: 4 },
-      redFlags: [],
-      fitsDay: 'yes',
-      note: '',
-      scorerName: null,
-    });
-    colleagueScores(playground.server(), 'WF-001', [5, 4, 4, 4]);
-    call('selectWorkflow', { workflowId: 'WF-001', reason: '', confirmReplace: false });
+    selectExampleWorkflow(playground.server());
     const page = await playground.browser().newPage({ viewport: { width: 1280, height: 1000 } });
     const errors = collectErrors(page);
     await page.goto(playground.server().url);
