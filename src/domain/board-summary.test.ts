@@ -85,6 +85,7 @@ const running: Required<LeaderParts> = {
     stopReasons: [],
     trends: [],
   },
+  incidents: { counts: { 'WF-001': 2, 'WF-002': 5 } },
 };
 const book = { 'WF-001': ['v-000000000000', 'v-aaaaaaaaaaaa'] };
 const text = (parts: LeaderParts, c: BoardContext = ctx) => boardSummary(parts, c).rows.flat().join('\n');
@@ -141,6 +142,38 @@ describe('the Board summary, from plain records', () => {
     expect(summary.rows.flat().join('\n')).toContain('…');
     expect(fitsOnePage(summary, 'Letter')).toBe(true);
     expect(fitsOnePage(summary, 'A4')).toBe(true);
+  });
+});
+
+describe('the risks the Board summary reports', () => {
+  const risks = (parts: LeaderParts) =>
+    text(parts)
+      .split('\n')
+      .filter((l) => /Incidents recorded|Errors that|error count/.test(l));
+  const escaped = figure({ name: 'Escaped errors (Harmful)', pilot: 1, pilotPeriods: 3 });
+
+  it('counts the Incidents sheet’s rows for the selected workflow only, with the errors that reached people', () => {
+    const parts = { ...running, metrics: { ...running.metrics, metrics: [figure({}), escaped] } };
+    expect(risks(parts)).toEqual([
+      'Incidents recorded for this workflow: 2.',
+      'Errors that reached families or staff during the pilot: 1. n = 3 measured periods.',
+    ]);
+  });
+
+  it('adds the retired Incidents measure, and says when no period has counted errors yet', () => {
+    const legacy = figure({ name: 'Incidents', pilot: 1, pilotPeriods: 1 });
+    const unmeasured = { ...escaped, pilot: null, pilotPeriods: 0 };
+    const parts = { ...running, metrics: { ...running.metrics, metrics: [legacy, unmeasured] } };
+    expect(risks(parts)).toEqual([
+      'Incidents recorded for this workflow: 3.',
+      'No pilot period has an error count yet, so errors that reached people cannot be reported.',
+    ]);
+  });
+
+  it('reads no incident for a workflow the sheet does not name', () => {
+    expect(risks({ ...running, incidents: { counts: {} } })[0]).toBe(
+      'Incidents recorded for this workflow: 0.',
+    );
   });
 });
 

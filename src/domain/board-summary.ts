@@ -253,16 +253,12 @@ function sections(parts: LeaderParts, ctx: BoardContext, limits: Limits): Sectio
   const risks: ((v: Voice) => string)[] = [];
   if (!pilotStarted) risks.push((v) => say(v, 'risksBefore'));
   else {
-    const { incidents, escaped } = safetyCounts(parts);
-    const periods = parts.metrics?.metrics.find((m) => m.name === 'Incidents')?.pilotPeriods ?? 0;
-    if (periods === 0) risks.push((v) => say(v, 'risksNotMeasured'));
-    else
+    const { incidents, escaped, errorPeriods, errorMeasured } = safetyCounts(parts);
+    risks.push((v) => say(v, 'risksIncidents', { incidents: num(v, incidents) }));
+    if (errorMeasured && errorPeriods === 0) risks.push((v) => say(v, 'risksErrorsNotMeasured'));
+    else if (errorMeasured)
       risks.push((v) =>
-        say(v, 'risksCounts', {
-          incidents: num(v, incidents),
-          escaped: num(v, escaped),
-          n: windowN(v, null, periods),
-        }),
+        say(v, 'risksErrors', { escaped: num(v, escaped), n: windowN(v, null, errorPeriods) }),
       );
   }
   if (stage === 'paused') risks.push((v) => say(v, 'risksPaused'));

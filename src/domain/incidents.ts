@@ -32,7 +32,8 @@ export interface IncidentFields {
   dataInvolved: IncidentData;
 }
 
-export function checkIncidentInput(input: unknown): Checked<IncidentFields> {
+/** `today`: yyyy-mm-dd in the spreadsheet's time zone; an incident cannot be found after it. */
+export function checkIncidentInput(input: unknown, today: string): Checked<IncidentFields> {
   if (!isRecord(input))
     return { ok: false, errors: [{ field: '', message: 'The incident could not be read.' }] };
   const errors: FieldError[] = [];
@@ -40,6 +41,12 @@ export function checkIncidentInput(input: unknown): Checked<IncidentFields> {
   const found = typeof input['found'] === 'string' ? input['found'].trim() : '';
   if (!isoDayToUtc(found))
     errors.push({ field: 'found', message: 'Give the day it was found (yyyy-mm-dd).' });
+  // yyyy-mm-dd strings compare as the days they name.
+  else if (found > today)
+    errors.push({
+      field: 'found',
+      message: `An incident cannot be found after today (${today}): check the day it was found.`,
+    });
   const severity = incidentSeverities.find((s) => s === input['severity']);
   if (!severity)
     errors.push({

@@ -21,6 +21,7 @@ export interface LeaderParts {
   approvals?: ApprovalsPart;
   pilot?: PilotPart;
   metrics?: MetricsPart;
+  incidents?: IncidentsPart;
 }
 
 export interface SelectedWorkflow {
@@ -110,6 +111,17 @@ export interface MetricsPart {
   trends: { name: string; points: { period: string; value: number }[] }[];
 }
 
+/** The rows of the Incidents sheet, counted per workflow ID (only the workflows that have any). */
+export interface IncidentsPart {
+  counts: Record<string, number>;
+}
+
+export function countIncidents(workflowIds: readonly string[]): IncidentsPart {
+  const counts: Record<string, number> = {};
+  for (const id of workflowIds) if (id !== '') counts[id] = (counts[id] ?? 0) + 1;
+  return { counts };
+}
+
 export const RANKING_KEPT = 10;
 /** The weekly charts show the latest periods only. */
 export const TREND_KEPT = 12;
@@ -138,12 +150,13 @@ export function mergeParts(stored: LeaderParts, fresh: LeaderParts): LeaderParts
   if (approvals) result.approvals = approvals;
   if (pilot) result.pilot = pilot;
   if (metrics) result.metrics = metrics;
+  if (merged.incidents) result.incidents = merged.incidents;
   return result;
 }
 
 /** Which parts the selection needs and the merge could not supply (the adapter reads those once). */
 export function missingParts(parts: LeaderParts): (keyof LeaderParts)[] {
-  const keys: (keyof LeaderParts)[] = ['governance', 'approvals', 'pilot', 'metrics'];
+  const keys: (keyof LeaderParts)[] = ['governance', 'approvals', 'pilot', 'metrics', 'incidents'];
   if (!parts.workflows) return ['workflows', ...keys];
   if (!parts.workflows.selected) return [];
   const missing = keys.filter((k) => parts[k] === undefined);
@@ -250,13 +263,27 @@ export const enough = (m: MetricFigure) => enoughData(m, m.needsBaseline);
 export const measured = (parts: LeaderParts) =>
   (parts.metrics?.metrics ?? []).filter((m) => m.baseline !== null || m.pilot !== null);
 
-/** Pilot totals of the safety metrics (counts), for the risks line. */
-export function safetyCounts(parts: LeaderParts): { incidents: number; escaped: number } {
+/**
+ * The risks line's counts: the incidents recorded for the selected workflow (the Incidents sheet, and
+ * the retired "Incidents" measure for periods recorded before it existed), and the pilot's escaped
+ * errors over the periods that counted them (`errorPeriods`; `errorMeasured`: the plan has such a measure).
+ */
+export function safetyCounts(parts: LeaderParts): {
+  incidents: number;
+  escaped: number;
+  errorPeriods: number;
+  errorMeasured: boolean;
+} {
   const metrics = parts.metrics?.metrics ?? [];
-  const total = (name: string) => metrics.find((m) => m.name === name)?.pilot ?? 0;
+  const id = parts.workflows?.selected?.id ?? '';
+  const recorded = parts.incidents?.counts[id] ?? 0;
+  const legacy = metrics.find((m) => m.name === 'Incidents')?.pilot ?? 0;
   // Every severity, and the unsplit count rows recorded before severities existed.
-  const escaped = metrics
-    .filter((m) => m.name.startsWith('Escaped errors'))
-    .reduce((sum, m) => sum + (m.pilot ?? 0), 0);
-  return { incidents: total('Incidents'), escaped };
+  const errors = metrics.filter((m) => m.name.startsWith('Escaped errors'));
+  return {
+    incidents: recorded + legacy,
+    escaped: errors.reduce((sum, m) => sum + (m.pilot ?? 0), 0),
+    errorPeriods: errors.reduce((most, m) => Math.max(most, m.pilotPeriods), 0),
+    errorMeasured: errors.length > 0,
+  };
 }

@@ -2,6 +2,7 @@ import type { LeaderParts } from '../domain/leader-parts';
 import type { SetUpReport } from '../shared/contract';
 import type { ApprovalBoard, ApprovalResult } from '../shared/approvals';
 import type { GovernanceBoard } from '../shared/governance';
+import type { IncidentResult } from '../shared/incidents';
 import type { MetricsBoard } from '../shared/metrics';
 import type { PilotBoard } from '../shared/pilot';
 import type { WorkflowBoard } from '../shared/workflows';
@@ -164,14 +165,16 @@ export const recordDecision = (gas: AppsScript, input: unknown) =>
     () => ['governance'],
   );
 
-/** An incident pauses a running pilot, which leaders read. */
-export const recordIncident = (gas: AppsScript, input: unknown) =>
-  changing(
+/** An incident pauses a running pilot and adds to the count leaders read; the parts stay server-side. */
+export function recordIncident(gas: AppsScript, input: unknown): IncidentResult {
+  const recorded = changing(
     gas,
     () => incidents.recordIncident(gas, input),
-    () => ({}),
-    () => ['pilot'],
+    (r) => (r.ok ? r.leader : {}),
   );
+  if (!recorded.ok) return recorded;
+  return { ok: true, message: recorded.message };
+}
 
 export const saveMeasurement = (gas: AppsScript, input: unknown) =>
   changing(

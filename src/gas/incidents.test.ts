@@ -98,6 +98,7 @@ describe('recording an incident', () => {
     ['a day that is not a date', { found: '3 Nov' }, 'found'],
     ['an unknown severity', { severity: 'Catastrophic' }, 'severity'],
     ['an unknown data tier', { dataInvolved: 'Purple' }, 'dataInvolved'],
+    ['a day after today', { found: '2999-01-04' }, 'found'],
   ])('refuses %s with a clear message and changes nothing', (_case, change, field) => {
     const env = running();
     const before = worldSnapshot(env);
@@ -105,6 +106,45 @@ describe('recording an incident', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => e.field)).toEqual([field]);
     expectUnchanged(env, before);
+  });
+
+  it('refuses a day after today, naming today, and accepts today', () => {
+    const env = running();
+    // Today where the spreadsheet is, as the check reads it (a day behind UTC in the evening in the US).
+    const today = env.run((gas) =>
+      gas.Utilities.formatDate(
+        new Date(),
+        gas.SpreadsheetApp.getActiveSpreadsheet()?.getSpreadsheetTimeZone() ?? 'UTC',
+        'yyyy-MM-dd',
+      ),
+    );
+    const later = env.run((gas) => recordIncident(gas, input({ found: '2999-01-04' })));
+    expect(later).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'found',
+          message: expect.stringMatching(
+            /^An incident cannot be found after today \(\d{4}-\d\d-\d\d\): check the day it was found\.$/,
+          ) as unknown,
+        },
+      ],
+    });
+    expect(env.run((gas) => recordIncident(gas, input({ found: today }))).ok).toBe(true);
+  });
+
+  it('shows leaders the pause and the count in the same action, from the rows it wrote', () => {
+    const env = running();
+    env.run((gas) => actions.setUp(gas));
+    const board = () =>
+      env.run((gas) => sheetNamed(gas, 'Board summary').getDataRange().getDisplayValues().flat().join('\n'));
+    const result = env.run((gas) => actions.recordIncident(gas, input()));
+    // The leader view's parts stay on the server.
+    expect(Object.keys(result).sort()).toEqual(['message', 'ok']);
+    expect(board()).toContain('is paused until the team reviews what happened.');
+    expect(board()).toContain('Incidents recorded for this workflow: 1.');
+    env.run((gas) => actions.recordIncident(gas, input({ severity: 'Minor', found: '2026-11-04' })));
+    expect(board()).toContain('Incidents recorded for this workflow: 2.');
   });
 
   it('tells everyone exactly once when a run is cut off between the emails', () => {

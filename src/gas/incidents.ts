@@ -17,6 +17,7 @@ import {
 import { refusedForLength } from '../domain/input-caps';
 import { pilotSeal, sealedPilot } from '../domain/pilot-seal';
 import { isoDayToUtc } from '../domain/iso-day';
+import { countIncidents } from '../domain/leader-parts';
 import { readRoles } from '../domain/roles';
 import { nextId, text } from '../domain/table';
 import { readWorkflows } from '../domain/workflow-records';
@@ -24,6 +25,7 @@ import type { IncidentResult } from '../shared/incidents';
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript } from './apps-script';
 import { withDocumentLock } from './document-lock';
+import type { PartSource } from './leader-view';
 import { localSigner } from './document-secret';
 import { displayName, whoAmI } from './identity';
 import { Outbox } from './outbox';
@@ -41,13 +43,18 @@ import { mailToken, type MailIntent } from '../domain/outbox';
  */
 const SENDER_NAME = 'AI Plan Workspace';
 
-export function recordIncident(gas: AppsScript, input: unknown): IncidentResult {
+/** The result, and what the leader view needs from it (the count per workflow, the pilot's state). */
+export type RecordedIncident =
+  (Extract<IncidentResult, { ok: true }> & { leader: PartSource }) | Extract<IncidentResult, { ok: false }>;
+
+export function recordIncident(gas: AppsScript, input: unknown): RecordedIncident {
   const refused = refusedForLength('recordIncident', input);
   if (refused) return refused;
-  const checked = checkIncidentInput(input);
+  const spreadsheet = activeSpreadsheet(gas);
+  const today = gas.Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  const checked = checkIncidentInput(input, today);
   if (!checked.ok) return { ok: false, errors: checked.errors };
   const value = checked.value;
-  const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {
     const now = new Date();
     const me = whoAmI(gas);
@@ -178,7 +185,16 @@ export function recordIncident(gas: AppsScript, input: unknown): IncidentResult 
       told.missing.length > 0
         ? ` Nobody could be emailed for ${told.missing.join(', ')}: add their address in Settings and tell them yourself.`
         : '';
-    return { ok: true, message: `Recorded incident ${id}.${paused} ${told.summary}${missing}`.trim() };
+    return {
+      ok: true,
+      message: `Recorded incident ${id}.${paused} ${told.summary}${missing}`.trim(),
+      leader: {
+        incidents: countIncidents(table.current().rows.map((r) => text(r.cells['workflowId']))),
+        pilotState: pilotRow
+          ? { workflowId: selected.id, state: state === 'Running' ? 'Paused' : state }
+          : undefined,
+      },
+    };
   });
 }
 

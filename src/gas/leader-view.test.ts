@@ -235,10 +235,8 @@ describe('the Board summary and the Dashboard, phase by phase', () => {
 
     // Paused: an incident trips the stop rule.
     measure(env, 'Incidents', 'Pilot', '2026-12-14', 1, null);
-    expect(status(env)).toContain('is paused by its stop rule.');
-    expect(line(env, 'Risks')).toContain(
-      'Incidents during the pilot: 1. Errors that reached families or staff: 0. n = 1 measured period.',
-    );
+    expect(status(env)).toContain('is paused until the team reviews what happened.');
+    expect(line(env, 'Risks')).toContain('Incidents recorded for this workflow: 1.');
     expect(line(env, 'What happens next')).toContain('The team reviews the incident');
     expectReadable(env);
 

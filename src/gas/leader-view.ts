@@ -1,5 +1,6 @@
 import { boardSummary as boardTemplate } from '../../sheets-templates/board-summary';
 import { dashboard as dashboardTemplate } from '../../sheets-templates/dashboard';
+import { incidents as incidentsTemplate } from '../../sheets-templates/incidents';
 import { settings as settingsTemplate } from '../../sheets-templates/settings';
 import { boardSummary, type BoardContext, type BoardSummary } from '../domain/board-summary';
 import { asCellText } from '../domain/cell-text';
@@ -12,12 +13,14 @@ import {
   type DashboardBlock,
 } from '../domain/dashboard-view';
 import {
+  countIncidents,
   mergeParts,
   missingParts,
   noteVersion,
   phaseOf,
   RANKING_KEPT,
   TREND_KEPT,
+  type IncidentsPart,
   type LeaderParts,
   type VersionBook,
 } from '../domain/leader-parts';
@@ -68,6 +71,9 @@ export type PartSource = {
   approvals?: ApprovalBoard | undefined;
   pilot?: PilotBoard | undefined;
   metrics?: MetricsBoard | undefined;
+  incidents?: IncidentsPart | undefined;
+  /** The pilot's state after an action that paused it without reading the Pilot board (an incident). */
+  pilotState?: { workflowId: string; state: string } | undefined;
 };
 
 /** Call inside the action's document lock, after its own writes. */
@@ -82,6 +88,9 @@ export function writeLeaderView(
   const raw = options.full ? null : properties.getProperty(STORE_KEY);
   const stored = raw ? parseStored(raw) : null;
   let parts = mergeParts(stored?.parts ?? {}, toParts(fresh));
+  const paused = fresh.pilotState;
+  if (paused && parts.pilot?.workflowId === paused.workflowId)
+    parts = { ...parts, pilot: { ...parts.pilot, state: paused.state } };
   // What the merge cannot supply (a new selection, an approval for an older plan version, the first
   // write ever) is read once: the cost falls on the action that changed it, not on every action.
   const reread = new Set([...(options.reread ?? []), ...missingParts(parts)]);
@@ -169,7 +178,15 @@ function readBoards(gas: AppsScript, keys: ReadonlySet<keyof LeaderParts>): Part
     ...(all || keys.has('approvals') ? { approvals: approvalBoard(gas) } : {}),
     ...(all || keys.has('pilot') ? { pilot: pilotBoard(gas) } : {}),
     ...(all || keys.has('metrics') ? { metrics: metricsBoard(gas) } : {}),
+    ...(all || keys.has('incidents') ? { incidents: readIncidents(activeSpreadsheet(gas)) } : {}),
   };
+}
+
+/** The Incidents sheet's rows per workflow (a workspace set up before it existed has none). */
+function readIncidents(spreadsheet: Spreadsheet): IncidentsPart {
+  if (!spreadsheet.getSheetByName(incidentsTemplate.name)) return { counts: {} };
+  const table = SheetTable.open(spreadsheet, incidentsTemplate, ['workflowId']);
+  return countIncidents(table.data.rows.map((r) => text(r.cells['workflowId'])));
 }
 
 function readContext(spreadsheet: Spreadsheet): Stored {
@@ -299,6 +316,7 @@ export function toParts(source: PartSource): LeaderParts {
       planMissing: p.missing.length,
     };
   }
+  if (source.incidents) parts.incidents = source.incidents;
   const m = source.metrics;
   if (m?.selected) {
     parts.metrics = {

@@ -165,7 +165,7 @@ describe('one phase, stated alike everywhere', () => {
       as(requester),
     );
     expect(saved.ok).toBe(true);
-    expectAgreement(env, 'paused', /is paused by its stop rule\.$/);
+    expectAgreement(env, 'paused', /is paused until the team reviews what happened\.$/);
 
     const decided = env.run(
       (gas) => actions.recordDecision(gas, { decision: 'Revise', rationale: 'One incident in week one.' }),

@@ -52,8 +52,8 @@ export const boardMessages = {
     es: 'El piloto de “{workflow}” está en marcha, del {start} al {end}.',
   },
   'stage.paused': {
-    en: 'The pilot of “{workflow}” is paused by its stop rule.',
-    es: 'El piloto de “{workflow}” está suspendido por su regla de suspensión.',
+    en: 'The pilot of “{workflow}” is paused until the team reviews what happened.',
+    es: 'El piloto de “{workflow}” está en pausa hasta que el equipo revise lo ocurrido.',
   },
   'stage.ended': {
     en: 'The pilot of “{workflow}” has ended. A decision is due.',
@@ -194,17 +194,21 @@ export const boardMessages = {
     en: 'No pilot has run yet, so there are no incidents to report.',
     es: 'Aún no se ha realizado ningún piloto, así que no hay incidentes que informar.',
   },
-  risksCounts: {
-    en: 'Incidents during the pilot: {incidents}. Errors that reached families or staff: {escaped}. n = {n}.',
-    es: 'Incidentes durante el piloto: {incidents}. Errores que llegaron a familias o al personal: {escaped}. n = {n}.',
+  risksIncidents: {
+    en: 'Incidents recorded for this workflow: {incidents}.',
+    es: 'Incidentes registrados para este proceso de trabajo: {incidents}.',
   },
-  risksNotMeasured: {
-    en: 'No pilot period has an incident count yet, so incidents cannot be reported.',
-    es: 'Ningún período del piloto tiene aún un recuento de incidentes, así que no se pueden informar.',
+  risksErrors: {
+    en: 'Errors that reached families or staff during the pilot: {escaped}. n = {n}.',
+    es: 'Errores que llegaron a familias o al personal durante el piloto: {escaped}. n = {n}.',
+  },
+  risksErrorsNotMeasured: {
+    en: 'No pilot period has an error count yet, so errors that reached people cannot be reported.',
+    es: 'Ningún período del piloto tiene aún un recuento de errores, así que no se pueden informar los errores que llegaron a las personas.',
   },
   risksPaused: {
-    en: 'The stop rule has paused the pilot until the team reviews what happened.',
-    es: 'La regla de suspensión detuvo el piloto hasta que el equipo revise lo ocurrido.',
+    en: 'The pilot is paused until the team reviews what happened and the sponsor resumes it or records a decision.',
+    es: 'El piloto está en pausa hasta que el equipo revise lo ocurrido y el patrocinador ejecutivo lo reanude o registre una decisión.',
   },
   risksOpen: {
     en: '{open} required checklist items are still open.',
