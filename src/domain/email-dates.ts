@@ -55,6 +55,17 @@ export function shortDay(day: string, language: Language): string {
   return language === 'en' ? `${month} ${date.getUTCDate()}` : `${date.getUTCDate()} de ${month}`;
 }
 
+/**
+ * "Dec 6" / "6 de diciembre": a day inside a sentence, where an abbreviation's dot would run into the
+ * sentence's own.
+ */
+export function dayInText(day: string, language: Language): string {
+  const date = isoDayToUtc(day);
+  if (!date) return day;
+  if (language === 'en') return shortDay(day, language);
+  return `${date.getUTCDate()} de ${months[language][date.getUTCMonth()] ?? ''}`;
+}
+
 /** "Sunday, December 6, 2026" / "domingo, 6 de diciembre de 2026". */
 export function longDay(day: string, language: Language): string {
   const date = isoDayToUtc(day);

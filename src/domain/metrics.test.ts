@@ -607,17 +607,40 @@ describe('the stop rules', () => {
       [],
     ],
   ])('%s', (_case, records, reasons) => {
-    expect(checkStopRules(records, 'WF-001')).toEqual({ stop: reasons.length > 0, reasons });
+    const { stop, reasons: said } = checkStopRules(records, 'WF-001');
+    expect({ stop, reasons: said }).toEqual({ stop: reasons.length > 0, reasons });
   });
 
   it('uses the trust threshold it is given', () => {
-    expect(checkStopRules(trust(3.4, 3.2), 'WF-001', 3.5)).toEqual({
+    expect(checkStopRules(trust(3.4, 3.2), 'WF-001', 3.5)).toMatchObject({
       stop: true,
       reasons: [
         'Staff trust under 3.5 in 2 pilot periods running: 3.4 in 2026-09-07 to 2026-09-11, 3.2 in 2026-09-14 to 2026-09-18.',
       ],
     });
     expect(checkStopRules(trust(3.4, 3.2), 'WF-001', 3.4).stop).toBe(false);
+  });
+});
+
+describe('the stop rules in Spanish, for the pause notice', () => {
+  it('says each reason in both languages with days people read, and in English with ISO days for the sheet and the Log', () => {
+    const records = [
+      ...weeks('Incidents', 'Pilot', [2]),
+      ...weeks('Escaped errors: harmful', 'Pilot', [0, 1]),
+      ...weeks('Staff trust (1–5)', 'Pilot', [2.5, 2]),
+    ];
+    const check = checkStopRules(records, 'WF-001');
+    expect(check.reasons[0]).toBe('2 incidents in the pilot period 2026-09-07 to 2026-09-11.');
+    expect(check.said.map((m) => m.en)).toEqual([
+      '2 incidents in the pilot period Sep 7 to Sep 11.',
+      '1 harmful escaped error (reaching families or staff after review) in the pilot period Sep 14 to Sep 18.',
+      'Staff trust under 3 in 2 pilot periods running: 2.5 in Sep 7 to Sep 11, 2 in Sep 14 to Sep 18.',
+    ]);
+    expect(check.said.map((m) => m.es)).toEqual([
+      '2 incidentes en el período del piloto del 7 de septiembre al 11 de septiembre.',
+      '1 error dañino que llegó a familias o al personal después de la revisión, en el período del piloto del 14 de septiembre al 18 de septiembre.',
+      'Confianza del personal por debajo de 3 en 2 períodos seguidos del piloto: 2,5 en el período del 7 de septiembre al 11 de septiembre, 2 en el período del 14 de septiembre al 18 de septiembre.',
+    ]);
   });
 });
 

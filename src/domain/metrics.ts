@@ -10,6 +10,9 @@ import {
   type MetricName,
 } from './metric-definitions';
 import { isoDayToUtc } from './iso-day';
+import { dayInText } from './email-dates';
+import { render, type Language, type Message, type MessageParams } from './messages/catalogue';
+import { stopRuleMessages } from './messages/stop-rule-messages';
 import { text, type RowProblem, type TableData } from './table';
 
 export {
@@ -401,9 +404,39 @@ function splitsOf(kind: MetricKind, rows: readonly MeasurementRecord[]): MetricS
 
 export interface StopCheck {
   stop: boolean;
-  /** In plain English, each naming the period. */
+  /** In plain English, each naming the period: what the Pilot sheet and the Log keep. */
   reasons: string[];
+  /** The same reasons in every language, for the pause notice. */
+  said: Message[];
 }
+
+type Day = (iso: string) => string;
+/**
+ * One reason: in English with ISO days for the Pilot sheet and the Log, and in every language with
+ * days as people read them ("Dec 7", "7 de dic.") for the pause notice. Numbers as each language
+ * writes them (11.5, 11,5).
+ */
+function reasonOf(
+  key: keyof typeof stopRuleMessages,
+  params: (language: Language, day: Day) => MessageParams,
+): { sheet: string; said: Message } {
+  const said = (language: Language) =>
+    render(
+      stopRuleMessages[key],
+      language,
+      params(language, (iso) => dayInText(iso, language)),
+    );
+  return {
+    sheet: render(
+      stopRuleMessages[key],
+      'en',
+      params('en', (iso) => iso),
+    ),
+    said: { en: said('en'), es: said('es') },
+  };
+}
+const numberIn = (language: Language, value: number) =>
+  language === 'es' ? String(value).replace('.', ',') : String(value);
 
 export const DEFAULT_TRUST_THRESHOLD = 3;
 
@@ -421,14 +454,20 @@ export const DEFAULT_TRUST_PERCENT = 60;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-function periodText(rows: readonly MeasurementRecord[]): string {
+function periodText(
+  rows: readonly MeasurementRecord[],
+  language: Language = 'en',
+  day: Day = (d) => d,
+): string {
   const start = rows.map((r) => dayOf(r.periodStart)).sort()[0] ?? '';
   const end =
     rows
       .map((r) => dayOf(r.periodEnd))
       .sort()
       .reverse()[0] ?? start;
-  return start === end ? start : `${start} to ${end}`;
+  return start === end
+    ? day(start)
+    : render(stopRuleMessages.range, language, { start: day(start), end: day(end) });
 }
 
 /**
@@ -446,20 +485,29 @@ export function checkStopRules(
 ): StopCheck {
   const pilot = records.filter((r) => r.workflowId === workflowId && r.window === 'Pilot');
   const periodsOf = (metric: string) => byPeriod(pilot.filter((r) => r.metric === metric));
-  const reasons: string[] = [];
+  const found: { sheet: string; said: Message }[] = [];
+  const many = (n: number) => (n === 1 ? 'one' : 'many');
 
   for (const { rows } of periodsOf(INCIDENTS)) {
     const total = sum(rows.map((r) => r.value));
     if (total > 0)
-      reasons.push(`${plural(total, 'incident', 'incidents')} in the pilot period ${periodText(rows)}.`);
+      found.push(
+        reasonOf(`incidents.${many(total)}`, (l, d) => ({
+          n: numberIn(l, total),
+          period: periodText(rows, l, d),
+        })),
+      );
   }
   for (const metric of PAUSING_ERRORS) {
-    const severity = metric === 'Escaped errors' ? 'material' : metric.slice('Escaped errors: '.length);
+    const severity = metric === 'Escaped errors: harmful' ? 'harmful' : 'material';
     for (const { rows } of periodsOf(metric)) {
       const total = sum(rows.map((r) => r.value));
       if (total > 0)
-        reasons.push(
-          `${plural(total, `${severity} escaped error`, `${severity} escaped errors`)} (reaching families or staff after review) in the pilot period ${periodText(rows)}.`,
+        found.push(
+          reasonOf(`escaped.${severity}.${many(total)}`, (l, d) => ({
+            n: numberIn(l, total),
+            period: periodText(rows, l, d),
+          })),
         );
     }
   }
@@ -482,11 +530,21 @@ export function checkStopRules(
   const trust = percentTrust.length > 0 ? percentTrust : oldTrust;
   let run: typeof trust = [];
   const closeRun = () => {
-    if (run.length >= 2)
-      reasons.push(
-        `Staff trust under ${run[0]?.limit ?? trustThreshold}${run[0]?.unit ?? ''} in ${run.length} pilot periods running: ${run
-          .map((p) => `${p.value}${p.unit} in ${periodText(p.rows)}`)
-          .join(', ')}.`,
+    const periods = run;
+    if (periods.length >= 2)
+      found.push(
+        reasonOf('trust', (l, d) => ({
+          limit: `${numberIn(l, periods[0]?.limit ?? trustThreshold)}${periods[0]?.unit ?? ''}`,
+          n: periods.length,
+          values: periods
+            .map((p) =>
+              render(stopRuleMessages['trust.value'], l, {
+                value: `${numberIn(l, p.value)}${p.unit}`,
+                period: periodText(p.rows, l, d),
+              }),
+            )
+            .join(', '),
+        })),
       );
     run = [];
   };
@@ -496,5 +554,5 @@ export function checkStopRules(
   }
   closeRun();
 
-  return { stop: reasons.length > 0, reasons };
+  return { stop: found.length > 0, reasons: found.map((r) => r.sheet), said: found.map((r) => r.said) };
 }

@@ -32,7 +32,12 @@ function expectGolden(file: string, actual: string): void {
 const url = 'https://docs.google.com/spreadsheets/d/1AbC/edit';
 const pause: PauseFacts = {
   workflow: 'FAQ drafting from approved pages',
-  reasons: ['1 incident in the pilot period Dec 7 – Dec 11, 2026.'],
+  reasons: [
+    {
+      en: '1 incident in the pilot period Dec 7 to Dec 11.',
+      es: '1 incidente en el período del piloto del 7 de diciembre al 11 de diciembre.',
+    },
+  ],
   who: 'Morgan Diaz',
   by: 'measurement',
   sponsor: 'Dr. Rivera',
@@ -91,7 +96,11 @@ describe('what a notification says', () => {
 
   it('escapes the plan’s own words in HTML and keeps them to one short line', () => {
     const hostile = '<img src=x onerror=alert(1)> & "Q&A"\n=HYPERLINK("http://evil")';
-    const email = pauseEmail('en', { ...pause, workflow: hostile, reasons: ['x'.repeat(2000)] });
+    const email = pauseEmail('en', {
+      ...pause,
+      workflow: hostile,
+      reasons: [{ en: 'x'.repeat(2000), es: 'x'.repeat(2000) }],
+    });
     expect(email.html).not.toContain('<img');
     expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Q&amp;A&quot;');
     expect(email.subject).not.toMatch(/[\r\n]/);

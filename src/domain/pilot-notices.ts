@@ -2,7 +2,7 @@ import type { ApprovalRecord } from './approval-records';
 import type { LogEvent } from './audit-log';
 import { renderEmail, type RenderedEmail } from './email-layout';
 import { oneLine } from './email-text';
-import { languagesOf, render, type Language, type Readership } from './messages/catalogue';
+import { languagesOf, render, type Language, type Message, type Readership } from './messages/catalogue';
 import { pilotNotice } from './messages/pilot-notice-messages';
 import type { MailIntent } from './outbox';
 import { SPONSOR_ROLE, type RolePerson } from './roles';
@@ -94,8 +94,8 @@ export function shownName(name: string, email: string): string {
 
 export interface PauseFacts {
   workflow: string;
-  /** The stop rule's reasons, as the Metrics check states them. */
-  reasons: readonly string[];
+  /** The stop rule's reasons, as the Metrics check states them, in every language. */
+  reasons: readonly Message[];
   /** Who saved the measurement, or whose hourly check found it. */
   who: string;
   by: 'measurement' | 'check';
@@ -151,7 +151,11 @@ export function pauseEmail(readership: Readership, f: PauseFacts): RenderedEmail
     (language) => say(language, 'pause.subject', { workflow: short(f.workflow, 80) }),
     (language) => [
       { text: say(language, 'pause.lead', { workflow: short(f.workflow, 120) }), strong: true },
-      { text: say(language, 'pause.why', { reasons: short(f.reasons.join(' '), 300) }) },
+      {
+        text: say(language, 'pause.why', {
+          reasons: short(f.reasons.map((r) => r[language]).join(' '), 300),
+        }),
+      },
       { text: say(language, 'pause.next', { sponsor: sponsorIn(language, f.sponsor) }) },
       {
         text: say(language, f.by === 'measurement' ? 'pause.byMeasurement' : 'pause.byCheck', {

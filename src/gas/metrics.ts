@@ -1,3 +1,4 @@
+import type { Message } from '../domain/messages/catalogue';
 import { metrics as metricsTemplate } from '../../sheets-templates/metrics';
 import { pilot as pilotTemplate } from '../../sheets-templates/pilot';
 import { workflows as workflowsTemplate } from '../../sheets-templates/workflows';
@@ -127,7 +128,7 @@ export function applyStopRules(
   // The state that counts is the sealed one: a state typed into the Pilot sheet is not.
   const sealed = pilotRow ? sealedPilot(ctx.sign, pilotRow.row, pilotRow.cells) : null;
   let pilotState = sealed?.state ?? 'Draft';
-  const stop = selected ? checkStopRules(records, selected.id) : { stop: false, reasons: [] };
+  const stop = selected ? checkStopRules(records, selected.id) : { stop: false, reasons: [], said: [] };
   const events: LogEvent[] = [];
   let paused: Pause | null = null;
   const reasons = stop.reasons.join(' ');
@@ -148,7 +149,7 @@ export function applyStopRules(
     pilotState = 'Paused';
     const started = pilotRow.cells['started'];
     paused = {
-      reasons: stop.reasons,
+      reasons: stop.said,
       started: started instanceof Date ? started.toISOString() : text(started),
       resumedAfter: resumedOver,
     };
@@ -188,7 +189,8 @@ export function applyStopRules(
 
 /** A pause this run decided: what its notices say, and what tells it from another pause. */
 interface Pause {
-  reasons: readonly string[];
+  /** In every language: the notices are read in the workspace's. */
+  reasons: readonly Message[];
   started: string;
   resumedAfter: string;
 }

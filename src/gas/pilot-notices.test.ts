@@ -120,6 +120,12 @@ describe('the pause notice', () => {
     expect(to(pat)?.plainBody).not.toContain('The pilot of');
     expect(to(rivera)?.subject).toBe('AI pilot paused: FAQ drafting from approved materials');
     expect(to(rivera)?.plainBody).not.toContain('El piloto');
+    // The stop rule's reason too, in each reader's language.
+    expect(to(pat)?.plainBody).toMatch(
+      /Motivo \(según la hoja Metrics\): 1 incidente en el período del piloto/,
+    );
+    expect(to(pat)?.plainBody).not.toContain('1 incident in the pilot period');
+    expect(to(rivera)?.plainBody).toMatch(/Why \(from the Metrics sheet\): 1 incident in the pilot period/);
     for (const m of sent) {
       expect(m.plainBody).toContain('incident');
       expect(m.plainBody).toMatch(/Dr\. Rivera (can resume it|puede reanudarlo)/);

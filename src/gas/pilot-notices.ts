@@ -1,3 +1,4 @@
+import type { Message } from '../domain/messages/catalogue';
 import { approvals as approvalsTemplate } from '../../sheets-templates/approvals';
 import { settings as settingsTemplate } from '../../sheets-templates/settings';
 import { readershipOfPerson } from '../domain/approval-chain';
@@ -76,7 +77,8 @@ export function pauseNotices(
   pause: {
     workflowId: string;
     workflow: string;
-    reasons: readonly string[];
+    /** In every language: each recipient reads them in the workspace's. */
+    reasons: readonly Message[];
     /** What makes this pause this one: the pilot's start and the reasons it was resumed over before. */
     started: string;
     resumedAfter: string;
@@ -103,7 +105,13 @@ export function pauseNotices(
       told.recipients,
       (readership) => pauseEmail(readership, facts),
       k.token,
-      ['Pause notice', pause.workflowId, pause.started, pause.resumedAfter, pause.reasons.join(' ')],
+      [
+        'Pause notice',
+        pause.workflowId,
+        pause.started,
+        pause.resumedAfter,
+        pause.reasons.map((r) => r.en).join(' '),
+      ],
       pause.workflowId,
       senderName(k.actor.name),
     ),

@@ -5,6 +5,7 @@ import { dataTierMessages } from './data-tier-messages';
 import { emailMessages } from './email-messages';
 import { incidentNotice } from './incident-notice';
 import { pilotNotice } from './pilot-notice-messages';
+import { stopRuleMessages } from './stop-rule-messages';
 
 /**
  * Every catalogue of messages, by name. A module that adds texts people receive (emails, the Gmail card,
@@ -17,4 +18,5 @@ export const catalogues: Readonly<Record<string, Catalogue>> = {
   email: emailMessages,
   incidentNotice,
   pilotNotice,
+  stopRule: stopRuleMessages,
 };
