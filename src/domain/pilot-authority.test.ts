@@ -100,11 +100,23 @@ describe('when a decision can be recorded', () => {
 describe('resuming a paused pilot', () => {
   it('needs a paused pilot and a reason', () => {
     const paused = moment({ state: 'Paused', pauseReason: '1 incident.' });
-    expect(cannotResume(paused, 'Vendor fixed the filter; privacy officer checked.')).toBeNull();
-    expect(cannotResume(paused, ' ')).toMatchObject({ field: 'reason' });
-    expect(cannotResume(moment({}), 'why')).toEqual({
+    expect(cannotResume(paused, 'Vendor fixed the filter; privacy officer checked.', true)).toBeNull();
+    expect(cannotResume(paused, ' ', true)).toMatchObject({ field: 'reason' });
+    expect(cannotResume(moment({}), 'why', true)).toEqual({
       field: '',
       message: 'Only a paused pilot can be resumed.',
+    });
+  });
+
+  it('waits until every approval step approved the plan as it is now', () => {
+    const paused = moment({
+      state: 'Paused',
+      pauseReason: 'The approved plan changed (Pilot plan › Stop rule).',
+    });
+    expect(cannotResume(paused, 'Stop rule agreed with the privacy officer.', false)).toEqual({
+      field: '',
+      message:
+        'The plan changed since it was approved: the pilot stays paused until every approval step approves the new version (4. Approve).',
     });
   });
 });

@@ -91,10 +91,23 @@ export function cannotDecide(p: PilotMoment): string | null {
   return null;
 }
 
-/** Why a paused pilot cannot be resumed now, or null. */
-export function cannotResume(p: PilotMoment, reason: string): { field: string; message: string } | null {
+/**
+ * Why a paused pilot cannot be resumed now, or null. `planApproved`: every approval step approved the
+ * plan's current version — a pilot runs only on an approved plan, so a change waits for approval.
+ */
+export function cannotResume(
+  p: PilotMoment,
+  reason: string,
+  planApproved: boolean,
+): { field: string; message: string } | null {
   if (p.state !== 'Paused') return { field: '', message: 'Only a paused pilot can be resumed.' };
   if (p.decision !== '') return { field: '', message: `The decision is already recorded: ${p.decision}.` };
+  if (!planApproved)
+    return {
+      field: '',
+      message:
+        'The plan changed since it was approved: the pilot stays paused until every approval step approves the new version (4. Approve).',
+    };
   if (reason.trim() === '')
     return {
       field: 'reason',

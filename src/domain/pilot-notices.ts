@@ -94,11 +94,12 @@ export function shownName(name: string, email: string): string {
 
 export interface PauseFacts {
   workflow: string;
-  /** The stop rule's reasons, as the Metrics check states them, in every language. */
+  /** The stop rule's reasons as the Metrics check states them (or the fields a plan change changed), in every language. */
   reasons: readonly Message[];
-  /** Who saved the measurement, or whose hourly check found it. */
+  /** Who saved the measurement, or whose hourly check found it, or who changed the approved plan. */
   who: string;
-  by: 'measurement' | 'check';
+  /** A stop rule met by a measurement or by the hourly check, or a confirmed change of the approved plan. */
+  by: 'measurement' | 'check' | 'plan';
   /** The sponsor's name, or '' when Settings names none. */
   sponsor: string;
   sheetUrl: string;
@@ -145,23 +146,34 @@ function notice(
 /** The plan's words in a subject or a line: one line, shortened (the layout escapes them). */
 const short = (value: string, max: number) => oneLine(value, max);
 
+const pausedBy = {
+  measurement: 'pause.byMeasurement',
+  check: 'pause.byCheck',
+  plan: 'pause.byPlan',
+} as const;
+
 export function pauseEmail(readership: Readership, f: PauseFacts): RenderedEmail {
   return notice(
     readership,
     (language) => say(language, 'pause.subject', { workflow: short(f.workflow, 80) }),
     (language) => [
-      { text: say(language, 'pause.lead', { workflow: short(f.workflow, 120) }), strong: true },
       {
-        text: say(language, 'pause.why', {
+        text: say(language, f.by === 'plan' ? 'pause.leadPlan' : 'pause.lead', {
+          workflow: short(f.workflow, 120),
+        }),
+        strong: true,
+      },
+      {
+        text: say(language, f.by === 'plan' ? 'pause.whyPlan' : 'pause.why', {
           reasons: short(f.reasons.map((r) => r[language]).join(' '), 300),
         }),
       },
-      { text: say(language, 'pause.next', { sponsor: sponsorIn(language, f.sponsor) }) },
       {
-        text: say(language, f.by === 'measurement' ? 'pause.byMeasurement' : 'pause.byCheck', {
-          who: short(f.who, 80),
+        text: say(language, f.by === 'plan' ? 'pause.nextPlan' : 'pause.next', {
+          sponsor: sponsorIn(language, f.sponsor),
         }),
       },
+      { text: say(language, pausedBy[f.by], { who: short(f.who, 80) }) },
     ],
     f.sheetUrl,
   );

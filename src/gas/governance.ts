@@ -1,5 +1,4 @@
 import { defaultChecklist } from '../../sheets-templates/checklist';
-import { pilot as pilotTemplate } from '../../sheets-templates/pilot';
 import { governance as governanceTemplate } from '../../sheets-templates/governance';
 import { settings as settingsTemplate } from '../../sheets-templates/settings';
 import { workflows as workflowsTemplate } from '../../sheets-templates/workflows';
@@ -11,7 +10,8 @@ import { planChecklist } from '../domain/checklist-sync';
 import { pilotContent, pilotDateFields, readPilot } from '../domain/pilot-plan';
 import { canonicalPlan, planVersion } from '../domain/plan-version';
 import { gates, ownerLabel, readiness } from '../domain/readiness';
-import { readRoles, type RoleDirectory } from '../domain/roles';
+import { readRoles, type RoleDirectory, type RolePerson } from '../domain/roles';
+import { afterApprovedChange, type PlanAt } from '../domain/approved-change';
 import { text, type RowProblem } from '../domain/table';
 import { readWorkflows, type WorkflowRecord } from '../domain/workflow-records';
 import type { ChecklistRow, ChecklistSaveResult, GovernanceBoard } from '../shared/governance';
@@ -20,6 +20,7 @@ import type { AppsScript, Spreadsheet } from './apps-script';
 import { appendToLog } from './audit-log-gateway';
 import { sha256Hex } from './document-secret';
 import { markStaleApprovals } from './stale-approvals';
+import { guardApprovedChange, openPilot, pauseForChange, pilotRunning } from './approved-change';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
@@ -46,6 +47,8 @@ interface Governance {
   sha256Hex: (text: string) => string;
   /** The selected workflow's pilot plan content (part of the plan version). */
   pilot: Record<string, string>;
+  /** The Pilot sheet (null before it exists), read once for the content and the pilot's state. */
+  pilotTable: SheetTable | null;
 }
 
 function load(gas: AppsScript, spreadsheet: Spreadsheet): Governance {
@@ -61,6 +64,8 @@ function load(gas: AppsScript, spreadsheet: Spreadsheet): Governance {
   const selected = workflows.filter((w) => w.selected && w.id !== null);
   const dueShown = governanceTable.displayed('due');
   const { directory, problems } = readRoles(settingsTable.data);
+  const pilotTable = openPilot(spreadsheet);
+  const selectedId = selected.length === 1 ? (selected[0]?.id ?? null) : null;
   return {
     spreadsheet,
     workflowsTable,
@@ -71,15 +76,15 @@ function load(gas: AppsScript, spreadsheet: Spreadsheet): Governance {
     workflowProblems: problems,
     checklist: readChecklist(governanceTable.data, dueShown),
     dueShown,
-    pilot: readPilotContent(spreadsheet, selected.length === 1 ? (selected[0]?.id ?? null) : null),
+    pilot: readPilotContent(pilotTable, selectedId),
+    pilotTable,
     sha256Hex: (text) => sha256Hex(gas, text),
   };
 }
 
 /** The pilot plan's content for the plan version; nothing when there is no Pilot sheet or row yet. */
-function readPilotContent(spreadsheet: Spreadsheet, workflowId: string | null): Record<string, string> {
-  if (!workflowId || !spreadsheet.getSheetByName(pilotTemplate.name)) return {};
-  const table = SheetTable.open(spreadsheet, pilotTemplate, ['workflowId']);
+function readPilotContent(table: SheetTable | null, workflowId: string | null): Record<string, string> {
+  if (!workflowId || !table) return {};
   const shown = table.displayedColumns(pilotDateFields);
   return pilotContent(readPilot(table.data, workflowId, shown));
 }
@@ -131,8 +136,38 @@ function sync(g: Governance, who: string): { g: Governance; events: LogEvent[] }
 }
 
 function versionOf(g: Governance): string | null {
-  if (!g.selected) return null;
-  return planVersion(canonicalPlan(g.selected, g.checklist, g.pilot), g.sha256Hex);
+  return planOf(g)?.version ?? null;
+}
+
+/** The plan as it stands in `g`: its version and the canonical form it hashes. */
+function planOf(g: Governance): PlanAt | null {
+  if (!g.selected?.id) return null;
+  const canonical = canonicalPlan(g.selected, g.checklist, g.pilot);
+  return { workflowId: g.selected.id, version: planVersion(canonical, g.sha256Hex), canonical };
+}
+
+/**
+ * The plan as it stands, and as it would be with the selected workflow's row or its pilot plan
+ * replaced (the checklist following the profile), for the approved-change guard. Writes nothing.
+ */
+export function planWith(
+  gas: AppsScript,
+  spreadsheet: Spreadsheet,
+  edit: { workflow?: WorkflowRecord; pilot?: Record<string, string> },
+): { before: PlanAt; after: PlanAt; people: RolePerson[]; pilotRunning: boolean } | null {
+  if (!spreadsheet.getSheetByName(governanceTemplate.name)) return null;
+  const { g } = sync(load(gas, spreadsheet), '');
+  const before = planOf(g);
+  if (!before || !g.selected) return null;
+  const changed = sync({ ...g, selected: edit.workflow ?? g.selected, pilot: edit.pilot ?? g.pilot }, '').g;
+  const after = planOf(changed);
+  if (!after) return null;
+  return {
+    before,
+    after,
+    people: g.roles.people,
+    pilotRunning: pilotRunning(gas, g.pilotTable, before.workflowId) !== null,
+  };
 }
 
 function writePlanVersion(g: Governance): void {
@@ -315,6 +350,28 @@ export function updateChecklistItem(gas: AppsScript, input: unknown): ChecklistS
     const after = resynced.g;
     writePlanVersion(after);
     const events: LogEvent[] = [...synced.events, ...resynced.events];
+    // Inside an approved version, the change waits for the person's confirmation; nothing is written.
+    const from = planOf(g);
+    const to = planOf(after);
+    const guarded =
+      from && to
+        ? guardApprovedChange(gas, spreadsheet, { before: from, after: to }, input, {
+            people: g.roles.people,
+            pilotRunning: pilotRunning(gas, g.pilotTable, from.workflowId) !== null,
+            who,
+          })
+        : { go: null };
+    if ('refused' in guarded) return guarded.refused;
+    if (guarded.go && g.pilotTable)
+      pauseForChange(
+        gas,
+        spreadsheet,
+        g.pilotTable,
+        { id: g.selected.id ?? '', name: g.selected.name },
+        guarded.go.changes,
+        who,
+        now,
+      );
     if (before !== value.status) {
       events.push({
         who,
@@ -325,11 +382,13 @@ export function updateChecklistItem(gas: AppsScript, input: unknown): ChecklistS
         note: value.status === 'N/A' ? value.naReason : value.evidence,
       });
     }
-    commit(gas, after, events, now, who);
+    commit(gas, after, [...events, ...(guarded.go?.events ?? [])], now, who);
     const shown = board(after, today(gas, spreadsheet));
-    const message = shown.ready
-      ? `Saved ${record.code}. Every required item is complete: the plan is ready for approval.`
-      : `Saved ${record.code}. ${shown.complete} of ${shown.gating} required items complete.`;
+    const message =
+      (shown.ready
+        ? `Saved ${record.code}. Every required item is complete: the plan is ready for approval.`
+        : `Saved ${record.code}. ${shown.complete} of ${shown.gating} required items complete.`) +
+      (guarded.go ? ` ${afterApprovedChange(guarded.go.notice)}` : '');
     return { ok: true, message, board: shown };
   });
 }

@@ -14,7 +14,7 @@ import type {
 } from '../shared/metrics';
 import type { IncidentInput, IncidentResult } from '../shared/incidents';
 import type { ShareInput, ShareResult } from '../shared/share';
-import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult, ResumeInput } from '../shared/pilot';
+import type { DecisionInput, PilotBoard, PilotPlanSave, PilotResult, ResumeInput } from '../shared/pilot';
 import type { ChecklistInput, ChecklistSaveResult, GovernanceBoard, LogCheck } from '../shared/governance';
 import type {
   SaveResult,
@@ -182,7 +182,7 @@ export function getPilotBoard(): PilotBoard {
 }
 
 /** Sidebar: save the pilot plan (part of the plan version). */
-export function savePilotPlan(input: PilotPlanInput): PilotResult {
+export function savePilotPlan(input: PilotPlanSave): PilotResult {
   return actions.savePilotPlan(appsScript(), input);
 }
 

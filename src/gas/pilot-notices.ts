@@ -82,7 +82,7 @@ export function pauseNotices(
     /** What makes this pause this one: the pilot's start and the reasons it was resumed over before. */
     started: string;
     resumedAfter: string;
-    by: 'measurement' | 'check';
+    by: 'measurement' | 'check' | 'plan';
   },
 ): Notices {
   const k = known(gas, spreadsheet, sign, pause.workflowId);

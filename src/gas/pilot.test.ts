@@ -117,12 +117,16 @@ describe('starting the pilot', () => {
     const env = governedWorkspace();
     ok(env.run((gas) => savePilotPlan(gas, plan)));
     approveAll(env);
+    const change = { ...plan, reviewRule: 'Spot-check one draft in five' };
+    // Inside an approved version the change is confirmed first (approved-change.test.ts).
+    const asked = env.run((gas) => savePilotPlan(gas, change));
+    if (asked.ok || !asked.approvedChange) throw new Error('the change was not confirmed first');
     const edited = env.run((gas) =>
-      savePilotPlan(gas, { ...plan, reviewRule: 'Spot-check one draft in five' }),
+      savePilotPlan(gas, { ...change, confirmApprovedChange: asked.approvedChange?.version ?? '' }),
     );
     expect(edited).toMatchObject({
       ok: true,
-      message: expect.stringContaining('approvals given to the earlier version are stale') as unknown,
+      message: expect.stringContaining('no longer count: send the requests again') as unknown,
     });
     expect(env.run((gas) => startPilot(gas)).ok).toBe(false);
     const approvals = env.run((gas) => approvalBoard(gas));

@@ -10,6 +10,7 @@ import {
   checkPilotInput,
   missingToStart,
   pilotDateFields,
+  pilotContent,
   pilotLabels,
   pilotTextFields,
   readPilot,
@@ -24,9 +25,11 @@ import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import type { MailIntent } from '../domain/outbox';
 import { approvalState } from './approvals';
-import { syncGovernance } from './governance';
+import { planWith, syncGovernance } from './governance';
+import { guardApprovedChange } from './approved-change';
+import { afterApprovedChange, planChangeFields, planChangeReason } from '../domain/approved-change';
 import { commitJournaled, deliverPending } from './outbox';
-import { decisionNotices } from './pilot-notices';
+import { decisionNotices, pauseNotices } from './pilot-notices';
 import type { PilotDecision } from '../domain/pilot-notices';
 import { localSigner } from './document-secret';
 import { withDocumentLock } from './document-lock';
@@ -234,6 +237,17 @@ export function savePilotPlan(gas: AppsScript, input: unknown): PilotResult {
       if (edits.length > 0) finish(gas, ctx, edits, now);
       return { ok: true, message: 'Nothing changed.', board: board(gas, ctx, now) };
     }
+    // Inside an approved version, the change waits for the person's confirmation; nothing is written.
+    const running = ctx.record?.state === 'Running';
+    const planned = planWith(gas, spreadsheet, { pilot: pilotContent(value) });
+    const guarded = planned
+      ? guardApprovedChange(gas, spreadsheet, planned, input, {
+          people: planned.people,
+          pilotRunning: running,
+          who,
+        })
+      : { go: null };
+    if ('refused' in guarded) return guarded.refused;
     let row = ctx.record?.row;
     if (row === undefined) {
       const ids = ctx.table.data.rows.map((r) => String(r.cells['id'] ?? ''));
@@ -241,11 +255,40 @@ export function savePilotPlan(gas: AppsScript, input: unknown): PilotResult {
       update(ctx, row, { state: 'Draft' });
     }
     for (const field of changed) ctx.table.set(row, field, value[field]);
+    const pause: LogEvent[] = [];
+    let mail: MailIntent[] = [];
+    if (guarded.go && running && ctx.record) {
+      const reason = planChangeReason(guarded.go.changes);
+      update(ctx, row, { state: 'Paused', pausedBecause: reason });
+      const started = ctx.table.get(row, 'started');
+      const notices = pauseNotices(gas, spreadsheet, ctx.sign, {
+        workflowId: ctx.selected.id,
+        workflow: ctx.selected.name,
+        reasons: [planChangeFields(guarded.go.changes)],
+        started: started instanceof Date ? started.toISOString() : text(started),
+        resumedAfter: text(ctx.table.get(row, 'resumedAfter')),
+        by: 'plan',
+      });
+      pause.push(
+        {
+          who,
+          action: 'Pilot paused: approved plan changed',
+          subject: ctx.selected.id,
+          before: 'Running',
+          after: 'Paused',
+          note: reason,
+        },
+        notices.event,
+      );
+      mail = notices.intents;
+    }
     finish(
       gas,
       ctx,
       [
         ...edits,
+        ...(guarded.go?.events ?? []),
+        ...pause,
         {
           who,
           action: ctx.record ? 'Edited pilot plan' : 'Wrote pilot plan',
@@ -256,6 +299,7 @@ export function savePilotPlan(gas: AppsScript, input: unknown): PilotResult {
         },
       ],
       now,
+      mail,
     );
     // The plan version changed: the checklist's version, and requests for the earlier one, follow now.
     syncGovernance(gas, spreadsheet, who, now);
@@ -264,7 +308,9 @@ export function savePilotPlan(gas: AppsScript, input: unknown): PilotResult {
     const stale = shown.approvals !== 'approved' && ctx.record !== null;
     return {
       ok: true,
-      message: `Saved the pilot plan.${stale ? ' The plan version changed: approvals given to the earlier version are stale.' : ''}`,
+      message: guarded.go
+        ? `Saved the pilot plan. ${afterApprovedChange(guarded.go.notice)}`
+        : `Saved the pilot plan.${stale ? ' The plan version changed: approvals given to the earlier version are stale.' : ''}`,
       board: shown,
     };
   });
@@ -475,7 +521,8 @@ export function resumePilot(gas: AppsScript, input: unknown): PilotResult {
     };
     if (!ctx.record || !ctx.selected?.id)
       return refuse({ field: '', message: 'Only a paused pilot can be resumed.' });
-    const refused = cannotResume(momentOf(gas, ctx, now), reason);
+    const approved = approvalState(gas, spreadsheet, now).state === 'approved';
+    const refused = cannotResume(momentOf(gas, ctx, now), reason, approved);
     if (refused) return refuse(refused);
     const me = whoAmI(gas);
     const who = displayName(me);

@@ -28,7 +28,9 @@ import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { appendToLog } from './audit-log-gateway';
 import { withDocumentLock } from './document-lock';
-import { syncGovernance } from './governance';
+import { planWith, syncGovernance } from './governance';
+import { guardApprovedChange, openPilot, pauseForChange } from './approved-change';
+import { afterApprovedChange, type ApprovedChangeNotice } from '../domain/approved-change';
 import { displayName, rememberMyName, whoAmI, type Identity } from './identity';
 import { profileFlags, workflowTextFields, type WorkflowTextKey } from '../domain/workflow-profile';
 import { SheetTable } from './sheet-table';
@@ -239,14 +241,19 @@ function change(
     ws: Workspace,
     me: Identity,
     now: Date,
-  ) => { errors: FieldError[] } | { message: string; events: LogEvent[]; checklistMayChange?: boolean },
+  ) =>
+    | { errors: FieldError[]; approvedChange?: ApprovedChangeNotice }
+    | { message: string; events: LogEvent[]; checklistMayChange?: boolean },
 ): SaveResult {
   return withDocumentLock(gas, () => {
     const me = whoAmI(gas);
     const loaded = load(activeSpreadsheet(gas));
     const now = new Date();
     const outcome = apply(loaded, me, now);
-    if ('errors' in outcome) return { ok: false, errors: outcome.errors };
+    if ('errors' in outcome)
+      return outcome.approvedChange
+        ? { ok: false, errors: outcome.errors, approvedChange: outcome.approvedChange }
+        : { ok: false, errors: outcome.errors };
     assignMissingIds(loaded);
     const ws = analyse(loaded);
     writeComputed(ws, now);
@@ -270,7 +277,7 @@ export function saveWorkflow(gas: AppsScript, input: unknown): SaveResult {
   const refused = refusedForLength('saveWorkflow', input);
   if (refused) return refused;
   const value = checked.value;
-  return change(gas, (ws, me) => {
+  return change(gas, (ws, me, now) => {
     const existing = value.id === null ? null : ws.workflows.find((w) => w.id === value.id);
     if (value.id !== null && !existing) {
       return {
@@ -305,10 +312,16 @@ export function saveWorkflow(gas: AppsScript, input: unknown): SaveResult {
     if (existing) {
       const before = summary(table, existing.row);
       for (const [key, v] of Object.entries(cells)) table.set(existing.row, key, v);
+      const approved = existing.selected
+        ? guardWorkflowEdit(gas, ws, existing.row, input, displayName(me), now)
+        : null;
+      if (approved && 'refused' in approved) return approved.refused;
+      const confirmed = approved?.go ?? null;
       return {
         checklistMayChange: existing.selected,
-        message: `Saved “${value.name}”.`,
+        message: `Saved “${value.name}”.${confirmed ? ` ${afterApprovedChange(confirmed.notice)}` : ''}`,
         events: [
+          ...(confirmed?.events ?? []),
           {
             who: displayName(me),
             action: 'Edited workflow',
@@ -339,6 +352,40 @@ export function saveWorkflow(gas: AppsScript, input: unknown): SaveResult {
       ],
     };
   });
+}
+
+/**
+ * Editing the selected workflow inside an approved version waits for the person's confirmation
+ * (nothing is written); confirmed, a running pilot pauses before the edit is written.
+ */
+function guardWorkflowEdit(
+  gas: AppsScript,
+  ws: Workspace,
+  row: number,
+  input: unknown,
+  who: string,
+  now: Date,
+): ReturnType<typeof guardApprovedChange> | null {
+  const edited = readWorkflows(ws.workflowsTable.current()).workflows.find((w) => w.row === row);
+  const planned = edited ? planWith(gas, ws.spreadsheet, { workflow: edited }) : null;
+  if (!planned || !edited?.id) return null;
+  const guarded = guardApprovedChange(gas, ws.spreadsheet, planned, input, {
+    people: planned.people,
+    pilotRunning: planned.pilotRunning,
+    who,
+  });
+  const pilot = 'go' in guarded && guarded.go && planned.pilotRunning ? openPilot(ws.spreadsheet) : null;
+  if ('go' in guarded && guarded.go && pilot)
+    pauseForChange(
+      gas,
+      ws.spreadsheet,
+      pilot,
+      { id: edited.id, name: edited.name },
+      guarded.go.changes,
+      who,
+      now,
+    );
+  return guarded;
 }
 
 function summary(table: SheetTable, row: number): string {

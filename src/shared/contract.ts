@@ -11,7 +11,7 @@ import type {
 } from './metrics';
 import type { IncidentInput, IncidentResult } from './incidents';
 import type { ShareInput, ShareResult } from './share';
-import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult, ResumeInput } from './pilot';
+import type { DecisionInput, PilotBoard, PilotPlanSave, PilotResult, ResumeInput } from './pilot';
 import type { ChecklistInput, ChecklistSaveResult, GovernanceBoard, LogCheck } from './governance';
 import type { SaveResult, ScoreInput, SelectionInput, WorkflowBoard, WorkflowInput } from './workflows';
 
@@ -61,7 +61,7 @@ export type PlannerApi = JsonApi<{
   checkRepliesFromPlanner(): ApprovalResult;
   resolveReview(input: ReviewDecision): ApprovalResult;
   getPilotBoard(): PilotBoard;
-  savePilotPlan(input: PilotPlanInput): PilotResult;
+  savePilotPlan(input: PilotPlanSave): PilotResult;
   startPilot(): PilotResult;
   recordDecision(input: DecisionInput): PilotResult;
   resumePilot(input: ResumeInput): PilotResult;

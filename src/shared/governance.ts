@@ -1,3 +1,4 @@
+import type { ApprovedChangeConfirmation, ApprovedChangeNotice } from './approved-change';
 import type { FieldError, RowProblem } from './workflows';
 
 /** The governance part of the sidebar ↔ server contract (plain JSON only). */
@@ -63,9 +64,10 @@ export type ChecklistInput = {
   owner: string;
   /** Who checked the evidence; "" lets the add-on name the owner role's person when it is Done. */
   verifiedBy: string;
-};
+} & ApprovedChangeConfirmation;
 
 export type ChecklistSaveResult =
-  { ok: true; message: string; board: GovernanceBoard } | { ok: false; errors: FieldError[] };
+  | { ok: true; message: string; board: GovernanceBoard }
+  | { ok: false; errors: FieldError[]; approvedChange?: ApprovedChangeNotice };
 
 export type LogCheck = { ok: boolean; entries: number; message: string };

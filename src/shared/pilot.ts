@@ -1,3 +1,4 @@
+import type { ApprovedChangeConfirmation, ApprovedChangeNotice } from './approved-change';
 import type { FieldError } from './workflows';
 
 /** The pilot part of the sidebar ↔ server contract (plain JSON only). */
@@ -54,7 +55,11 @@ export type PilotBoard = {
 };
 
 export type PilotResult =
-  { ok: true; message: string; board: PilotBoard } | { ok: false; errors: FieldError[] };
+  | { ok: true; message: string; board: PilotBoard }
+  | { ok: false; errors: FieldError[]; approvedChange?: ApprovedChangeNotice };
+
+/** What the plan form sends: the plan, and a confirmation when it changes an approved version. */
+export type PilotPlanSave = PilotPlanInput & ApprovedChangeConfirmation;
 
 export type DecisionInput = {
   decision: string;

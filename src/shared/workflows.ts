@@ -1,6 +1,7 @@
 import type { RowProblem } from '../domain/table';
 import type { FieldError, WorkflowFields } from '../domain/workflow-input';
 import type { ProfileFlags } from '../domain/workflow-profile';
+import type { ApprovedChangeConfirmation, ApprovedChangeNotice } from './approved-change';
 
 export type { FieldError, RowProblem };
 
@@ -14,7 +15,7 @@ export type WorkflowInput = Omit<WorkflowFields, 'dataTier' | 'kind'> & {
   dataTier: string;
   /** A kind of workflow ("FAQ drafting" …), or ""; checked on the server. */
   kind: string;
-};
+} & ApprovedChangeConfirmation;
 
 export type CriterionValues = { common: number; measurable: number; risk: number; pain: number };
 
@@ -73,4 +74,5 @@ export type WorkflowBoard = {
 
 /** What a save returns: the new board, or what is wrong with the input (nothing was changed). */
 export type SaveResult =
-  { ok: true; message: string; board: WorkflowBoard } | { ok: false; errors: FieldError[] };
+  | { ok: true; message: string; board: WorkflowBoard }
+  | { ok: false; errors: FieldError[]; approvedChange?: ApprovedChangeNotice };

@@ -31,6 +31,22 @@ export const pilotNotice = {
     en: 'Paused by the add-on’s hourly check of the Metrics sheet, run for {who}.',
     es: 'Lo pausó la revisión horaria de la hoja Metrics que el complemento hace para {who}.',
   },
+  'pause.leadPlan': {
+    en: 'The pilot of “{workflow}” is paused: the plan its approvers approved was changed.',
+    es: 'El piloto de «{workflow}» está en pausa: se modificó su plan aprobado.',
+  },
+  'pause.whyPlan': {
+    en: 'What changed: {reasons}',
+    es: 'Qué cambió: {reasons}',
+  },
+  'pause.nextPlan': {
+    en: 'Staff stop using the AI tool for this work until every approval step approves the changed plan. Then {sponsor} can resume the pilot with a reason in the add-on (Pilot).',
+    es: 'El personal del distrito deja de usar la herramienta de IA para este trabajo hasta que cada paso de aprobación apruebe el plan modificado. Después, {sponsor} puede reanudar el piloto indicando el motivo en el complemento (Pilot).',
+  },
+  'pause.byPlan': {
+    en: 'Paused by the add-on when {who} confirmed the change to the approved plan.',
+    es: 'Lo pausó el complemento cuando {who} confirmó el cambio del plan aprobado.',
+  },
   'decision.subject': {
     en: 'AI pilot decision: {decision} — {workflow}',
     es: 'Decisión sobre el piloto de IA: {decision} — {workflow}',
