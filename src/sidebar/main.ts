@@ -19,12 +19,14 @@ const emptyDecision = (): DecisionInput => ({
   evidence: '',
 });
 const emptyResume = (): ResumeInput => ({ reason: '', onBehalf: false, evidence: '' });
+import type { ApprovedChangeNotice } from '../shared/approved-change';
 import type { ShareInput } from '../shared/share';
 import type { FieldError, ScoreInput, WorkflowBoard, WorkflowInput } from '../shared/workflows';
 import { planSteps, type PlanStep, type StepProgress } from '../domain/plan-lifecycle';
 import { announce, h } from './dom';
 import { callServer } from './server';
 import { approvalsView, reviewFormView } from './views/approvals-view';
+import { approvedChangeView } from './views/approved-change-view';
 import { checklistDraft, checklistItemView } from './views/checklist-item-view';
 import { emptyIncident, incidentFormView } from './views/incident-form-view';
 import { entryFormView, entryList } from './views/measurement-entries-view';
@@ -64,7 +66,17 @@ type Screen =
       reason: { text: string };
       errors: FieldError[];
     }
-  | { kind: 'incident-form'; draft: IncidentInput; errors: FieldError[] };
+  | { kind: 'incident-form'; draft: IncidentInput; errors: FieldError[] }
+  | {
+      kind: 'confirm-change';
+      notice: ApprovedChangeNotice;
+      /** The form the save came from, with what was typed: cancel goes back to it. */
+      back: FormScreen;
+      confirm: () => void;
+      errors: FieldError[];
+    };
+
+type FormScreen = Extract<Screen, { errors: FieldError[] }>;
 
 interface AppState {
   status: WorkspaceStatus | null;
@@ -120,6 +132,7 @@ const headingOf: Record<Screen['kind'], string> = {
   metrics: 'metrics-heading',
   'incident-form': 'form-heading',
   'measurement-entry': 'form-heading',
+  'confirm-change': 'confirm-heading',
 };
 
 /** Re-renders from state, keeping keyboard focus on the same control unless told where to put it. */
@@ -172,19 +185,21 @@ const sectionScreen = (section: Section): Screen =>
       : { kind: section };
 
 const sectionOf = (screen: Screen): Section =>
-  screen.kind === 'overview'
-    ? 'overview'
-    : screen.kind === 'governance' || screen.kind === 'checklist-item'
-      ? 'governance'
-      : screen.kind === 'approvals' || screen.kind === 'review'
-        ? 'approvals'
-        : screen.kind === 'pilot'
-          ? 'pilot'
-          : screen.kind === 'metrics' ||
-              screen.kind === 'incident-form' ||
-              screen.kind === 'measurement-entry'
-            ? 'metrics'
-            : 'workflows';
+  screen.kind === 'confirm-change'
+    ? sectionOf(screen.back)
+    : screen.kind === 'overview'
+      ? 'overview'
+      : screen.kind === 'governance' || screen.kind === 'checklist-item'
+        ? 'governance'
+        : screen.kind === 'approvals' || screen.kind === 'review'
+          ? 'approvals'
+          : screen.kind === 'pilot'
+            ? 'pilot'
+            : screen.kind === 'metrics' ||
+                screen.kind === 'incident-form' ||
+                screen.kind === 'measurement-entry'
+              ? 'metrics'
+              : 'workflows';
 
 const stepLabels: Record<PlanStep, string> = {
   workflows: 'Choose',
@@ -315,7 +330,7 @@ function screenView(): HTMLElement {
       return checklistItemView(row, screen.draft, screen.errors, busy, {
         save: () =>
           void save(
-            () => callServer('updateChecklistItem', screen.draft),
+            (confirm) => callServer('updateChecklistItem', { ...screen.draft, ...confirming(confirm) }),
             screen,
             (result) => {
               state.governance = result.board;
@@ -353,7 +368,12 @@ function screenView(): HTMLElement {
       if (!state.pilot) return h('p', { class: 'muted' }, state.error ? '' : 'Loading the pilot plan…');
       const draft = (screen.draft ??= { ...state.pilot.plan });
       return pilotView(state.pilot, draft, screen.decision, screen.resume, screen.errors, busy, {
-        save: () => void save(() => callServer('savePilotPlan', draft), screen, showPilot),
+        save: () =>
+          void save(
+            (confirm) => callServer('savePilotPlan', { ...draft, ...confirming(confirm) }),
+            screen,
+            showPilot,
+          ),
         start: () => void save(() => callServer('startPilot'), screen, showPilot),
         decide: () => void save(() => callServer('recordDecision', screen.decision), screen, showPilot),
         resume: () => void save(() => callServer('resumePilot', screen.resume), screen, showPilot),
@@ -417,7 +437,12 @@ function screenView(): HTMLElement {
       });
     case 'workflow-form':
       return workflowFormView(screen.draft, screen.errors, busy, {
-        save: () => void save(() => callServer('saveWorkflow', screen.draft), screen, showBoard),
+        save: () =>
+          void save(
+            (confirm) => callServer('saveWorkflow', { ...screen.draft, ...confirming(confirm) }),
+            screen,
+            showBoard,
+          ),
         cancel: () => go({ kind: 'workflows' }),
       });
     case 'score-form': {
@@ -448,8 +473,20 @@ function screenView(): HTMLElement {
         cancel: () => go({ kind: 'workflows' }),
       });
     }
+    case 'confirm-change':
+      return approvedChangeView(screen.notice, screen.errors, busy, {
+        confirm: screen.confirm,
+        cancel: () => {
+          state.screen = screen.back;
+          announce('Nothing was changed: the approved plan stands.');
+          render(headingOf[screen.back.kind]);
+        },
+      });
   }
 }
+
+/** The confirmation a save carries once the person confirmed voiding a version's approvals. */
+const confirming = (version: string | undefined) => (version ? { confirmApprovedChange: version } : {});
 
 /** The workflow a form was for is no longer in the sheet (someone deleted its row). */
 function gone(): HTMLElement {
@@ -551,12 +588,19 @@ function showBoard(result: { board: WorkflowBoard }): void {
 
 /**
  * Sends a change. On success `done` shows the result, with the message focused so a screen reader
- * reads it; on refusal the form shows why, with nothing changed.
+ * reads it; on refusal the form shows why, with nothing changed. A change to an approved plan is
+ * shown for confirmation first; confirmed, the same call goes again with the version it voids.
  */
 async function save<Board>(
-  call: () => Promise<{ ok: true; message: string; board: Board } | { ok: false; errors: FieldError[] }>,
-  form: Extract<Screen, { errors: FieldError[] }> | null,
+  call: (
+    confirm?: string,
+  ) => Promise<
+    | { ok: true; message: string; board: Board }
+    | { ok: false; errors: FieldError[]; approvedChange?: ApprovedChangeNotice }
+  >,
+  form: FormScreen | null,
   done: (result: { message: string; board: Board }) => void,
+  confirmed?: string,
 ): Promise<void> {
   state.busy = true;
   state.message = null;
@@ -564,8 +608,20 @@ async function save<Board>(
   render();
   let focus: string | undefined;
   try {
-    const result = await call();
-    if (result.ok) {
+    const result = await call(confirmed);
+    if (!result.ok && result.approvedChange && form && state.screen === form) {
+      const notice = result.approvedChange;
+      const back = form.kind === 'confirm-change' ? form.back : form;
+      const screen: Extract<Screen, { kind: 'confirm-change' }> = {
+        kind: 'confirm-change',
+        notice,
+        back,
+        errors: [],
+        confirm: () => void save(call, screen, done, notice.version),
+      };
+      state.screen = screen;
+      focus = headingOf['confirm-change'];
+    } else if (result.ok) {
       done(result);
       state.message = result.message;
       focus = 'message';
