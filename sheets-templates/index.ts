@@ -8,13 +8,14 @@ import { log } from './log';
 import { metrics } from './metrics';
 import { outbox } from './outbox';
 import { pilot } from './pilot';
+import { planVersions } from './plan-versions';
 import { scores } from './scores';
 import { settings } from './settings';
 import { workflows } from './workflows';
 
 /** Every sheet of the workspace, in tab order. */
 export const workspaceTemplate: WorkspaceTemplate = {
-  schemaVersion: 4,
+  schemaVersion: 5,
   sheets: [
     dashboard,
     boardSummary,
@@ -28,5 +29,6 @@ export const workspaceTemplate: WorkspaceTemplate = {
     settings,
     log,
     outbox,
+    planVersions,
   ],
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { allSamples, sampleFacts, sampleName } from '../../test/support/email-samples';
+import { allSamples, reRequestFacts, sampleFacts, sampleName } from '../../test/support/email-samples';
 import { requestEmail, requestSubject, SUBJECT_ASK_MAX, tokenTag } from './approval-email';
 import { stoppedEmail } from './approval-notices';
 import { readerships } from './messages/catalogue';
@@ -250,5 +250,37 @@ describe('a reply quoting each of our emails, from each mail client', () => {
         readReply({ body: `Approved\n> ${marker}\n> Approve the x pilot?`, subject: '', autoReply: false }),
       ).toMatchObject({ decision: 'APPROVE', comment: 'Approved' });
     }
+  });
+});
+
+describe('a request sent again', () => {
+  it('says what changed, first, naming a changed owner but not who it is now or was', () => {
+    for (const readership of ['en', 'es', 'en+es'] as const) {
+      const email = requestEmail(reRequestFacts(readership));
+      for (const body of [email.plain, email.html]) {
+        expect(body).not.toContain('Sam Ortiz');
+        expect(body).toContain('Checklist G08 › Owner');
+      }
+      expect(email.html).toContain('staff trust &lt; 3 two weeks running');
+      expect(email.html).not.toContain('trust < 3');
+    }
+    expect(requestEmail(sampleFacts('en')).plain).not.toContain('Asked again');
+  });
+
+  it('lists at most twelve changes and points to the Log for the rest', () => {
+    const facts = reRequestFacts('en');
+    const changes = Array.from({ length: 15 }, (_, i) => ({
+      label: `Checklist G${i + 10} › Status`,
+      before: 'Done',
+      after: 'In progress',
+      personal: false,
+    }));
+    const plain = requestEmail({
+      ...facts,
+      changedSince: { version: 'v-1', day: '2026-12-03', changes },
+    }).plain;
+    expect(plain).toContain('Checklist G21 › Status: Done → In progress');
+    expect(plain).not.toContain('Checklist G22');
+    expect(plain).toContain('…and 3 more changes: the plan’s Log sheet lists each one.');
   });
 });

@@ -16,6 +16,7 @@ type Band = NonNullable<WorkflowResult['band']>;
 import type { ProfileFlag } from './workflow-records';
 import { DATA_ITEM } from './data-rule';
 import { tierDefinition } from './workflow-profile';
+import type { PlanChange } from './plan-diff';
 
 /**
  * The approval request email (DOMAIN §3(d)): what one approver is asked to decide and everything they
@@ -67,6 +68,15 @@ export interface RequestFacts {
   };
   /** The first targets of the plan's metrics (at most three are shown). */
   targets: readonly { metric: string; target: string }[];
+  /**
+   * For a step asked again: the version it approved before (`day` yyyy-mm-dd), and what changed since,
+   * from the copy of that version kept when it was sent (null when no copy is on record).
+   */
+  changedSince: {
+    version: string;
+    day: string;
+    changes: readonly PlanChange[] | null;
+  } | null;
   /** Earlier steps' approvers and where they stand; `day` is yyyy-mm-dd when decided. */
   prior: readonly { role: string; status: ApprovalStatus | ''; day: string }[];
   next: { step: string; roles: readonly string[] } | null;
@@ -100,9 +110,10 @@ export function requestSubject(workflow: string, due: string, readership: Reader
 }
 
 /** The first screen, in one language: the ask, the due date and how to reply. */
-export function askLead(language: Language, workflow: string, due: string): Lead {
+export function askLead(language: Language, workflow: string, due: string, again = false): Lead {
   return {
     language,
+    ...(again ? { intro: say(language, 'request.again') } : {}),
     heading: say(language, 'request.ask', { workflow: oneLine(workflow, 200) }),
     lines: [
       { text: say(language, 'request.due', { due: longDay(due, language) }), strong: true },
@@ -200,6 +211,7 @@ function details(language: Language, f: RequestFacts, label: string): Details {
       }),
     ],
     sections: [
+      ...(f.changedSince ? [changedSection(language, f.changedSince)] : []),
       {
         title: say(language, 'section.who'),
         lines: [
@@ -281,6 +293,38 @@ function details(language: Language, f: RequestFacts, label: string): Details {
   };
 }
 
+/** At most this many changes are listed in a request; the Log lists every one. */
+export const CHANGES_SHOWN = 12;
+
+/**
+ * What changed since the step approved, field by field, values shortened; a field that may name a
+ * person says only that it changed (no personal data in emails).
+ */
+function changedSection(language: Language, since: NonNullable<RequestFacts['changedSince']>) {
+  const when = { version: since.version, day: longDay(since.day, language) };
+  if (!since.changes)
+    return { title: say(language, 'section.changed'), lines: [say(language, 'changed.unknown', when)] };
+  const value = (v: string) => (v.trim() === '' ? say(language, 'changed.empty') : oneLine(v, 80));
+  const shown = since.changes.slice(0, CHANGES_SHOWN).map((c) =>
+    c.personal
+      ? say(language, 'changed.personal', { label: oneLine(c.label, 120) })
+      : say(language, 'changed.value', {
+          label: oneLine(c.label, 120),
+          before: value(c.before),
+          after: value(c.after),
+        }),
+  );
+  const more = since.changes.length - shown.length;
+  return {
+    title: say(language, 'section.changed'),
+    lines: [
+      say(language, 'changed.since', when),
+      ...shown,
+      ...(more > 0 ? [say(language, 'changed.more', { count: more })] : []),
+    ],
+  };
+}
+
 export function footerOf(readership: Readership, token: string, version: string, url: string) {
   return languagesOf(readership).map((language) => ({
     language,
@@ -293,7 +337,7 @@ export function requestEmail(f: RequestFacts): RenderedEmail {
   const doc: EmailDoc = {
     readership: f.readership,
     subject: requestSubject(f.workflow.name, f.due, f.readership, f.token),
-    leads: languages.map((language) => askLead(language, f.workflow.name, f.due)),
+    leads: languages.map((language) => askLead(language, f.workflow.name, f.due, f.changedSince !== null)),
     details: languages.map((language) => details(language, f, say(language, 'request.otherLanguage'))),
     footer: footerOf(f.readership, f.token, f.planVersion, f.sheetUrl),
   };

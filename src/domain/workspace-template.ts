@@ -15,7 +15,8 @@ export type SheetKey =
   | 'incidents'
   | 'settings'
   | 'log'
-  | 'outbox';
+  | 'outbox'
+  | 'planVersions';
 
 /**
  * What a column holds. It decides the validation, the number format and how values are read:

@@ -336,6 +336,8 @@ describe('reading replies', () => {
     checkReplies(env);
     const row = env.run((gas) => governanceBoard(gas)).rows.find((r) => r.gating && r.status === 'Done');
     if (!row) throw new Error('no completed gating row');
+    // The change voids an approval of this version: it is confirmed (approved-change.test.ts).
+    const version = env.run((gas) => governanceBoard(gas)).planVersion ?? '';
     const saved = env.run((gas) =>
       updateChecklistItem(gas, {
         id: row.id,
@@ -344,6 +346,7 @@ describe('reading replies', () => {
         naReason: '',
         due: '',
         owner: '',
+        confirmApprovedChange: version,
       }),
     );
     expect(saved.ok).toBe(true);

@@ -64,6 +64,7 @@ import { displayName, whoAmI } from './identity';
 import { Outbox, type Delivered, type ThreadCache } from './outbox';
 import { newMessages, type NewMessage } from './reply-inbox';
 import { SheetTable } from './sheet-table';
+import { PlanCopies } from './plan-copies';
 import { quoted, refusedForLength } from '../domain/input-caps';
 import { noteWaiting } from './waiting-list';
 
@@ -106,6 +107,8 @@ interface Context {
   sign: Signer;
   /** The emails decided so far, queued in the Outbox before anything they follow from is written. */
   mail: MailIntent[];
+  /** The Plan versions sheet, read when a request is first decided in this run. */
+  copies: () => PlanCopies;
 }
 
 function once<T>(get: () => T): () => T {
@@ -153,6 +156,7 @@ function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date, 
     sheetUrl: once(() => spreadsheet.getUrl()),
     spreadsheetId: once(() => spreadsheet.getId()),
     timeZone: once(() => spreadsheet.getSpreadsheetTimeZone()),
+    copies: once(() => PlanCopies.open(gas, spreadsheet)),
   };
 }
 
@@ -325,6 +329,9 @@ function sendStep(
     return `Gmail allows ${quota} more ${quota === 1 ? 'recipient' : 'recipients'} today and this step needs ${approvers.length}. Nothing was sent; try again tomorrow.`;
   }
   const spreadsheetId = ctx.spreadsheetId();
+  // The plan as sent, kept before its requests: a request sent again later says what changed since.
+  if (plan.canonical)
+    ctx.copies().keep({ workflowId: selected.id, version: plan.version, canonical: plan.canonical }, ctx.now);
   const due = day(gas, ctx.spreadsheet, new Date(ctx.now.getTime() + ctx.timing.escalationDays * 86400000));
   for (const approver of approvers) {
     const details = [
@@ -376,6 +383,15 @@ function requestIntent(
   const { gas, plan } = ctx;
   const selected = plan.selected;
   if (!selected?.id || !plan.version) return null;
+  const since = plan.canonical
+    ? ctx
+        .copies()
+        .since(
+          ctx.records,
+          { workflowId: selected.id, step: step.number, role: approver.role },
+          { version: plan.version, canonical: plan.canonical },
+        )
+    : null;
   const later = progress.steps.filter((s) => s.step.number > step.number);
   const earlier = progress.steps.filter((s) => s.step.number < step.number);
   const facts: RequestFacts = {
@@ -419,6 +435,13 @@ function requestIntent(
     targets: metricsFor(selected.kind)
       .slice(0, 3)
       .map((d) => ({ metric: d.name, target: d.target.text })),
+    changedSince: since
+      ? {
+          version: since.version,
+          day: since.decided ? day(gas, ctx.spreadsheet, since.decided) : '',
+          changes: since.changes,
+        }
+      : null,
     prior: earlier.flatMap((s) =>
       s.approvers.map((a) => ({
         role: a.approver.role,

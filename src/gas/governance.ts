@@ -410,6 +410,8 @@ export function showChecklistRow(gas: AppsScript, id: unknown): { ok: boolean; m
 export interface PlanState {
   selected: WorkflowRecord | null;
   version: string | null;
+  /** The canonical form the version hashes (kept as the version's copy when it is sent). */
+  canonical: string | null;
   ready: boolean;
   complete: number;
   gating: number;
@@ -440,6 +442,7 @@ export function planState(
   return {
     selected: g.selected,
     version: versionOf(g),
+    canonical: planOf(g)?.canonical ?? null,
     ready: gate.ready,
     complete: gate.complete,
     gating: gate.gating,

@@ -160,6 +160,8 @@ describe('upgrading a workspace from schema 1', () => {
     expect(report.changes).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^Created the Incidents sheet/),
+        // Schema 5: the plan as each version was sent, so a request sent again says what changed.
+        expect.stringMatching(/^Created the Plan versions sheet/),
         expect.stringMatching(/^Added the column “Verified by” to Governance/),
         expect.stringMatching(/^Added the column “Basis” to Governance/),
         expect.stringMatching(/^Added the column “Collects information from students” to Workflows/),

@@ -56,7 +56,7 @@ export interface WorkspaceRead {
  * when a sheet is missing by name or the schema changed: a completed set-up marked every sheet.
  */
 /** Sheets whose values nothing the planner shows on opening depends on. */
-const notReadOnOpening = new Set(['outbox', 'incidents']);
+const notReadOnOpening = new Set(['outbox', 'incidents', 'planVersions']);
 
 export function readWorkspace(
   gas: AppsScript,

@@ -59,6 +59,7 @@ export function sampleFacts(readership: Readership): RequestFacts {
       { metric: 'Items handled per week', target: 'At least the baseline' },
       { metric: 'Revision rate (%)', target: 'Under 25%' },
     ],
+    changedSince: null,
     prior: [],
     next: { step: 'Final approval', roles: ['Executive sponsor'] },
     due: '2026-12-06',
@@ -76,7 +77,47 @@ export const sampleRef: RequestRef = {
   sheetUrl: 'https://docs.google.com/spreadsheets/d/1AbCdEfGhIjKlMnOpQrStUvWxYz/edit',
 };
 
-export const emailKinds = ['request', 'reminder', 'escalation', 'receipt', 'unreadable'] as const;
+/** The same request sent again to a step that approved an earlier version: what changed comes first. */
+export function reRequestFacts(readership: Readership): RequestFacts {
+  return {
+    ...sampleFacts(readership),
+    token: 'AP-9W4R2T6B',
+    planVersion: 'v-0b7d3c2e91aa',
+    pilot: {
+      ...sampleFacts(readership).pilot,
+      stopRule: 'Two incidents in a week, or staff trust < 3 two weeks running.',
+    },
+    changedSince: {
+      version: 'v-4f10a114647a',
+      day: '2026-12-03',
+      changes: [
+        {
+          label: 'Pilot plan › Stop rule',
+          before: 'Any incident, any error that reaches a family, or staff trust under 3 two weeks running.',
+          after: 'Two incidents in a week, or staff trust < 3 two weeks running.',
+          personal: false,
+        },
+        {
+          label: 'Checklist G12 › Evidence link',
+          before: '',
+          after: 'https://district.example.org/dpa',
+          personal: false,
+        },
+        { label: 'Checklist G08 › Owner', before: 'Pat Lee', after: 'Sam Ortiz', personal: true },
+        { label: 'Workflow › Data tier', before: 'Green', after: 'Amber', personal: false },
+      ],
+    },
+  };
+}
+
+export const emailKinds = [
+  'request',
+  'rerequest',
+  'reminder',
+  'escalation',
+  'receipt',
+  'unreadable',
+] as const;
 export type EmailKind = (typeof emailKinds)[number];
 
 export function sampleEmail(kind: EmailKind, readership: Readership): RenderedEmail {
@@ -84,6 +125,8 @@ export function sampleEmail(kind: EmailKind, readership: Readership): RenderedEm
   switch (kind) {
     case 'request':
       return request;
+    case 'rerequest':
+      return requestEmail(reRequestFacts(readership));
     case 'reminder':
       return reminderEmail(readership, sampleRef, requester, request.subject);
     case 'escalation':

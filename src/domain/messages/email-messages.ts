@@ -32,12 +32,20 @@ export const emailMessages = {
     es: 'Como {role} (paso {step} de {steps}: {stepName}), se le pide que apruebe el inicio de este piloto, que solicite cambios o que lo rechace. No se le pide que apruebe la compra de una herramienta ni su uso más allá del piloto.',
   },
   'request.otherLanguage': { en: 'In English', es: 'En español' },
+  'request.again': {
+    en: 'Asked again: the plan changed since this step approved it. What changed is listed first below.',
+    es: 'Se le solicita de nuevo: el plan cambió desde que este paso lo aprobó. Lo que cambió figura primero más abajo.',
+  },
   'request.footer': {
     en: 'Request {token} · plan version {version}. People with access to the plan can open it here: {url}',
     es: 'Solicitud {token} · versión del plan {version}. Quienes tienen acceso al plan pueden abrirlo aquí: {url}',
   },
 
   // Section titles of the request's facts.
+  'section.changed': {
+    en: 'What changed since this step approved',
+    es: 'Qué cambió desde que este paso aprobó',
+  },
   'section.who': { en: 'Who is asking', es: 'Quién lo solicita' },
   'section.workflow': { en: 'The workflow', es: 'El proceso de trabajo' },
   'section.why': { en: 'Why it was chosen', es: 'Por qué se eligió' },
@@ -151,6 +159,24 @@ export const emailMessages = {
   'fact.prior': { en: '{role}: {status} on {day}.', es: '{role}: {status} el {day}.' },
   'fact.priorPending': { en: '{role}: {status}.', es: '{role}: {status}.' },
   'fact.firstStep': { en: 'This is the first step.', es: 'Este es el primer paso.' },
+  'changed.since': {
+    en: 'This step approved plan version {version} on {day}. Since then:',
+    es: 'Este paso aprobó la versión del plan {version} el {day}. Desde entonces:',
+  },
+  'changed.value': { en: '{label}: {before} → {after}', es: '{label}: {before} → {after}' },
+  'changed.personal': {
+    en: '{label}: changed (see the sheet).',
+    es: '{label}: cambió (consulte la hoja).',
+  },
+  'changed.empty': { en: '(empty)', es: '(vacío)' },
+  'changed.more': {
+    en: '…and {count} more changes: the plan’s Log sheet lists each one.',
+    es: '…y {count} cambios más: la hoja Log del plan los detalla uno por uno.',
+  },
+  'changed.unknown': {
+    en: 'This step approved plan version {version} on {day}. That version is not on record in the sheet, so its changes cannot be listed here: the plan’s Log sheet lists them.',
+    es: 'Este paso aprobó la versión del plan {version} el {day}. Esa versión no consta en la hoja, así que sus cambios no pueden detallarse aquí: la hoja Log del plan los detalla.',
+  },
   'fact.next': { en: 'Next: {step} ({roles}).', es: 'Después: {step} ({roles}).' },
   'fact.last': {
     en: 'This is the last step: once it approves, the pilot can start.',
