@@ -1,4 +1,6 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
+import { callSites, SERVER_ERROR } from '../../test/fakes/faults';
+import { cloneWorld } from '../../test/support/world';
 import type { FakeEnvironment } from '../../test/fakes/environment';
 import { district, governedWorkspace } from '../../test/support/approvals';
 import { approveAll, pilotPlan as plan } from '../../test/support/pilot';
@@ -74,6 +76,13 @@ const log = (env: FakeEnvironment) =>
         note: String(r[7]),
       })),
   );
+
+const approvalStatuses = (env: FakeEnvironment) =>
+  env.run((gas) => {
+    const [head, ...rows] = sheetNamed(gas, 'Approvals').getDataRange().getValues();
+    const at = (head ?? []).indexOf('Status');
+    return rows.map((r) => String(r[at]));
+  });
 
 const firstGating = (env: FakeEnvironment) => {
   const row = env.run((gas) => governanceBoard(gas)).rows.find((r) => r.gating);
@@ -318,5 +327,90 @@ describe('a confirmed change of an approved plan', () => {
       ok: true,
       board: { state: 'Running' },
     });
+  });
+});
+
+describe('a confirmed change cut off at any service call', () => {
+  /** Fails each call site of `save` in turn; the same save tried again completes what was cut off. */
+  function completedAfterCutOff(
+    save: (env: FakeEnvironment, confirm: string) => { ok: boolean },
+    expectSaved: (env: FakeEnvironment, n: number) => void,
+  ): void {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const base = approved(true);
+    const v = version(base);
+    const told = [emailOf('sponsor'), emailOf('privacy'), 'coordinator@district.example.org'].sort();
+    const probe = cloneWorld(base);
+    const picks = callSites(
+      probe.faults.traceDuring(() => save(probe, v)),
+      /send/i,
+    );
+    expect(picks.length).toBeGreaterThan(10);
+    for (const n of picks) {
+      const env = cloneWorld(base);
+      const sent = env.mail.sent().length;
+      env.faults.failCall(n);
+      try {
+        save(env, v);
+      } catch (error) {
+        expect(error).toMatchObject({ message: SERVER_ERROR });
+      }
+      expect({ n, ok: save(env, v).ok }).toEqual({ n, ok: true });
+      expect({ n, state: env.run((gas) => pilotBoard(gas)).state }).toEqual({ n, state: 'Paused' });
+      expectSaved(env, n);
+      const notices = env.mail
+        .sent()
+        .slice(sent)
+        .filter((m) => /^AI pilot paused/.test(m.subject))
+        .map((m) => m.to)
+        .sort();
+      expect({ n, notices }).toEqual({ n, notices: told });
+      expect({ n, statuses: approvalStatuses(env) }).toEqual({ n, statuses: ['Stale', 'Stale', 'Stale'] });
+    }
+    warn.mockRestore();
+  }
+
+  it('of the pilot plan is completed by the same save tried again: saved, approvals stale, pilot paused, each person told once', () => {
+    completedAfterCutOff(
+      (env, v) =>
+        env.run((gas) =>
+          savePilotPlan(gas, { ...runningPlan, stopRule: 'Two privacy incidents', confirmApprovedChange: v }),
+        ),
+      (env, n) =>
+        expect({ n, stopRule: env.run((gas) => pilotBoard(gas)).plan.stopRule }).toEqual({
+          n,
+          stopRule: 'Two privacy incidents',
+        }),
+    );
+  });
+
+  it('of the selected workflow is completed by the same save tried again', () => {
+    const edit = workflowSave(approved(), { team: 'Front office' });
+    completedAfterCutOff(
+      (env, v) => env.run((gas) => saveWorkflow(gas, { ...edit, confirmApprovedChange: v })),
+      (env, n) =>
+        expect({
+          n,
+          team: env.run((gas) => workflowBoard(gas)).workflows.find((w) => w.id === 'WF-001')?.team,
+        }).toEqual({ n, team: 'Front office' }),
+    );
+  });
+
+  it('of a checklist item is completed by the same save tried again', () => {
+    const row = firstGating(approved());
+    completedAfterCutOff(
+      (env, v) =>
+        env.run((gas) =>
+          updateChecklistItem(gas, {
+            ...checklistSave(row, 'https://district.example.org/new'),
+            confirmApprovedChange: v,
+          }),
+        ),
+      (env, n) =>
+        expect({
+          n,
+          evidence: env.run((gas) => governanceBoard(gas)).rows.find((r) => r.id === row.id)?.evidence,
+        }).toEqual({ n, evidence: 'https://district.example.org/new' }),
+    );
   });
 });

@@ -19,7 +19,7 @@ import type { RolePerson } from '../domain/roles';
 import { text } from '../domain/table';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { localSigner } from './document-secret';
-import { commitJournaled } from './outbox';
+import { commitJournaled, deliverPending } from './outbox';
 import { pauseNotices } from './pilot-notices';
 import { SheetTable } from './sheet-table';
 
@@ -100,8 +100,9 @@ export function pauseForChange(
   now: Date,
 ): void {
   const running = pilotRunning(gas, table, workflow.id);
-  if (!running) return;
   const sign = localSigner(gas);
+  // Paused already (the same save again after a run cut off part-way): its notices go now.
+  if (!running) return deliverPending(gas, spreadsheet, sign, now);
   const reason = planChangeReason(changes);
   // Sealed with the sealed decision, so a decision typed into the row is not sealed with the pause.
   const cells = { ...running.cells, state: 'Paused', decision: running.decision, pausedBecause: reason };

@@ -254,15 +254,16 @@ function commit(
   markStale = true,
 ): void {
   g.governanceTable.flush(gas);
-  g.workflowsTable.flush(gas);
   const version = versionOf(g);
   const stored = g.selected
     ? text(g.workflowsTable.data.rows.find((r) => r.row === g.selected?.row)?.cells['planVersion'])
     : '';
+  // Marked before the new version is written, so a run cut off in between marks them next time.
   const stale =
     markStale && g.selected?.id && version && version !== stored
       ? markStaleApprovals(gas, g.spreadsheet, { workflowId: g.selected.id, version }, who)
       : [];
+  g.workflowsTable.flush(gas);
   appendToLog(gas, g.spreadsheet, [...events, ...stale], now);
 }
 

@@ -234,7 +234,10 @@ export function savePilotPlan(gas: AppsScript, input: unknown): PilotResult {
       (f) => (ctx.record?.[f] ?? '') !== value[f],
     );
     if (changed.length === 0) {
+      // The same save again after a run cut off part-way: its notices go, and its version follows.
       if (edits.length > 0) finish(gas, ctx, edits, now);
+      else deliverPending(gas, spreadsheet, ctx.sign, now);
+      syncGovernance(gas, spreadsheet, who, now);
       return { ok: true, message: 'Nothing changed.', board: board(gas, ctx, now) };
     }
     // Inside an approved version, the change waits for the person's confirmation; nothing is written.

@@ -374,7 +374,7 @@ function guardWorkflowEdit(
     pilotRunning: planned.pilotRunning,
     who,
   });
-  const pilot = 'go' in guarded && guarded.go && planned.pilotRunning ? openPilot(ws.spreadsheet) : null;
+  const pilot = 'go' in guarded && guarded.go ? openPilot(ws.spreadsheet) : null;
   if ('go' in guarded && guarded.go && pilot)
     pauseForChange(
       gas,
