@@ -352,6 +352,12 @@ describe('reading replies', () => {
     expect(saved.ok).toBe(true);
     expect(statusOf(env, sam)).toEqual(['Stale']);
     expect(logActions(env)).toContain('Approval request stale');
+    // Marked as the add-on marks a row (sealed again): not read as a hand edit, then or later.
+    const shown = JSON.stringify(boardOf(env));
+    expect(shown).not.toContain('Edited in the sheet');
+    checkReplies(env);
+    expect(statusOf(env, sam)).toEqual(['Stale']);
+    expect(logActions(env)).not.toContain('Approval row edited in the sheet');
   });
 
   it('reminds in the same thread after the reminder days, and copies the sponsor there after the escalation days', () => {
