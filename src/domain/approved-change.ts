@@ -89,7 +89,7 @@ export function refusal(notice: ApprovedChangeNotice): ApprovedChangeRefusal {
     errors: [
       {
         field: 'confirmApprovedChange',
-        message: `This changes the plan ${whoApproved(notice)} approved (${notice.version}): ${notice.voids.length === 1 ? 'that approval' : 'those approvals'} would no longer count, and ${notice.voids.length === 1 ? 'that step is' : 'those steps are'} asked again.${pause} Confirm the change to save it; nothing was saved.`,
+        message: `This changes the plan ${whoApproved(notice)} approved: ${notice.voids.length === 1 ? 'that approval' : 'those approvals'} would no longer count, and ${notice.voids.length === 1 ? 'that step is' : 'those steps are'} asked again.${pause} Confirm the change to save it; nothing was saved.`,
       },
     ],
     approvedChange: notice,
@@ -164,5 +164,5 @@ export const isPlanChangePause = (reason: string): boolean =>
 /** What the planner says after a confirmed change. */
 export function afterApprovedChange(notice: ApprovedChangeNotice): string {
   const pause = notice.pausesPilot ? ' The pilot is paused until every step approves the new version.' : '';
-  return `The approvals of ${notice.version} no longer count: send the requests again (4. Approve).${pause}`;
+  return `The earlier approvals no longer count: send the requests again (4. Approve).${pause}`;
 }

@@ -50,8 +50,8 @@ const voids = [
   { step: 8, role: 'Executive sponsor', approver: 'Dr. Rivera' },
 ];
 
-const refusedMessage = (v: string, running: boolean) =>
-  `This changes the plan the Privacy officer (Pat Lee), the Technology director (Sam Ortiz) and the Executive sponsor (Dr. Rivera) approved (${v}): those approvals would no longer count, and those steps are asked again.${running ? ' The running pilot would pause until the new version is approved.' : ''} Confirm the change to save it; nothing was saved.`;
+const refusedMessage = (running: boolean) =>
+  `This changes the plan the Privacy officer (Pat Lee), the Technology director (Sam Ortiz) and the Executive sponsor (Dr. Rivera) approved: those approvals would no longer count, and those steps are asked again.${running ? ' The running pilot would pause until the new version is approved.' : ''} Confirm the change to save it; nothing was saved.`;
 
 /** Runs a save expected to be refused for confirmation, and checks the world is as it was. */
 function refused<T extends { ok: boolean }>(env: FakeEnvironment, save: () => T): T {
@@ -127,7 +127,7 @@ describe('a change inside an approved version', () => {
     );
     expect(result).toEqual({
       ok: false,
-      errors: [{ field: 'confirmApprovedChange', message: refusedMessage(v, false) }],
+      errors: [{ field: 'confirmApprovedChange', message: refusedMessage(false) }],
       approvedChange: {
         version: v,
         voids,
@@ -150,7 +150,7 @@ describe('a change inside an approved version', () => {
       env.run((gas) => updateChecklistItem(gas, checklistSave(row, 'https://district.example.org/new'))),
     );
     expect(result).toMatchObject({
-      errors: [{ message: refusedMessage(version(env), false) }],
+      errors: [{ message: refusedMessage(false) }],
       approvedChange: {
         changes: [
           {
@@ -169,7 +169,7 @@ describe('a change inside an approved version', () => {
       env.run((gas) => saveWorkflow(gas, workflowSave(env, { dataTier: 'Amber' }))),
     );
     if (result.ok || !('approvedChange' in result) || !result.approvedChange) throw new Error('not asked');
-    expect(result.errors[0]?.message).toBe(refusedMessage(version(env), false));
+    expect(result.errors[0]?.message).toBe(refusedMessage(false));
     expect(result.approvedChange.changes[0]).toEqual({
       label: 'Workflow › Data tier',
       before: 'Green',
@@ -228,13 +228,13 @@ describe('a confirmed change of an approved plan', () => {
     const asked = env.run((gas) => savePilotPlan(gas, change));
     if (asked.ok || !asked.approvedChange) throw new Error('not asked');
     expect(asked.approvedChange.pausesPilot).toBe(true);
-    expect(asked.errors[0]?.message).toBe(refusedMessage(v, true));
+    expect(asked.errors[0]?.message).toBe(refusedMessage(true));
 
     const saved = ok(env.run((gas) => savePilotPlan(gas, { ...change, confirmApprovedChange: v })));
     const now = version(env);
     expect(now).not.toBe(v);
     expect(saved).toMatchObject({
-      message: `Saved the pilot plan. The approvals of ${v} no longer count: send the requests again (4. Approve). The pilot is paused until every step approves the new version.`,
+      message: `Saved the pilot plan. The earlier approvals no longer count: send the requests again (4. Approve). The pilot is paused until every step approves the new version.`,
       board: {
         state: 'Paused',
         pausedBecause: 'The approved plan changed (Pilot plan › Stop rule): it needs approval again.',

@@ -28,7 +28,7 @@ export function approvedChangeView(
     h(
       'p',
       {},
-      `This plan (${notice.version}) is approved. Saving the change means ${count === 1 ? 'this approval no longer counts' : `these ${count} approvals no longer count`}, and each step is asked again:`,
+      `This plan is approved. Saving the change means ${count === 1 ? 'this approval no longer counts' : `these ${count} approvals no longer count`}, and each step is asked again:`,
     ),
     h(
       'ul',
