@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { pilotPlan } from '../../test/support/pilot-plan';
 import { FakeEnvironment } from '../../test/fakes/environment';
+import { copyWorldState } from '../../test/fakes/world-copy';
 import { checkReplies, district, readyWorkspace, reply, requester } from '../../test/support/approvals';
 import { sheetNamed, tableTemplate } from '../../test/support/workspace';
 import { mapHeaders } from '../domain/header-map';
@@ -45,20 +46,7 @@ function trimmed(world: FakeEnvironment): FakeEnvironment {
 
 /** A copy of a built world at a fixed time, so every fault point starts from the same state. */
 function copyOf(world: FakeEnvironment, at: number): FakeEnvironment {
-  return new FakeEnvironment({ state: deepCopy(world.state), now: () => at });
-}
-
-/**
- * A deep copy whose Dates are this realm's (jest runs tests in a vm context, where `structuredClone`
- * returns Node's Dates, which fail `instanceof Date` here).
- */
-function deepCopy<T>(value: T): T {
-  if (value instanceof Date) return new Date(value.getTime()) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => deepCopy(v)) as T;
-  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, deepCopy(v)])) as T;
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deepCopy(v)])) as T;
-  return value;
+  return new FakeEnvironment({ state: copyWorldState(world.state), now: () => at });
 }
 
 function rows(gas: AppsScript, sheet: string, keys: readonly string[]): string[][] {
