@@ -1,6 +1,6 @@
-import { expectUnchanged, worldSnapshot } from '../../test/support/world';
+import { cloneWorld, expectUnchanged, worldSnapshot } from '../../test/support/world';
 import { describe, expect, it, jest } from '@jest/globals';
-import { FakeEnvironment } from '../../test/fakes/environment';
+import type { FakeEnvironment } from '../../test/fakes/environment';
 import { SERVER_ERROR, callSites } from '../../test/fakes/faults';
 import { district, readyWorkspace } from '../../test/support/approvals';
 import { approveAll, pilotPlan } from '../../test/support/pilot';
@@ -53,8 +53,17 @@ const incident = (offset = -10): MeasurementInput =>
     items: null,
   });
 
-/** A workspace whose plan is approved and whose pilot runs (so a stop rule can pause it). */
+/**
+ * A workspace whose plan is approved and whose pilot runs (so a stop rule can pause it): built once,
+ * then copied for each test (world-copy.ts).
+ */
 function runningPilot(): FakeEnvironment {
+  running ??= startedPilot();
+  return cloneWorld(running);
+}
+let running: FakeEnvironment | null = null;
+
+function startedPilot(): FakeEnvironment {
   const env = readyWorkspace();
   const saved = env.run((gas) => savePilotPlan(gas, plan));
   if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
@@ -295,12 +304,17 @@ describe('withdrawing an entry', () => {
 });
 
 describe('service calls', () => {
-  /** A running pilot with `rows` measurement rows of another metric typed in by hand. */
+  /** A running pilot with `rows` measurement rows of another metric typed in by hand (built once a size). */
+  const worlds = new Map<number, FakeEnvironment>();
   function world(rows: number): FakeEnvironment {
-    const env = runningPilot();
-    addMeasurementRows(env, 'WF-001', rows);
-    ok(env.run((gas) => saveMeasurement(gas, measurement())));
-    return env;
+    let env = worlds.get(rows);
+    if (!env) {
+      env = runningPilot();
+      addMeasurementRows(env, 'WF-001', rows);
+      ok(env.run((gas) => saveMeasurement(gas, measurement())));
+      worlds.set(rows, env);
+    }
+    return cloneWorld(env);
   }
   it('are the same at 10 and 1,000 rows for a save, a correction and a withdrawal, with and without the leader view', () => {
     const save = measurement({ periodStart: day(-43), periodEnd: day(-39) });
@@ -336,7 +350,7 @@ describe('cut off at any service call', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const base = runningPilot();
     ok(base.run((gas) => saveMeasurement(gas, measurement())));
-    const fresh = () => new FakeEnvironment({ state: copy(base.state) });
+    const fresh = () => cloneWorld(base);
     const probe = fresh();
     const input = { id: 'MS-0001', reason: 'Twice' };
     const trace = probe.faults.traceDuring(() => probe.run((gas) => actions.withdrawMeasurement(gas, input)));
@@ -372,12 +386,3 @@ describe('cut off at any service call', () => {
     warn.mockRestore();
   });
 });
-
-/** A deep copy that keeps Dates as this realm's Dates (jest's structuredClone makes another realm's). */
-function copy<T>(value: T): T {
-  if (value instanceof Date) return new Date(value.getTime()) as T;
-  if (Array.isArray(value)) return value.map(copy) as T;
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)])) as T;
-  return value;
-}
