@@ -73,6 +73,24 @@ export function forbiddenReferences(code: string): string[] {
   return [...used].filter((name) => !declared.has(name)).sort();
 }
 
+/**
+ * Each bundle's script and top-level functions, made once per bundle text: a playground makes a new
+ * runtime on every reset, and parsing Code.js takes longer than most of the calls run on it.
+ */
+const bundles = new Map<string, { script: vm.Script; functions: ReadonlySet<string> }>();
+
+function compiled(code: string): { script: vm.Script; functions: ReadonlySet<string> } {
+  let bundle = bundles.get(code);
+  if (!bundle) {
+    bundle = {
+      script: new vm.Script(code, { filename: 'Code.js' }),
+      functions: new Set(topLevelFunctions(code)),
+    };
+    bundles.set(code, bundle);
+  }
+  return bundle;
+}
+
 export class BundleRuntime {
   readonly functions: ReadonlySet<string>;
   /** Forbidden globals touched while loading or running, in order. */
@@ -85,8 +103,9 @@ export class BundleRuntime {
     /** False for a second project over the same world (the Gmail card): menus name the add-on's functions. */
     ownsMenus = true,
   ) {
-    this.script = new vm.Script(code, { filename: 'Code.js' });
-    this.functions = new Set(topLevelFunctions(code));
+    const { script, functions } = compiled(code);
+    this.script = script;
+    this.functions = functions;
     if (ownsMenus) env.isCallable = (name) => this.functions.has(name);
   }
 

@@ -101,8 +101,20 @@ export class SpreadsheetModel {
   }
 
   lastColumn(sheet: SheetState): number {
+    // Each row is looked at only right of the last column found so far: set-up formats every row
+    // down to 1,000, and all but a few of those rows hold nothing.
     let last = 0;
-    for (const cells of sheet.rows) if (cells) last = Math.max(last, lastContentColumn(cells));
+    for (const cells of sheet.rows) {
+      if (!cells || cells.length <= last) continue;
+      const known = Object.isFrozen(cells) ? frozenRowContent.get(cells) : undefined;
+      if (known !== undefined) last = Math.max(last, known);
+      else
+        for (let c = cells.length; c > last; c -= 1)
+          if (hasContent(cells[c - 1])) {
+            last = c;
+            break;
+          }
+    }
     return last;
   }
 
