@@ -1,4 +1,4 @@
-import { cloneWorld } from '../../test/support/world';
+import { cloneWorld, trimmed } from '../../test/support/world';
 import { describe, expect, it } from '@jest/globals';
 import type { FakeEnvironment } from '../../test/fakes/environment';
 import {
@@ -431,7 +431,9 @@ describe('faults on the send and read paths', () => {
   }
 
   it('ends exactly as without faults, whichever call fails: no email twice, no decision lost or doubled', () => {
-    const clean = readyWorkspace();
+    // Built once; each fault point runs on a copy of it.
+    const ready = trimmed(readyWorkspace());
+    const clean = cloneWorld(ready);
     const calls = Math.max(
       clean.faults.callsDuring(() => send(clean)),
       (() => {
@@ -440,8 +442,6 @@ describe('faults on the send and read paths', () => {
         return clean.faults.callsDuring(() => checkReplies(clean));
       })(),
     );
-    // Built once; each fault point runs on a copy of it.
-    const ready = readyWorkspace();
     const reference = cloneWorld(ready);
     scenario(reference, null);
     const expected = outcome(reference);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { pilotPlan } from '../../test/support/pilot-plan';
 import { FakeEnvironment } from '../../test/fakes/environment';
 import { copyWorldState } from '../../test/fakes/world-copy';
+import { trimmed } from '../../test/support/world';
 import { checkReplies, district, readyWorkspace, reply, requester } from '../../test/support/approvals';
 import { sheetNamed, tableTemplate } from '../../test/support/workspace';
 import { mapHeaders } from '../domain/header-map';
@@ -28,21 +29,6 @@ const sam = emailOf('technology');
 const pat = emailOf('privacy');
 const rivera = emailOf('sponsor');
 const DAY = 24 * 60 * 60 * 1000;
-
-/**
- * The spare grid below each sheet's data cut to a few rows: a copy of the world is then a few hundred
- * kilobytes instead of megabytes (set-up leaves 1,000 formatted rows per sheet), and a sheet that runs
- * out of rows grows as it would anyway.
- */
-function trimmed(world: FakeEnvironment): FakeEnvironment {
-  world.run((gas) => {
-    for (const sheet of gas.SpreadsheetApp.getActiveSpreadsheet()?.getSheets() ?? []) {
-      const keep = Math.max(sheet.getLastRow(), 1) + 5;
-      if (sheet.getMaxRows() > keep) sheet.deleteRows(keep + 1, sheet.getMaxRows() - keep);
-    }
-  });
-  return world;
-}
 
 /** A copy of a built world at a fixed time, so every fault point starts from the same state. */
 function copyOf(world: FakeEnvironment, at: number): FakeEnvironment {
