@@ -9,7 +9,8 @@ import type { CardJson } from '../test/fakes/card-service';
 import { namePeople, parallelReviewChain } from '../test/support/approvals';
 import { FakeEnvironment, newWorldState, type WorldState } from '../test/fakes/environment';
 import { formatJavaDate } from '../test/fakes/java-date-format';
-import type { MenuEntry } from '../test/fakes/ui';
+import type { MenuEntry, UiRecord } from '../test/fakes/ui';
+import { copyPlain, copyWorldState } from '../test/fakes/world-copy';
 import type { MailMessageState, SentRecord } from '../test/fakes/mail-model';
 import { SpreadsheetModel } from '../test/fakes/spreadsheet/model';
 import type { SheetState } from '../test/fakes/spreadsheet/state';
@@ -159,6 +160,11 @@ export type RunOutcome = ({ ok: true; value: unknown } | { ok: false; message: s
   sidebarOpened: boolean;
 };
 
+export interface PlaygroundSnapshot {
+  state: WorldState;
+  ui: UiRecord;
+}
+
 export interface PlaygroundOptions {
   /** Where dist/Code.js and dist/Sidebar.html are. */
   distDir: string;
@@ -231,6 +237,21 @@ export class Playground {
     } finally {
       this.save();
     }
+  }
+
+  /**
+   * The workspace and what Sheets shows of it (menu, sidebar, toasts, alerts) as they are now, for
+   * `restore`: a test file prepares a workspace once and starts each test from it.
+   */
+  snapshot(): PlaygroundSnapshot {
+    return { state: copyWorldState(this.env.state), ui: copyPlain(this.env.ui) as UiRecord };
+  }
+
+  /** Puts back a workspace from `snapshot` (a copy of it, so the snapshot can be restored again). */
+  restore(snapshot: PlaygroundSnapshot): void {
+    [this.env, this.runtime] = this.start(copyWorldState(snapshot.state));
+    Object.assign(this.env.ui, copyPlain(snapshot.ui));
+    this.save();
   }
 
   /** Starts over with an empty spreadsheet. */

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { servePlayground, type PlaygroundServer } from '../../playground/http-server';
+import type { PlaygroundSnapshot } from '../../playground/playground';
 
 /** Debian's Chromium, driven by playwright-core (no browser download). */
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -169,6 +170,10 @@ export function selectExampleWorkflow(server: PlaygroundServer): void {
  * Settings, FAQ drafting scored and selected, every required checklist item done and the pilot plan written.
  */
 export function prepareReadyPlan(server: PlaygroundServer): void {
+  preparedOnce(server, 'ready plan', () => buildReadyPlan(server));
+}
+
+function buildReadyPlan(server: PlaygroundServer): void {
   server.playground.reset();
   server.playground.actAs('coordinator@district.example.org');
   runInPlayground(server, 'setUpWorkspace');
@@ -189,6 +194,41 @@ export function prepareReadyPlan(server: PlaygroundServer): void {
     });
   }
   runInPlayground(server, 'savePilotPlan', readyPilotPlan());
+}
+
+/**
+ * The playground as a newcomer leaves it after set-up and a selection: FAQ drafting scored by two
+ * people and selected, so its checklist exists.
+ */
+export function prepareSelectedWorkflow(server: PlaygroundServer): void {
+  preparedOnce(server, 'selected workflow', () => {
+    server.playground.reset();
+    runInPlayground(server, 'setUpWorkspace');
+    selectExampleWorkflow(server);
+  });
+}
+
+const prepared = new WeakMap<PlaygroundServer, Map<string, PlaygroundSnapshot>>();
+
+/**
+ * Runs `prepare` the first time a test file asks for the workspace it makes, and puts back what it
+ * left on later calls (a copy; as the coordinator): preparing takes dozens of server calls, and
+ * several tests of a file start from the same workspace.
+ */
+function preparedOnce(server: PlaygroundServer, name: string, prepare: () => void): void {
+  let snapshots = prepared.get(server);
+  if (!snapshots) {
+    snapshots = new Map();
+    prepared.set(server, snapshots);
+  }
+  const snapshot = snapshots.get(name);
+  if (snapshot) {
+    server.playground.actAs('coordinator@district.example.org');
+    server.playground.restore(snapshot);
+    return;
+  }
+  prepare();
+  snapshots.set(name, server.playground.snapshot());
 }
 
 /** A day `offset` days from today in the playground spreadsheet's time zone, as yyyy-mm-dd. */

@@ -2,10 +2,10 @@ import { describe, expect, it, jest } from '@jest/globals';
 import type { Frame, Page } from 'playwright-core';
 import type { GovernanceBoard } from '../../src/shared/governance';
 import {
-  selectExampleWorkflow,
   axeViolations,
   collectErrors,
   idle,
+  prepareSelectedWorkflow,
   press,
   runInPlayground,
   sidebarFrame,
@@ -22,9 +22,7 @@ const call = <T = unknown>(name: string, ...args: unknown[]): T =>
 
 /** A workspace where FAQ drafting is scored and selected, so its checklist exists; the planner opened on it. */
 async function openGovernance(): Promise<{ page: Page; sidebar: Frame; errors: string[] }> {
-  playground.server().playground.reset();
-  call('setUpWorkspace');
-  selectExampleWorkflow(playground.server());
+  prepareSelectedWorkflow(playground.server());
   const page = await playground.browser().newPage({ viewport: { width: 1280, height: 900 } });
   const errors = collectErrors(page);
   await page.goto(playground.server().url);
