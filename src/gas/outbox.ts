@@ -15,7 +15,7 @@ import {
   type MailIntent,
   type OutboxRecord,
 } from '../domain/outbox';
-import { replyInThread } from './approval-mail';
+import { replyInThread, type ParsedLast } from './approval-mail';
 import type { AppsScript, GmailMessage, GmailThread, Spreadsheet } from './apps-script';
 import { appendToLog, type Journal } from './audit-log-gateway';
 import { whoAmI } from './identity';
@@ -46,8 +46,16 @@ export type Vouch = (record: OutboxRecord) => 'send' | 'cancel' | 'hold';
 const byDefault: Vouch = (record) =>
   record.kind === 'Request' || record.kind === 'Receipt' || record.kind === 'Reply note' ? 'hold' : 'send';
 
-/** Threads already read in this run, by thread ID, so a reply into one does not read it again. */
-export type ThreadCache = Map<string, { thread: GmailThread; messages: GmailMessage[] }>;
+/**
+ * Threads already read in this run, by thread ID, so a reply into one does not read it again; `last`:
+ * its last message as the reply reader parsed it, so where the reply goes is not read again either.
+ */
+export type ThreadCache = Map<string, HeldThread>;
+export interface HeldThread {
+  thread: GmailThread;
+  messages: GmailMessage[];
+  last?: ParsedLast;
+}
 
 /**
  * The Outbox sheet, read once per action. An action queues the emails its decision needs (`enqueue`)
@@ -230,7 +238,7 @@ export class Outbox {
     this.table.set(record.row, 'threadId', sent.threadId);
   }
 
-  private thread(id: string, threads: ThreadCache): { thread: GmailThread; messages: GmailMessage[] } | null {
+  private thread(id: string, threads: ThreadCache): HeldThread | null {
     const known = threads.get(id);
     if (known) return known;
     const thread = this.gas.GmailApp.getThreadById(id);
@@ -249,6 +257,7 @@ export class Outbox {
       const sent = replyInThread({
         thread: read.thread,
         messages: read.messages,
+        last: read.last,
         me: this.sender,
         allowed: record.allowed,
         email: { subject: record.subject, plain: body.plain, html: body.html },
