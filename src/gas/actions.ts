@@ -16,6 +16,7 @@ import * as entries from './measurement-entries';
 import * as metrics from './metrics';
 import * as pilot from './pilot';
 import { setUpWorkspace as runSetUp } from './set-up';
+import { noteServed } from './waiting-list';
 import * as workflows from './workflow-board';
 
 /**
@@ -211,7 +212,12 @@ export function checkRepliesAndRefresh(
       ...(options.now ? { now: options.now } : {}),
       ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
     });
-    if (options.stopRules) metrics.applyStopRulesNow(gas);
+    if (options.stopRules) {
+      const { running } = metrics.applyStopRulesNow(gas);
+      // The hourly run keeps serving a running pilot, and lets go of one that stopped or ended.
+      const spreadsheet = gas.SpreadsheetApp.getActiveSpreadsheet();
+      if (spreadsheet) noteServed(gas, spreadsheet, options.now ?? new Date(), { pilot: running });
+    }
     leaderView(gas, () => refreshLeaderView(gas));
     return summary;
   });

@@ -579,9 +579,10 @@ function readMessage(
       last: { message: item.message, addressing: parsed.addressing },
     });
   const from = parsed.from;
-  // Our own reminders and receipts are passed over; the mark stays on the last message of others.
-  if (addressOf(from) === ctx.me) return;
+  // The mark moves past every message read, our own reminders and receipts too (passed over), so no
+  // run reads one of them again.
   ctx.table.set(record.row, 'checkedThrough', id);
+  if (addressOf(from) === ctx.me) return;
   const subject = parsed.subject;
   const token = tokenInSubject(subject);
   const sender = !approver
