@@ -54,12 +54,18 @@ export interface MetricsContext {
   periodDay: (row: number, key: 'periodStart' | 'periodEnd', value: unknown) => string;
 }
 
-/** `write`: an action (a view makes no secret, so it writes nothing). */
-export function load(gas: AppsScript, spreadsheet: Spreadsheet, now: Date, write = true): MetricsContext {
+/** `write`: an action (a view makes no secret, so it writes nothing). `opened`: the Pilot sheet, read already. */
+export function load(
+  gas: AppsScript,
+  spreadsheet: Spreadsheet,
+  now: Date,
+  write = true,
+  opened?: SheetTable,
+): MetricsContext {
   const workflows = SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
   const chosen = readWorkflows(workflows.data).workflows.filter((w) => w.selected && w.id);
   const only = chosen.length === 1 ? chosen[0] : undefined;
-  const pilot = SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state']);
+  const pilot = opened ?? SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state']);
   const shown = pilot.displayedColumns(pilotDateFields);
   const zone = spreadsheet.getSpreadsheetTimeZone();
   const table = SheetTable.open(spreadsheet, metricsTemplate, [

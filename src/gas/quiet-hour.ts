@@ -1,9 +1,11 @@
 import { approvals as approvalsTemplate } from '../../sheets-templates/approvals';
 import { outbox as outboxTemplate } from '../../sheets-templates/outbox';
+import { pilot as pilotTemplate } from '../../sheets-templates/pilot';
 import { settings as settingsTemplate } from '../../sheets-templates/settings';
 import { escalationDue, reminderDue } from '../domain/approval-flow';
 import { isLive, isPending, readApprovals, type ApprovalRecord } from '../domain/approval-records';
 import { pendingFor, readJournal, readOutbox } from '../domain/outbox';
+import { text } from '../domain/table';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { readTiming } from './approvals';
 import { load as loadMetrics, pilotCheck } from './metrics';
@@ -44,7 +46,10 @@ function quiet(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date)
 
   // A running pilot: its stop rules over the Metrics sheet as it stands (a pause is work). It runs on
   // an approved chain, so no next step can be due.
-  const pilot = pilotCheck(loadMetrics(gas, spreadsheet, now, false));
+  const pilots = SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state']);
+  const pilot = pilots.data.rows.some((r) => text(r.cells['state']) === 'Running')
+    ? pilotCheck(loadMetrics(gas, spreadsheet, now, false, pilots))
+    : { running: false, pauseDue: false };
   if (pilot.pauseDue) return false;
   if (!pilot.running && !lastStepWaiting(mine)) return false;
 
