@@ -208,16 +208,18 @@ export function checkRepliesAndRefresh(
   options: { stopRules?: boolean; now?: Date; budgetMs?: number } = {},
 ): approvals.CheckSummary {
   return withDocumentLock(gas, () => {
-    const summary = approvals.checkApprovalReplies(gas, {
-      ...(options.now ? { now: options.now } : {}),
-      ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
-    });
+    // The stop rules first: a pause a cut-off run journaled but did not write is then found still
+    // waiting in its journal, and not journaled again (metrics.ts, finish).
     if (options.stopRules) {
       const { running } = metrics.applyStopRulesNow(gas);
       // The hourly run keeps serving a running pilot, and lets go of one that stopped or ended.
       const spreadsheet = gas.SpreadsheetApp.getActiveSpreadsheet();
       if (spreadsheet) noteServed(gas, spreadsheet, options.now ?? new Date(), { pilot: running });
     }
+    const summary = approvals.checkApprovalReplies(gas, {
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
+    });
     leaderView(gas, () => refreshLeaderView(gas));
     return summary;
   });

@@ -8,6 +8,7 @@ import { mapHeaders } from '../domain/header-map';
 import { WAITING_PREFIX } from '../domain/waiting-list';
 import type { PilotPlanInput } from '../shared/pilot';
 import { runHourly } from './hourly-run';
+import { callSites } from '../../test/fakes/faults';
 import { applyStopRulesNow } from './metrics';
 import { savePilotPlan, startPilot } from './pilot';
 
@@ -146,5 +147,46 @@ describe('the hourly run and a running pilot with no request waiting', () => {
     fireHourly(env);
     warn.mockRestore();
     expect(paused(env)).toEqual([pat, requester, rivera].sort());
+  });
+
+  it('pauses it once and tells each person once, whichever call site of the run fails or is cut off', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const start = running();
+    typeIncident(start);
+    const outcome = (env: FakeEnvironment) => ({
+      state: pilotState(env),
+      told: paused(env),
+      log: env.run((gas) =>
+        sheetNamed(gas, 'Log')
+          .getDataRange()
+          .getValues()
+          .map((r) => String(r[3]))
+          .filter((a) => /paused|Pause/.test(a)),
+      ),
+    });
+    const clean = cloneWorld(start);
+    const trace = clean.faults.traceDuring(() => fireHourly(clean));
+    fireHourly(clean);
+    const expected = outcome(clean);
+    expect(expected.state).toEqual(['Paused']);
+    const sends = /^(GmailDraft\.send|GmailApp\.createDraft)$/;
+    const picks = callSites(trace, sends);
+    const changes = /\.(set|insert|delete|append|clear|create|send|reply|remove|add|protect)\w*$/;
+    for (const mode of ['throws at', 'cut off after'] as const)
+      for (const n of mode === 'throws at' ? picks : picks.filter((k) => changes.test(trace[k - 1] ?? ''))) {
+        const env = cloneWorld(start);
+        if (mode === 'throws at') env.faults.failCall(n);
+        else env.faults.cutAfter(n);
+        try {
+          fireHourly(env);
+        } catch {
+          // Failed or cut off at call n; the next hours complete the work.
+        }
+        env.faults.clear();
+        fireHourly(env);
+        fireHourly(env);
+        expect({ mode, n, ...outcome(env) }).toEqual({ mode, n, ...expected });
+      }
+    warn.mockRestore();
   });
 });

@@ -255,6 +255,9 @@ export function finish(
       ctx.pilot.flush(gas);
     },
     notices?.intents ?? [],
+    // A pause is decided from the sheets as they are: a run cut off after journaling it, before the
+    // Pilot sheet was written, leaves the pilot running, and the next check decides the same pause.
+    { again: paused !== null },
   );
 }
 

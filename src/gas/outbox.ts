@@ -161,6 +161,17 @@ export class Outbox {
     this.journaledNow.add(token);
   }
 
+  /** Whether a journal still waiting for the Log holds this very event (every field alike). */
+  holds(event: LogEvent): boolean {
+    const same = (e: LogEvent) =>
+      e.action === event.action &&
+      e.subject === event.subject &&
+      e.before === event.before &&
+      e.after === event.after &&
+      e.note === event.note;
+    return this.journals.some((j) => j.state === 'Pending' && parseEvents(j.events).some(same));
+  }
+
   /** Whether a journal still waiting for the Log holds an event of this action about this subject. */
   journaled(action: string, subject: string): boolean {
     return this.journals.some(
@@ -344,6 +355,7 @@ export function commitJournaled(
   now: Date,
   write: () => void,
   mail: readonly MailIntent[] = [],
+  options: { again?: boolean } = {},
 ): void {
   if (events.length === 0 || !spreadsheet.getSheetByName(outboxTemplate.name)) {
     write();
@@ -352,7 +364,9 @@ export function commitJournaled(
   }
   const outbox = Outbox.open(gas, spreadsheet, whoAmI(gas).email.toLowerCase(), sign);
   outbox.enqueue(mail, now);
-  outbox.journal(events, now);
+  // `again`: a decision a cut-off run may have journaled already (its sheet write lost): its events,
+  // still waiting in that run's journal, are not journaled a second time.
+  outbox.journal(options.again ? events.filter((e) => !outbox.holds(e)) : events, now);
   outbox.write();
   write();
   outbox.log(now);
