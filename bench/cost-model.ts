@@ -119,7 +119,24 @@ export function model(
   return { ms: Math.round(total), flushes };
 }
 
-/** Gmail calls of any kind in a sequence: what counts against the daily "email read" quota. */
+/** Gmail calls of any kind in a sequence. */
 export function gmailCalls(sequence: readonly CallRecord[]): number {
   return sequence.filter((c) => /^Gmail/.test(c.name)).length;
+}
+
+const gmailSend =
+  /^(GmailDraft\.send|GmailThread\.(reply|replyAll)|GmailMessage\.(reply|replyAll|forward)|GmailApp\.sendEmail)$/;
+
+/** Gmail calls that send: they count against the daily recipients quota, not the read/write one. */
+export function gmailSends(sequence: readonly CallRecord[]): number {
+  return sequence.filter((c) => gmailSend.test(c.name)).length;
+}
+
+/**
+ * Gmail calls that count against the daily "Email read/write (excluding send)" quota (20,000 consumer,
+ * 50,000 Workspace): every Gmail call but the sends, which Google's quotas table excludes and counts as
+ * recipients instead (https://developers.google.com/apps-script/guides/services/quotas; PLATFORM §2.4).
+ */
+export function gmailReadWrites(sequence: readonly CallRecord[]): number {
+  return gmailCalls(sequence) - gmailSends(sequence);
 }

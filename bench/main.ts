@@ -25,7 +25,7 @@ import { checkApprovalReplies } from '../src/gas/approvals';
 import { runCorpus } from '../test/reply-corpus/corpus';
 import type { CallRecord } from '../test/fakes/calls';
 import { appendToLog } from '../src/gas/audit-log-gateway';
-import { gmailCalls, model, SIDEBAR_ROUND_TRIP_MS } from './cost-model';
+import { gmailCalls, gmailReadWrites, gmailSends, model, SIDEBAR_ROUND_TRIP_MS } from './cost-model';
 import type { AppsScript } from '../src/gas/apps-script';
 import { saveMeasurement as saveMeasurementOnly } from '../src/gas/metrics';
 import { saveScore as saveScoreOnly } from '../src/gas/workflow-board';
@@ -336,9 +336,16 @@ function replyToAll(env: FakeEnvironment): void {
     });
 }
 
-const replyRuns = [10, 100, 500].map((n) =>
-  measureApproval(`${n} replies`, waitingWorld(n, true), (r) =>
-    r.run('checkApprovalRepliesHourly', [], asClock),
+const replyWorlds = [10, 100, 500].map((n) => ({ n, world: approvalRuntime(waitingWorld(n, true)) }));
+const replyRuns = replyWorlds.map(({ n, world }) =>
+  measureAction(`${n} replies`, world, (r) => r.run('checkApprovalRepliesHourly', [], asClock)),
+);
+/** The Gmail reads of the 23 hourly runs after the one that read the replies, in the same world. */
+const laterHours = replyWorlds.map(({ world }) =>
+  Array.from({ length: 23 }, () =>
+    gmailReadWrites(
+      measureAction('', world, (r) => r.run('checkApprovalRepliesHourly', [], asClock)).sequence,
+    ),
   ),
 );
 const quietRuns = [10, 100, 500].map((n) =>
@@ -352,14 +359,27 @@ table(
   'trigger',
 );
 console.log(
-  '\nGmail reads (every Gmail call counts against the daily email-read quota: 20,000 consumer, 50,000 Workspace)',
+  '\nGmail calls reading the replies and sending their receipts. The daily read/write quota (20,000 consumer,\n' +
+    '50,000 Workspace) counts every Gmail call but the sends, which count as recipients (100 / 1,500 a day):',
 );
 for (const [i, n] of [10, 100, 500].entries()) {
-  const busy = gmailCalls(replyRuns[i]?.sequence ?? []);
-  const quiet = gmailCalls(quietRuns[i]?.sequence ?? []);
+  const busy = replyRuns[i]?.sequence ?? [];
+  const later = laterHours[i] ?? [];
+  const all = gmailCalls(busy);
+  const sends = gmailSends(busy);
+  const reads = gmailReadWrites(busy);
   console.log(
-    `  ${String(n).padStart(3)} waiting replies: ${busy} Gmail calls to read them (${(busy / n).toFixed(2)} a reply); ` +
-      `a day (that run, then 23 quiet hours with ${n} requests waiting): ${(busy + 23 * quiet).toLocaleString('en-US')}`,
+    `  ${String(n).padStart(3)} waiting replies: ${all} Gmail calls (${(all / n).toFixed(2)} a reply): ` +
+      `${reads} reads (${(reads / n).toFixed(2)} a reply) and ${sends} sends. Reads a day, that run and the 23 ` +
+      `hourly runs after it: ${(reads + later.reduce((a, b) => a + b, 0)).toLocaleString('en-US')} ` +
+      `(the next hour ${later[0] ?? 0}, then ${later[1] ?? 0} an hour)`,
+  );
+}
+for (const [i, n] of [10, 100, 500].entries()) {
+  const quiet = quietRuns[i]?.sequence ?? [];
+  console.log(
+    `  ${String(n).padStart(3)} requests waiting, no reply: ${gmailReadWrites(quiet)} reads an hour, ` +
+      `${(24 * gmailReadWrites(quiet)).toLocaleString('en-US')} a day`,
   );
 }
 

@@ -5,6 +5,7 @@
  * certainty (HTML only, an unknown charset) `text` is null and the caller asks Gmail for it.
  */
 import { firstHeader } from './mail-headers';
+import type { MessageAddressing } from './reply-route';
 
 export interface ParsedMessage {
   from: string;
@@ -15,6 +16,8 @@ export interface ParsedMessage {
   /** Auto-Submitted other than "no", or X-Autoreply: an out-of-office or other machine reply. */
   autoReply: boolean;
   text: string | null;
+  /** From, Reply-To, To and Cc as written (not decoded): where a reply into its thread would go. */
+  addressing: MessageAddressing;
 }
 
 const MAX_PARTS = 50;
@@ -154,5 +157,11 @@ export function parseMessage(raw: string): ParsedMessage {
     authenticationResults: firstHeader(head, 'Authentication-Results'),
     autoReply: (autoSubmitted !== '' && autoSubmitted !== 'no') || firstHeader(head, 'X-Autoreply') !== '',
     text: plainText(head, body),
+    addressing: {
+      from: firstHeader(head, 'From'),
+      replyTo: firstHeader(head, 'Reply-To'),
+      to: firstHeader(head, 'To'),
+      cc: firstHeader(head, 'Cc'),
+    },
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The spreadsheets where a user has approval requests waiting, kept in that user's User properties so
+ * The spreadsheets where a user has approval requests waiting or a pilot running, kept in that user's
+ * User properties so
  * that one hourly trigger per user can serve them all: a clock run of an editor add-on has no active
  * document, so it must know which files to open and carry what it needs from each file's Document
  * properties (which only a run inside that document can read).
@@ -11,6 +12,10 @@ export interface WaitingSpreadsheet {
   checked: number;
   /** The Document properties the hourly run reads there (the signing secret, the Dashboard's charts). */
   document: Record<string, string>;
+  /** Requests of this user wait for replies there (an entry from before the flag: true). */
+  requests: boolean;
+  /** A pilot this user started or resumed runs there: the hourly run applies its stop rules. */
+  pilot: boolean;
 }
 
 export interface DroppedSpreadsheet {
@@ -56,7 +61,16 @@ export function readWaitingList(properties: Record<string, string>): WaitingSpre
     const r = record(value);
     const id = key.slice(WAITING_PREFIX.length);
     if (!r || id === '') return [];
-    return [{ id, name: str(r['name']), checked: num(r['checked']), document: strings(r['document']) }];
+    return [
+      {
+        id,
+        name: str(r['name']),
+        checked: num(r['checked']),
+        document: strings(r['document']),
+        requests: r['requests'] !== false,
+        pilot: r['pilot'] === true,
+      },
+    ];
   });
 }
 
@@ -82,7 +96,21 @@ export function droppedEntry(entry: DroppedSpreadsheet): [string, string] {
 
 /** Whether the planner should check replies on opening: requests wait here and the last check is old. */
 export function plannerCheckDue(entry: WaitingSpreadsheet | undefined, now: Date): boolean {
-  return entry !== undefined && now.getTime() - entry.checked >= PLANNER_CHECK_AFTER_MS;
+  return entry !== undefined && entry.requests && now.getTime() - entry.checked >= PLANNER_CHECK_AFTER_MS;
+}
+
+/**
+ * The entry after an action says what it knows (`undefined`: unchanged): null when nothing is left for
+ * the hourly run there, neither requests waiting nor a running pilot.
+ */
+export function servedEntry(
+  existing: WaitingSpreadsheet | undefined,
+  base: Omit<WaitingSpreadsheet, 'requests' | 'pilot'>,
+  change: { requests?: boolean; pilot?: boolean },
+): WaitingSpreadsheet | null {
+  const requests = change.requests ?? existing?.requests ?? false;
+  const pilot = change.pilot ?? existing?.pilot ?? false;
+  return requests || pilot ? { ...base, requests, pilot } : null;
 }
 
 /** What the planner tells the user about a spreadsheet the hourly run could no longer open. */

@@ -16,6 +16,7 @@ import * as entries from './measurement-entries';
 import * as metrics from './metrics';
 import * as pilot from './pilot';
 import { setUpWorkspace as runSetUp } from './set-up';
+import { noteServed } from './waiting-list';
 import * as workflows from './workflow-board';
 
 /**
@@ -207,11 +208,18 @@ export function checkRepliesAndRefresh(
   options: { stopRules?: boolean; now?: Date; budgetMs?: number } = {},
 ): approvals.CheckSummary {
   return withDocumentLock(gas, () => {
+    // The stop rules first: a pause a cut-off run journaled but did not write is then found still
+    // waiting in its journal, and not journaled again (metrics.ts, finish).
+    if (options.stopRules) {
+      const { running } = metrics.applyStopRulesNow(gas);
+      // The hourly run keeps serving a running pilot, and lets go of one that stopped or ended.
+      const spreadsheet = gas.SpreadsheetApp.getActiveSpreadsheet();
+      if (spreadsheet) noteServed(gas, spreadsheet, options.now ?? new Date(), { pilot: running });
+    }
     const summary = approvals.checkApprovalReplies(gas, {
       ...(options.now ? { now: options.now } : {}),
       ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
     });
-    if (options.stopRules) metrics.applyStopRulesNow(gas);
     leaderView(gas, () => refreshLeaderView(gas));
     return summary;
   });

@@ -571,10 +571,18 @@ function readMessage(
   if (status !== 'Sent' && status !== 'Needs review' && !(correcting && status === 'Approved')) return;
   const id = item.id;
   const parsed = item.parsed();
+  // The thread's last message, parsed: a receipt or note into the thread needs no more reads to route.
+  if (record.threadId && item.message === item.messages[item.messages.length - 1])
+    ctx.threads.set(record.threadId, {
+      thread: item.thread,
+      messages: item.messages,
+      last: { message: item.message, addressing: parsed.addressing },
+    });
   const from = parsed.from;
-  // Our own reminders and receipts are passed over; the mark stays on the last message of others.
-  if (addressOf(from) === ctx.me) return;
+  // The mark moves past every message read, our own reminders and receipts too (passed over), so no
+  // run reads one of them again.
   ctx.table.set(record.row, 'checkedThrough', id);
+  if (addressOf(from) === ctx.me) return;
   const subject = parsed.subject;
   const token = tokenInSubject(subject);
   const sender = !approver

@@ -54,12 +54,18 @@ export interface MetricsContext {
   periodDay: (row: number, key: 'periodStart' | 'periodEnd', value: unknown) => string;
 }
 
-/** `write`: an action (a view makes no secret, so it writes nothing). */
-export function load(gas: AppsScript, spreadsheet: Spreadsheet, now: Date, write = true): MetricsContext {
+/** `write`: an action (a view makes no secret, so it writes nothing). `opened`: the Pilot sheet, read already. */
+export function load(
+  gas: AppsScript,
+  spreadsheet: Spreadsheet,
+  now: Date,
+  write = true,
+  opened?: SheetTable,
+): MetricsContext {
   const workflows = SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
   const chosen = readWorkflows(workflows.data).workflows.filter((w) => w.selected && w.id);
   const only = chosen.length === 1 ? chosen[0] : undefined;
-  const pilot = SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state']);
+  const pilot = opened ?? SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state']);
   const shown = pilot.displayedColumns(pilotDateFields);
   const zone = spreadsheet.getSpreadsheetTimeZone();
   const table = SheetTable.open(spreadsheet, metricsTemplate, [
@@ -111,6 +117,29 @@ export function periodRefused(ctx: MetricsContext, workflowId: string, value: Me
   return periodFieldError(value, ctx.planOf(workflowId), ctx.today);
 }
 
+/** The stop rules over the counted rows, and whether they pause the running pilot now (`due`). */
+function stopCheck(ctx: MetricsContext) {
+  const { records, problems } = countedMeasurements(ctx);
+  const selected = ctx.selected;
+  const pilotRow = selected
+    ? ctx.pilot.data.rows.find((r) => text(r.cells['workflowId']) === selected.id)
+    : undefined;
+  // The state that counts is the sealed one: a state typed into the Pilot sheet is not.
+  const sealed = pilotRow ? sealedPilot(ctx.sign, pilotRow.row, pilotRow.cells) : null;
+  const stop = selected ? checkStopRules(records, selected.id) : { stop: false, reasons: [], said: [] };
+  const reasons = stop.reasons.join(' ');
+  // The sponsor resumed over exactly these reasons: only new evidence pauses the pilot again.
+  const resumedOver = pilotRow ? text(pilotRow.cells['resumedAfter']) : '';
+  const due = stop.stop && pilotRow !== undefined && sealed?.state === 'Running' && reasons !== resumedOver;
+  return { records, problems, selected, pilotRow, sealed, stop, reasons, resumedOver, due };
+}
+
+/** Whether the selected workflow's pilot is running (by its sealed state) and whether a stop rule pauses it now. */
+export function pilotCheck(ctx: MetricsContext): { running: boolean; pauseDue: boolean } {
+  const { sealed, due } = stopCheck(ctx);
+  return { running: sealed?.state === 'Running', pauseDue: due };
+}
+
 /**
  * The board, and the stop rules: when `pause`, a running pilot whose stop rule holds is paused (in
  * the table, for the caller to write) and the events say why; otherwise the rules are only listed.
@@ -120,21 +149,11 @@ export function applyStopRules(
   who: string,
   pause: boolean,
 ): { board: MetricsBoard; events: LogEvent[]; paused: Pause | null } {
-  const { records, problems } = countedMeasurements(ctx);
-  const selected = ctx.selected;
-  const pilotRow = selected
-    ? ctx.pilot.data.rows.find((r) => text(r.cells['workflowId']) === selected.id)
-    : undefined;
-  // The state that counts is the sealed one: a state typed into the Pilot sheet is not.
-  const sealed = pilotRow ? sealedPilot(ctx.sign, pilotRow.row, pilotRow.cells) : null;
+  const { records, problems, selected, pilotRow, sealed, stop, reasons, resumedOver, due } = stopCheck(ctx);
   let pilotState = sealed?.state ?? 'Draft';
-  const stop = selected ? checkStopRules(records, selected.id) : { stop: false, reasons: [], said: [] };
   const events: LogEvent[] = [];
   let paused: Pause | null = null;
-  const reasons = stop.reasons.join(' ');
-  // The sponsor resumed over exactly these reasons: only new evidence pauses the pilot again.
-  const resumedOver = pilotRow ? text(pilotRow.cells['resumedAfter']) : '';
-  if (pause && stop.stop && pilotRow && pilotState === 'Running' && reasons !== resumedOver) {
+  if (pause && due && pilotRow) {
     // Written with the sealed decision, so a decision typed into the row is not sealed with the pause.
     const cells = {
       ...pilotRow.cells,
@@ -236,6 +255,9 @@ export function finish(
       ctx.pilot.flush(gas);
     },
     notices?.intents ?? [],
+    // A pause is decided from the sheets as they are: a run cut off after journaling it, before the
+    // Pilot sheet was written, leaves the pilot running, and the next check decides the same pause.
+    { again: paused !== null },
   );
 }
 
@@ -265,16 +287,18 @@ export function metricsBoard(gas: AppsScript): MetricsBoard {
 
 /**
  * The hourly run: measurements typed into the sheet since the last run can trip a stop rule, which
- * pauses a running pilot now (Pilot › State, and the Log says why).
+ * pauses a running pilot now (Pilot › State, and the Log says why). Says whether the pilot still runs.
  */
-export function applyStopRulesNow(gas: AppsScript): void {
+export function applyStopRulesNow(gas: AppsScript): { running: boolean } {
   const spreadsheet = activeSpreadsheet(gas);
-  if (!spreadsheet.getSheetByName(metricsTemplate.name)) return;
-  withDocumentLock(gas, () => {
+  if (!spreadsheet.getSheetByName(metricsTemplate.name)) return { running: false };
+  return withDocumentLock(gas, () => {
     const now = new Date();
     const ctx = load(gas, spreadsheet, now);
-    const { events, paused } = applyStopRules(ctx, displayName(whoAmI(gas)), true);
+    const { board, events, paused } = applyStopRules(ctx, displayName(whoAmI(gas)), true);
     if (events.length > 0) finish(gas, ctx, events, now, paused, 'check');
+    // Whether the pilot still runs after the rules, for the hourly run's list.
+    return { running: board.pilotState === 'Running' };
   });
 }
 

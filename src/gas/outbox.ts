@@ -15,7 +15,7 @@ import {
   type MailIntent,
   type OutboxRecord,
 } from '../domain/outbox';
-import { replyInThread } from './approval-mail';
+import { replyInThread, type ParsedLast } from './approval-mail';
 import type { AppsScript, GmailMessage, GmailThread, Spreadsheet } from './apps-script';
 import { appendToLog, type Journal } from './audit-log-gateway';
 import { whoAmI } from './identity';
@@ -46,8 +46,16 @@ export type Vouch = (record: OutboxRecord) => 'send' | 'cancel' | 'hold';
 const byDefault: Vouch = (record) =>
   record.kind === 'Request' || record.kind === 'Receipt' || record.kind === 'Reply note' ? 'hold' : 'send';
 
-/** Threads already read in this run, by thread ID, so a reply into one does not read it again. */
-export type ThreadCache = Map<string, { thread: GmailThread; messages: GmailMessage[] }>;
+/**
+ * Threads already read in this run, by thread ID, so a reply into one does not read it again; `last`:
+ * its last message as the reply reader parsed it, so where the reply goes is not read again either.
+ */
+export type ThreadCache = Map<string, HeldThread>;
+export interface HeldThread {
+  thread: GmailThread;
+  messages: GmailMessage[];
+  last?: ParsedLast;
+}
 
 /**
  * The Outbox sheet, read once per action. An action queues the emails its decision needs (`enqueue`)
@@ -153,6 +161,17 @@ export class Outbox {
     this.journaledNow.add(token);
   }
 
+  /** Whether a journal still waiting for the Log holds this very event (every field alike). */
+  holds(event: LogEvent): boolean {
+    const same = (e: LogEvent) =>
+      e.action === event.action &&
+      e.subject === event.subject &&
+      e.before === event.before &&
+      e.after === event.after &&
+      e.note === event.note;
+    return this.journals.some((j) => j.state === 'Pending' && parseEvents(j.events).some(same));
+  }
+
   /** Whether a journal still waiting for the Log holds an event of this action about this subject. */
   journaled(action: string, subject: string): boolean {
     return this.journals.some(
@@ -230,7 +249,7 @@ export class Outbox {
     this.table.set(record.row, 'threadId', sent.threadId);
   }
 
-  private thread(id: string, threads: ThreadCache): { thread: GmailThread; messages: GmailMessage[] } | null {
+  private thread(id: string, threads: ThreadCache): HeldThread | null {
     const known = threads.get(id);
     if (known) return known;
     const thread = this.gas.GmailApp.getThreadById(id);
@@ -249,6 +268,7 @@ export class Outbox {
       const sent = replyInThread({
         thread: read.thread,
         messages: read.messages,
+        last: read.last,
         me: this.sender,
         allowed: record.allowed,
         email: { subject: record.subject, plain: body.plain, html: body.html },
@@ -335,6 +355,7 @@ export function commitJournaled(
   now: Date,
   write: () => void,
   mail: readonly MailIntent[] = [],
+  options: { again?: boolean } = {},
 ): void {
   if (events.length === 0 || !spreadsheet.getSheetByName(outboxTemplate.name)) {
     write();
@@ -343,7 +364,9 @@ export function commitJournaled(
   }
   const outbox = Outbox.open(gas, spreadsheet, whoAmI(gas).email.toLowerCase(), sign);
   outbox.enqueue(mail, now);
-  outbox.journal(events, now);
+  // `again`: a decision a cut-off run may have journaled already (its sheet write lost): its events,
+  // still waiting in that run's journal, are not journaled a second time.
+  outbox.journal(options.again ? events.filter((e) => !outbox.holds(e)) : events, now);
   outbox.write();
   write();
   outbox.log(now);

@@ -32,6 +32,7 @@ import { commitJournaled, deliverPending } from './outbox';
 import { decisionNotices, pauseNotices } from './pilot-notices';
 import type { PilotDecision } from '../domain/pilot-notices';
 import { localSigner } from './document-secret';
+import { serveRunningPilot } from './pilot-hourly';
 import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
@@ -351,6 +352,7 @@ export function startPilot(gas: AppsScript): PilotResult {
       ],
       now,
     );
+    serveRunningPilot(gas, spreadsheet, now);
     return {
       ok: true,
       message: `The pilot of “${ctx.selected.name}” is running.`,
@@ -559,6 +561,7 @@ export function resumePilot(gas: AppsScript, input: unknown): PilotResult {
       ],
       now,
     );
+    serveRunningPilot(gas, spreadsheet, now);
     return {
       ok: true,
       message: `The pilot of “${ctx.selected.name}” is running again.`,

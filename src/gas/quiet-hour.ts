@@ -1,25 +1,30 @@
 import { approvals as approvalsTemplate } from '../../sheets-templates/approvals';
+import { outbox as outboxTemplate } from '../../sheets-templates/outbox';
 import { pilot as pilotTemplate } from '../../sheets-templates/pilot';
 import { settings as settingsTemplate } from '../../sheets-templates/settings';
 import { escalationDue, reminderDue } from '../domain/approval-flow';
 import { isLive, isPending, readApprovals, type ApprovalRecord } from '../domain/approval-records';
+import { pendingFor, readJournal, readOutbox } from '../domain/outbox';
 import { text } from '../domain/table';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { readTiming } from './approvals';
+import { load as loadMetrics, pilotCheck } from './metrics';
 import { hasNewMessages } from './reply-inbox';
 import { SheetTable } from './sheet-table';
 import { UserError } from './user-error';
 
 /**
  * Whether the hourly run has nothing to do in a spreadsheet, decided from the little that says so:
- * the Approvals sheet, Settings (the reminder days), the Pilot sheet and the pending threads' newest
- * messages, each read once, nothing written. Nothing to do means: no reply or other message waits to
- * be read; no request, receipt or note is half-sent ("Sending") from a run cut off; the last step sent
- * is still waiting for someone (so no next step can be due); no reminder or escalation is due; and no
- * pilot is running (whose stop rules the run applies). Then the run leaves the spreadsheet as it is:
- * no Log entry, no leader view rebuilt, since nothing it shows changed by the run. (Hand edits reach
- * the leader view with the next action, or the next run that has work; the planner's own check on
- * opening does the full check.) Anything else, or anything unreadable, is for the full check.
+ * the Approvals sheet, the Workflows, Pilot and Metrics sheets (the stop rules), Settings (the
+ * reminder days), the Outbox and the pending threads' newest messages, each read once, nothing
+ * written. Nothing to do means: no reply or other message waits to be read; no request, receipt or
+ * note is half-sent ("Sending") from a run cut off, and no email or Log event of this user waits in
+ * the Outbox; the last step sent is still waiting for someone, or a pilot is running (so no next step
+ * can be due); no reminder or escalation is due; and no stop rule pauses a running pilot now. Then the
+ * run leaves the spreadsheet as it is: no Log entry, no leader view rebuilt, since nothing it shows
+ * changed by the run. (Hand edits reach the leader view with the next action, or the next run that has
+ * work; the planner's own check on opening does the full check.) Anything else, or anything
+ * unreadable, is for the full check.
  */
 export function nothingToDo(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date): boolean {
   try {
@@ -38,7 +43,15 @@ function quiet(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date)
   const mine = records.filter((r) => r.requestedBy === me);
   if (mine.some((r) => r.status === 'Sending' || r.receipt === 'Sending' || r.note === 'Sending'))
     return false;
-  if (!lastStepWaiting(mine)) return false;
+
+  // A running pilot: its stop rules over the Metrics sheet as it stands (a pause is work). It runs on
+  // an approved chain, so no next step can be due.
+  const pilots = SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state']);
+  const pilot = pilots.data.rows.some((r) => text(r.cells['state']) === 'Running')
+    ? pilotCheck(loadMetrics(gas, spreadsheet, now, false, pilots))
+    : { running: false, pauseDue: false };
+  if (pilot.pauseDue) return false;
+  if (!pilot.running && !lastStepWaiting(mine)) return false;
 
   const timing = readTiming(SheetTable.open(spreadsheet, settingsTemplate, ['id', 'setting']).data);
   const sent = mine.filter((r) => r.status === 'Sent');
@@ -47,15 +60,17 @@ function quiet(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date)
   )
     return false;
 
-  const pilots = SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state']).data.rows;
-  if (pilots.some((r) => text(r.cells['state']) === 'Running')) return false;
+  // An email or Log events a cut-off run left for this user: the full check sends and appends them.
+  const outbox = SheetTable.open(spreadsheet, outboxTemplate, ['id', 'state', 'sender']).data;
+  if (pendingFor(readOutbox(outbox), me).length > 0) return false;
+  if (readJournal(outbox).some((j) => j.state === 'Pending' && j.sender === me)) return false;
 
   // The threads the full check reads: pending requests, and approvals still open to "CHANGES"
   // (all of them here: the full check narrows them to the current plan version).
   const pending = mine.filter(
     (r) => (isPending(r) && r.status !== 'Sending') || (r.status === 'Approved' && r.receipt === 'Sent'),
   );
-  return !hasNewMessages(gas, records, pending, me, now);
+  return !hasNewMessages(gas, records, pending, now);
 }
 
 /** The requests of the highest step sent are not all answered: no next step can be due. */

@@ -1,4 +1,3 @@
-import { addressOf } from '../domain/approval-flow';
 import type { ApprovalRecord } from '../domain/approval-records';
 import { parseMessage, type ParsedMessage } from '../domain/mime-message';
 import type { AppsScript, GmailMessage, GmailThread } from './apps-script';
@@ -98,17 +97,16 @@ export function newMessages(
 }
 
 /**
- * Whether any pending request's thread holds a message the add-on has not read, other than our own
- * reminders and receipts (which `checkApprovalReplies` passes over too): the hourly run's question
- * before it does any work. It stops at the first such message. Calls: the threads as `newMessages`
- * finds them, their messages in chunks, then per thread one `getId` for its newest message, and only
- * where that is not known, its `getFrom` and the same for the message before it.
+ * Whether any pending request's thread holds a message the add-on has not read: the hourly run's
+ * question before it does any work. Our own reminders and receipts count too: the full check reads
+ * each once and moves its mark past it, so later hours find every thread's newest message known and
+ * pay one `getId` a thread. Calls: the threads as `newMessages` finds them, their messages in chunks
+ * (up to the first chunk with news), then one `getId` per thread until one is new.
  */
 export function hasNewMessages(
   gas: AppsScript,
   records: readonly ApprovalRecord[],
   pending: readonly ApprovalRecord[],
-  me: string,
   now: Date,
 ): boolean {
   const threads = findThreads(gas, pending, now);
@@ -118,12 +116,8 @@ export function hasNewMessages(
   for (let start = 0; start < threads.length; start += THREADS_PER_FETCH) {
     const batch = gas.GmailApp.getMessagesForThreads(threads.slice(start, start + THREADS_PER_FETCH));
     for (const messages of batch) {
-      for (let i = messages.length - 1; i >= 0; i -= 1) {
-        const message = messages[i];
-        if (!message) continue;
-        if (known.has(message.getId())) break;
-        if (addressOf(message.getFrom()) !== me) return true;
-      }
+      const newest = messages[messages.length - 1];
+      if (newest && !known.has(newest.getId())) return true;
     }
   }
   return false;

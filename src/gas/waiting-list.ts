@@ -6,6 +6,7 @@ import {
   waitingEntry,
   WAITING_PREFIX,
   DROPPED_PREFIX,
+  servedEntry,
   type WaitingSpreadsheet,
 } from '../domain/waiting-list';
 import type { AppsScript, Spreadsheet } from './apps-script';
@@ -22,28 +23,45 @@ export function waitingEntryFor(gas: AppsScript, spreadsheetId: string): Waiting
 }
 
 /**
- * Records, after a check, whether the user still has requests waiting in `spreadsheet`. While they
- * do, the entry carries a copy of the one Document property the hourly run needs there, the secret
- * that signs request tokens and the Log, taken where Document properties can be read.
+ * Records what an action knows of what the hourly run has to do in `spreadsheet` for this user:
+ * whether requests still wait for replies there (`requests`), whether a pilot runs there (`pilot`);
+ * what it does not say stays as it was. While either holds, the entry carries a copy of the one
+ * Document property the hourly run needs there, the secret that signs request tokens and the Log,
+ * taken where Document properties can be read; when neither does, the entry goes.
  */
-export function noteWaiting(gas: AppsScript, spreadsheet: Spreadsheet, waiting: boolean, now: Date): void {
+export function noteServed(
+  gas: AppsScript,
+  spreadsheet: Spreadsheet,
+  now: Date,
+  change: { requests?: boolean; pilot?: boolean },
+): void {
   const user = gas.PropertiesService.getUserProperties();
   const key = `${WAITING_PREFIX}${spreadsheet.getId()}`;
-  if (!waiting) {
-    user.deleteProperty(key);
-    return;
-  }
+  const value = user.getProperty(key);
+  const existing = value === null ? undefined : readWaitingList({ [key]: value })[0];
   // Only what the run cannot read elsewhere: the secret. (The Log head lives beside the Log, and the
   // leader view is rebuilt from the sheets; copying those would go stale or outgrow a property.)
   const secret = gas.PropertiesService.getDocumentProperties()?.getProperty(SECRET_KEY);
-  const document: Record<string, string> = secret ? { [SECRET_KEY]: secret } : {};
-  const [, value] = waitingEntry({
-    id: spreadsheet.getId(),
-    name: spreadsheet.getName(),
-    checked: now.getTime(),
-    document,
-  });
-  user.setProperty(key, value);
+  const entry = servedEntry(
+    existing,
+    {
+      id: spreadsheet.getId(),
+      name: spreadsheet.getName(),
+      checked: now.getTime(),
+      document: secret ? { [SECRET_KEY]: secret } : (existing?.document ?? {}),
+    },
+    change,
+  );
+  if (entry === null) {
+    if (existing) user.deleteProperty(key);
+    return;
+  }
+  user.setProperty(key, waitingEntry(entry)[1]);
+}
+
+/** Records, after a check, whether the user still has requests waiting in `spreadsheet`. */
+export function noteWaiting(gas: AppsScript, spreadsheet: Spreadsheet, waiting: boolean, now: Date): void {
+  noteServed(gas, spreadsheet, now, { requests: waiting });
 }
 
 /** Forgets a spreadsheet the hourly run cannot open, and keeps a note for the planner to show. */
