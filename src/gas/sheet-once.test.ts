@@ -467,6 +467,9 @@ const notYetOnce: Record<string, string> = {
   'set up a new spreadsheet (10) × Dashboard': '1/3',
   'set up a new spreadsheet (10) × Governance': '1/3',
   'set up a new spreadsheet (10) × Incidents': '1/4',
+  'set up again (nothing to change) (10) × Incidents': '2/1',
+  'set up again (nothing to change) (1,000) × Incidents': '2/1',
+  'menu: set up workspace (10) × Incidents': '2/1',
   'set up a new spreadsheet (10) × Log': '1/2',
   'set up a new spreadsheet (10) × Metrics': '1/2',
   'set up a new spreadsheet (10) × Outbox': '1/3',
@@ -542,11 +545,9 @@ const notYetOnce: Record<string, string> = {
   'resolve a review (1,000) × Outbox': '1/2',
   'resolve a review (10) × Outbox': '1/2',
   /*
-   * A pilot change writes its Pilot row, then the leader view's boards read Pilot again: the boards
+   * Starting, resuming or deciding writes the Pilot row, then the leader view's boards read Pilot again: the boards
    * are not yet built from the records the action holds (issue 10 Deliver 4).
    */
-  'record an incident (1,000) × Pilot': '2/1',
-  'record an incident (10) × Pilot': '2/1',
   'record the decision (1,000) × Pilot': '2/1',
   'record the decision (10) × Pilot': '2/1',
   'resume the pilot (1,000) × Pilot': '2/1',
