@@ -16,6 +16,7 @@ import type { AppsScript, Properties, Sheet, Spreadsheet } from './apps-script';
 import { formatDataRows, placeColumns, ValidationRules } from './column-formatting';
 import { checkingSigner, signer } from './document-secret';
 import { headMirror, type HeadMirror } from './log-head';
+import { forgetRead } from './sheet-reads';
 import { SheetTable } from './sheet-table';
 import { UserError } from './user-error';
 
@@ -127,7 +128,16 @@ export function appendToLog(
   if (last > maxRows) grow(gas, sheet, head.columns, maxRows, Math.max(last - maxRows, GROWTH));
   const block = entries.map((entry) => head.columns.map((key) => cellOf(entry, key)));
   sheet.getRange(from, 1, block.length, head.columns.length).setValues(block);
+  forgetRead(spreadsheet, logTemplate.name);
   writeHead(properties, mirror, { ...next, row: last, columns: head.columns, journals: listed });
+}
+
+/**
+ * The Outbox journals whose events the Log holds, as the head in Document properties lists them (an
+ * empty set in a run without them, or before the first append): the Outbox marks those Logged.
+ */
+export function loggedJournals(properties: Properties | null): ReadonlySet<string> {
+  return new Set(readHead(properties, { raw: null, save: () => undefined })?.journals ?? []);
 }
 
 /**

@@ -347,17 +347,19 @@ function writeDashboard(gas: AppsScript, sheet: Sheet, block: DashboardBlock, re
   // People's words (workflow names, the decision's evidence) are text, never formulas.
   const rows = block.rows.map((r) => r.map((cell) => (typeof cell === 'string' ? asCellText(cell) : cell)));
   const range = sheet.getRange(DASHBOARD_FIRST_ROW, 1, DASHBOARD_ROWS, DASHBOARD_WIDTH);
+  // What a new layout replaces is read first, so the sheet is read once and then written once.
+  // Workspaces set up before the leader view numbered versions show the hash in row 8: replaced.
+  const legacy = relayout ? sheet.getRange(LEGACY_VERSION_ROW, 1, 1, 2) : null;
+  const legacyVersion = legacy?.getValues()[0]?.[0] === 'Plan version';
+  const oldCharts = relayout ? sheet.getCharts() : [];
   // Plain text, so a date or number typed in a name stays as written (numbers stay numbers); set with
   // the layout, since the format stays on the cells.
   if (relayout) range.setNumberFormat('@');
   range.setValues(rows);
   if (!relayout) return;
-  // Workspaces set up before the leader view numbered versions show the hash in row 8: replaced.
-  const legacy = sheet.getRange(LEGACY_VERSION_ROW, 1, 1, 2);
-  if (legacy.getValues()[0]?.[0] === 'Plan version')
-    legacy.setValues([['Plan version', 'In the leader view below, numbered for people']]);
+  if (legacyVersion) legacy?.setValues([['Plan version', 'In the leader view below, numbered for people']]);
   // A new layout moves the ranges: the Dashboard is the add-on's sheet, so its charts are replaced.
-  for (const old of sheet.getCharts()) sheet.removeChart(old);
+  for (const old of oldCharts) sheet.removeChart(old);
   for (const chart of block.charts) {
     const { row, column, numRows, numColumns } = chart.range;
     sheet.insertChart(

@@ -17,7 +17,7 @@ import {
 } from '../domain/outbox';
 import { replyInThread, type ParsedLast } from './approval-mail';
 import type { AppsScript, GmailMessage, GmailThread, Spreadsheet } from './apps-script';
-import { appendToLog, type Journal } from './audit-log-gateway';
+import { appendToLog, loggedJournals, type Journal } from './audit-log-gateway';
 import { whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
 
@@ -68,6 +68,8 @@ export class Outbox {
   private readonly journals: JournalRecord[];
   private readonly queuedNow = new Set<string>();
   private readonly journaledNow = new Set<string>();
+  /** Rows queued or journaled since the last `write`. */
+  private unwritten = false;
 
   private constructor(
     private readonly gas: AppsScript,
@@ -134,6 +136,7 @@ export class Outbox {
         threadId: '',
       });
       if (!options.look) this.queuedNow.add(intent.token);
+      this.unwritten = true;
     }
   }
 
@@ -159,6 +162,7 @@ export class Outbox {
     });
     this.journals.push({ row, token, state: 'Pending', events: json, sender: this.sender, seal });
     this.journaledNow.add(token);
+    this.unwritten = true;
   }
 
   /** Whether a journal still waiting for the Log holds this very event (every field alike). */
@@ -181,9 +185,24 @@ export class Outbox {
     );
   }
 
-  /** Writes the queued intents and journal: after this, a cut-off run's emails and events are known. */
+  /**
+   * Writes the queued intents and journal: after this, a cut-off run's emails and events are known.
+   * Earlier runs' journals that the Log head lists as appended are marked Logged in the same write:
+   * an action that sends no email then writes the Outbox once (its own journal is marked by the next).
+   */
   write(): void {
+    const earlier = this.journals.filter((j) => j.state === 'Pending' && !this.journaledNow.has(j.token));
+    const logged =
+      earlier.length > 0 ? loggedJournals(this.gas.PropertiesService.getDocumentProperties()) : null;
+    for (const journal of earlier.filter((j) => logged?.has(j.token))) this.markLogged(journal);
     this.table.flush(this.gas);
+    this.unwritten = false;
+  }
+
+  private markLogged(journal: JournalRecord): void {
+    journal.state = 'Logged';
+    this.table.set(journal.row, 'state', 'Logged');
+    this.table.set(journal.row, 'plain', '');
   }
 
   /**
@@ -201,25 +220,25 @@ export class Outbox {
       .filter((j) => j.state === 'Pending')
       .map((j) => ({ token: j.token, events: parseEvents(j.events), own: this.journaledNow.has(j.token) }));
     appendToLog(this.gas, this.spreadsheet, [], now, journals);
-    for (const journal of pending.filter((j) => j.state === 'Pending')) {
-      journal.state = 'Logged';
-      this.table.set(journal.row, 'state', 'Logged');
-      this.table.set(journal.row, 'plain', '');
-    }
+    // Written with the emails' marks if this run sends any, else by the next run's `write`.
+    for (const journal of pending.filter((j) => j.state === 'Pending')) this.markLogged(journal);
   }
 
   /**
    * Sends each pending email of the current user, looking first in sent mail for one an earlier run
    * may have sent, and records each as sent (one write at the end: an email sent but not yet marked is
-   * found in sent mail by the next run). `threads`: threads this run has read already.
+   * found in sent mail by the next run). Intents queued since the last `write` are written first, as
+   * every email is written before it is sent. `threads`: threads this run has read already.
    */
   deliver(now: Date, vouch: Vouch = byDefault, threads: ThreadCache = new Map()): Delivered[] {
-    this.write();
+    if (this.unwritten) this.write();
     const delivered: Delivered[] = [];
+    let marked = false;
     for (const record of pendingFor(this.records, this.sender)) {
       // A row typed or changed by hand would send someone's words from this user's Gmail: never.
       const verdict = record.seal === outboxSeal(this.sign, record) ? vouch(record) : 'cancel';
       if (verdict === 'hold') continue;
+      marked = true;
       if (verdict === 'cancel') {
         this.mark(record, 'Cancelled');
         continue;
@@ -231,7 +250,8 @@ export class Outbox {
       this.mark(record, outcome, done);
       delivered.push({ token: record.token, kind: record.kind, about: record.about, outcome, ...done });
     }
-    this.table.flush(this.gas);
+    // The second write of the Outbox in a run, only when an email went out (or was cancelled).
+    if (marked) this.table.flush(this.gas);
     return delivered;
   }
 

@@ -5,6 +5,7 @@ import { workspaceTemplate } from '../../sheets-templates';
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript } from './apps-script';
 import { withDocumentLock } from './document-lock';
+import { forgetRead } from './sheet-reads';
 import { applySetUp, readWorkspace } from './workspace-gateway';
 
 export const TOAST_TITLE = 'AI Plan Workspace';
@@ -23,7 +24,12 @@ export function setUpWorkspace(
     const read = readWorkspace(gas, spreadsheet, template, { formats: true });
     const plan = planSetUp(template, read.snapshot);
     if (!plan.ok) return { ok: false, problems: [...plan.problems] };
-    applySetUp(gas, spreadsheet, plan, read, (message) => spreadsheet.toast(message, TOAST_TITLE, 5));
+    try {
+      applySetUp(gas, spreadsheet, plan, read, (message) => spreadsheet.toast(message, TOAST_TITLE, 5));
+    } finally {
+      // Set-up writes sheets in its own way: whatever this run read of them before is read again.
+      forgetRead(spreadsheet);
+    }
     const changes = plan.sheets.flatMap((s) => s.changes);
     spreadsheet.toast(
       changes.length > 0

@@ -4,6 +4,7 @@ import { readTableData, type TableData } from '../domain/table';
 import type { ColumnTemplate, TableTemplate } from '../domain/workspace-template';
 import type { AppsScript, Sheet, Spreadsheet } from './apps-script';
 import { formatDataRows, placeColumns, runs, ValidationRules } from './column-formatting';
+import { forgetRead, rememberRead, sheetRead, type SheetRead } from './sheet-reads';
 import { UserError } from './user-error';
 
 /** Rows added when a sheet runs out of grid, so it does not grow one row at a time. */
@@ -16,7 +17,9 @@ const GROWTH = 100;
  * depends on what changed, never on how many rows the sheet holds.
  */
 export class SheetTable {
+  readonly sheet: Sheet;
   readonly data: TableData;
+  private maxRows: number;
   private readonly values: unknown[][];
   private readonly columns = new Map<string, { column: ColumnTemplate; at: number }>();
   private readonly existingRows: number;
@@ -24,11 +27,14 @@ export class SheetTable {
   private readonly wholeColumns = new Set<number>();
 
   private constructor(
-    readonly sheet: Sheet,
+    private readonly spreadsheet: Spreadsheet,
+    private readonly read: SheetRead,
     readonly template: TableTemplate,
-    values: unknown[][],
-    private maxRows: number,
   ) {
+    this.sheet = read.sheet;
+    this.maxRows = read.maxRows;
+    // A copy: the run's read stays as read for the next part of the run that opens the sheet.
+    const values = read.values.map((line) => [...line]);
     this.values = values;
     this.data = readTableData(template, values);
     for (const [key, at] of this.data.map.columns) {
@@ -39,19 +45,28 @@ export class SheetTable {
     this.values.length = this.existingRows;
   }
 
-  /** Reads the sheet (one `getValues`); a missing sheet or column is the user's to repair, so it says how. */
+  /**
+   * Reads the sheet (one `getValues`), or takes what this run already read of it (sheet-reads.ts); a
+   * missing sheet or column is the user's to repair, so it says how.
+   */
   static open(
     spreadsheet: Spreadsheet,
     template: TableTemplate,
     required: readonly string[] = [],
   ): SheetTable {
-    const sheet = spreadsheet.getSheetByName(template.name);
-    if (!sheet) {
-      throw new UserError(
-        `The ${template.name} sheet is missing. Run Set up workspace (on the planner's Overview) to repair it.`,
-      );
+    let read = sheetRead(spreadsheet, template.name);
+    if (!read) {
+      const sheet = spreadsheet.getSheetByName(template.name);
+      if (!sheet) {
+        throw new UserError(
+          `The ${template.name} sheet is missing. Run Set up workspace (on the planner's Overview) to repair it.`,
+        );
+      }
+      const values = sheet.getDataRange().getValues();
+      read = { sheet, values, maxRows: sheet.getMaxRows(), displayed: new Map() };
+      rememberRead(spreadsheet, template.name, read);
     }
-    const table = new SheetTable(sheet, template, sheet.getDataRange().getValues(), sheet.getMaxRows());
+    const table = new SheetTable(spreadsheet, read, template);
     const missing = required.filter((key) => !table.columns.has(key));
     if (missing.length > 0) {
       const headers = missing
@@ -87,7 +102,12 @@ export class SheetTable {
     if (placed.length === 0 || this.existingRows < 2) return () => '';
     const first = Math.min(...placed.map(([, at]) => at));
     const last = Math.max(...placed.map(([, at]) => at));
-    const values = this.sheet.getRange(2, first, this.existingRows - 1, last - first + 1).getDisplayValues();
+    const span = `${first}:${last}`;
+    let values = this.read.displayed.get(span);
+    if (!values) {
+      values = this.sheet.getRange(2, first, this.existingRows - 1, last - first + 1).getDisplayValues();
+      this.read.displayed.set(span, values);
+    }
     const offsets = new Map(placed.map(([key, at]) => [key, at - first]));
     return (row, key) => values[row - 2]?.[offsets.get(key) ?? -1] ?? '';
   }
@@ -146,6 +166,9 @@ export class SheetTable {
   flush(gas: AppsScript): void {
     const width = this.data.width;
     const appended = this.values.length - this.existingRows;
+    const existingData = this.existingRows - 1;
+    if (appended > 0 || this.dirty.size > 0 || (existingData > 0 && this.wholeColumns.size > 0))
+      forgetRead(this.spreadsheet, this.template.name);
     if (appended > 0) {
       this.ensureRows(gas, this.values.length);
       const block = this.values
@@ -153,7 +176,6 @@ export class SheetTable {
         .map((line) => Array.from({ length: width }, (_, i) => line[i] ?? ''));
       this.sheet.getRange(this.existingRows + 1, 1, appended, width).setValues(block);
     }
-    const existingData = this.existingRows - 1;
     if (existingData > 0) {
       for (const run of runs([...this.wholeColumns].map((at) => ({ at })))) {
         const block = this.values

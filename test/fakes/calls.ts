@@ -7,11 +7,17 @@
  *
  * Order per call: the guard may refuse it (not counted), then it is recorded, then the fault injector
  * (`faults.ts`, `env.faults`) may make it throw an Apps Script error once, then it runs.
+ *
+ * A fake that acts on one sheet (a Range, a Sheet) names it in `countedSheet`, read before the call
+ * runs (so a rename or a deletion is charged to the sheet it acted on); the record carries it, and
+ * `sheet-access.ts` counts each sheet's reads and writes from the sequence.
  */
 const MAX_SEQUENCE = 200_000;
 
 export interface CallRecord {
   name: string;
+  /** The sheet a Range or Sheet call acted on (its name), else absent. */
+  sheet?: string;
   /** Cells moved (a grid read or written) or items returned (threads, messages); 0 for most calls. */
   cells: number;
 }
@@ -22,10 +28,11 @@ export class CallLog {
   /** Every call in order, for a cost model that depends on order (a read after writes flushes them). */
   readonly sequence: CallRecord[] = [];
 
-  record(name: string): void {
+  record(name: string, sheet?: string): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     // Bounded, so a long-lived world (the playground) does not grow without end; benches reset first.
-    if (this.sequence.length < MAX_SEQUENCE) this.sequence.push({ name, cells: 0 });
+    if (this.sequence.length < MAX_SEQUENCE)
+      this.sequence.push(sheet === undefined ? { name, cells: 0 } : { name, sheet, cells: 0 });
   }
 
   /** Cells moved by a bulk read or write (getValues, setValues, setNumberFormats, …), for the cost model. */
@@ -65,6 +72,16 @@ export interface CallInterceptor {
   check(qualifiedName: string): void;
 }
 
+/** A fake whose calls act on one sheet: its name, or null when the sheet is gone. */
+export interface SheetBound {
+  readonly countedSheet: string | null;
+}
+
+function sheetOf(target: object): string | undefined {
+  if (!('countedSheet' in target)) return undefined;
+  return (target as SheetBound).countedSheet ?? undefined;
+}
+
 const proxies = new WeakMap<object, object>();
 const targets = new WeakMap<object, object>();
 
@@ -85,7 +102,7 @@ export function counted<T extends object>(
       const name = `${typeName}.${property}`;
       return (...args: unknown[]) => {
         guard?.(name);
-        log.record(name);
+        log.record(name, sheetOf(raw));
         faults?.check(name);
         const result = (value as (...a: unknown[]) => unknown).apply(raw, args);
         // Gmail's lists are priced by what they return: threads from a search, messages per thread.

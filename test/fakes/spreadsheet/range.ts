@@ -8,7 +8,7 @@ import type {
   Range,
   Sheet,
 } from '../../../src/gas/apps-script';
-import { unwrap } from '../calls';
+import { unwrap, type SheetBound } from '../calls';
 import { formatJavaDate } from '../java-date-format';
 import { gasError, signatureError } from '../errors';
 import { a1Notation } from './a1';
@@ -21,11 +21,16 @@ import type { CellState, CellStyle, GridRange, SheetState } from './state';
 
 const DEFAULT_NUMBER_FORMAT = '0.###############';
 
-export class FakeRange implements Range {
+export class FakeRange implements Range, SheetBound {
   constructor(
     private readonly ctx: SpreadsheetContext,
     readonly grid: GridRange,
   ) {}
+
+  /** The sheet this acts on, for the call log's per-sheet counts (calls.ts); not part of Apps Script. */
+  get countedSheet(): string | null {
+    return this.ctx.model.state.sheets.find((s) => s.id === this.grid.sheetId)?.name ?? null;
+  }
 
   private get sheetState(): SheetState {
     return this.ctx.model.sheet(this.grid.sheetId);

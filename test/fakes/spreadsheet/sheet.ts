@@ -9,6 +9,7 @@ import type {
   Range,
   Sheet,
 } from '../../../src/gas/apps-script';
+import type { SheetBound } from '../calls';
 import { gasError, messages, signatureError } from '../errors';
 import { parseA1 } from './a1';
 import { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './chart';
@@ -21,11 +22,16 @@ import type { GridRange, SheetState } from './state';
 
 const DEFAULT_COLUMN_WIDTH = 100;
 
-export class FakeSheet implements Sheet {
+export class FakeSheet implements Sheet, SheetBound {
   constructor(
     private readonly ctx: SpreadsheetContext,
     readonly sheetId: number,
   ) {}
+
+  /** The sheet this acts on, for the call log's per-sheet counts (calls.ts); not part of Apps Script. */
+  get countedSheet(): string | null {
+    return this.ctx.model.state.sheets.find((s) => s.id === this.sheetId)?.name ?? null;
+  }
 
   private get state(): SheetState {
     return this.ctx.model.sheet(this.sheetId);
