@@ -463,6 +463,7 @@ const notYetOnce: Record<string, string> = {
   'menu: set up workspace (10) × Settings': '2/0',
   'menu: set up workspace (10) × Workflows': '2/0',
   'set up a new spreadsheet (10) × Approvals': '1/4',
+  'set up a new spreadsheet (10) × Plan versions': '1/3',
   'set up a new spreadsheet (10) × Board summary': '0/3',
   'set up a new spreadsheet (10) × Dashboard': '1/3',
   'set up a new spreadsheet (10) × Governance': '1/3',
@@ -529,6 +530,18 @@ const notYetOnce: Record<string, string> = {
   'menu: check replies (1,000) × Log': '3/3',
   'menu: check replies (10) × Approvals': '2/2',
   'menu: check replies (10) × Log': '2/2',
+  /*
+   * With a pilot running, the hourly run applies the stop rules first (pilot-hourly.ts), which syncs
+   * the plan and its approvals and writes them; the reply check then reads them again.
+   */
+  'hourly run (pilot running) (1,000) × Approvals': '2/1',
+  'hourly run (pilot running) (1,000) × Governance': '2/1',
+  'hourly run (pilot running) (10) × Approvals': '2/1',
+  /*
+   * Saving the pilot plan at 1,000 rows: the checklist is synced and written, then the approved-change
+   * check reads it again to compare the plan before and after (approved-change.ts).
+   */
+  'save the pilot plan (1,000) × Governance': '2/1',
   /*
    * Sending requests writes their Approvals rows before the emails and their message IDs after
    * (write-ahead, as the Outbox); at 1,000 rows the Log is appended twice (requests, then the
