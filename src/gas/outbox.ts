@@ -191,7 +191,10 @@ export class Outbox {
    * an action that sends no email then writes the Outbox once (its own journal is marked by the next).
    */
   write(): void {
-    const earlier = this.journals.filter((j) => j.state === 'Pending' && !this.journaledNow.has(j.token));
+    // Only a run that writes rows of its own marks earlier ones: a refused action changes nothing.
+    const earlier = this.unwritten
+      ? this.journals.filter((j) => j.state === 'Pending' && !this.journaledNow.has(j.token))
+      : [];
     const logged =
       earlier.length > 0 ? loggedJournals(this.gas.PropertiesService.getDocumentProperties()) : null;
     for (const journal of earlier.filter((j) => logged?.has(j.token))) this.markLogged(journal);
@@ -220,8 +223,11 @@ export class Outbox {
       .filter((j) => j.state === 'Pending')
       .map((j) => ({ token: j.token, events: parseEvents(j.events), own: this.journaledNow.has(j.token) }));
     appendToLog(this.gas, this.spreadsheet, [], now, journals);
-    // Written with the emails' marks if this run sends any, else by the next run's `write`.
-    for (const journal of pending.filter((j) => j.state === 'Pending')) this.markLogged(journal);
+    // This run's own journals: written with the emails' marks if this run sends any, else by the next
+    // run's `write`. Earlier runs' are marked only by a run that writes rows of its own (`write`), so
+    // an action that changes nothing (a refused send) leaves the Outbox as it was.
+    for (const journal of pending.filter((j) => j.state === 'Pending' && this.journaledNow.has(j.token)))
+      this.markLogged(journal);
   }
 
   /**
