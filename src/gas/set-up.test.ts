@@ -1,4 +1,4 @@
-import { expectUnchanged, sameWorld, worldSnapshot } from '../../test/support/world';
+import { cloneWorld, expectUnchanged, sameWorld, worldSnapshot } from '../../test/support/world';
 import { columnFormat } from '../domain/column-format';
 import { describe, expect, it } from '@jest/globals';
 import { workspaceTemplate } from '../../sheets-templates';
@@ -17,6 +17,29 @@ const validatedTables = workspaceTemplate.sheets.filter(
 
 function setUp(env: FakeEnvironment, template?: WorkspaceTemplate) {
   return env.run((gas) => setUpWorkspace(gas, template));
+}
+
+let setUpOnce: FakeEnvironment | undefined;
+
+/** A world just set up: set up once per file, and each test gets a copy of it. */
+function setUpWorld(): FakeEnvironment {
+  if (!setUpOnce) {
+    setUpOnce = new FakeEnvironment();
+    setUp(setUpOnce);
+  }
+  return cloneWorld(setUpOnce);
+}
+
+let grownOnce: FakeEnvironment | undefined;
+
+/** A world set up, its grids then grown to 1,200 rows and set up again; copied for each test. */
+function grownWorld(): FakeEnvironment {
+  if (!grownOnce) {
+    grownOnce = setUpWorld();
+    growGrids(grownOnce, 1200);
+    setUp(grownOnce);
+  }
+  return cloneWorld(grownOnce);
 }
 
 /** Values of every sheet, by name: what a person would see, without formatting. */
@@ -42,8 +65,7 @@ describe('setting up a new workspace', () => {
   });
 
   it('writes headers with help notes, freezes them, and seeds the example workflows and settings', () => {
-    const env = new FakeEnvironment();
-    setUp(env);
+    const env = setUpWorld();
     env.run((gas) => {
       const sheet = sheetNamed(gas, 'Workflows');
       const template = tableTemplate('Workflows');
@@ -63,8 +85,7 @@ describe('setting up a new workspace', () => {
   });
 
   it('validates choice, score and checkbox columns strictly and keeps text columns plain text', () => {
-    const env = new FakeEnvironment();
-    setUp(env);
+    const env = setUpWorld();
     env.run((gas) => {
       const governance = sheetNamed(gas, 'Governance');
       const status = governance.getRange('L2').getDataValidation();
@@ -112,8 +133,7 @@ describe('setting up a new workspace', () => {
 
 describe('running set-up again', () => {
   it('leaves the workspace exactly as it was', () => {
-    const env = new FakeEnvironment();
-    setUp(env);
+    const env = setUpWorld();
     const before = worldSnapshot(env);
     const report = setUp(env);
     expect(report).toEqual({ ok: true, schemaVersion: workspaceTemplate.schemaVersion, changes: [] });
@@ -121,8 +141,7 @@ describe('running set-up again', () => {
   });
 
   it('keeps every user value through added rows, an extra column and reordered columns', () => {
-    const env = new FakeEnvironment();
-    setUp(env);
+    const env = setUpWorld();
     for (const name of tableNames) typeRows(env, name, 25);
     env.run((gas) => {
       const workflows = sheetNamed(gas, 'Workflows');
@@ -142,10 +161,7 @@ describe('running set-up again', () => {
 
   it('makes the same spreadsheet calls whether sheets hold 10 or 1,000 rows', () => {
     const calls = (rows: number) => {
-      const env = new FakeEnvironment();
-      setUp(env);
-      growGrids(env, 1200);
-      setUp(env);
+      const env = grownWorld();
       for (const name of tableNames) typeRows(env, name, rows);
       env.calls.reset();
       setUp(env);
@@ -157,10 +173,7 @@ describe('running set-up again', () => {
   });
 
   it('extends its validation and protections to rows added below the grid', () => {
-    const env = new FakeEnvironment();
-    setUp(env);
-    growGrids(env, 1200);
-    setUp(env);
+    const env = grownWorld();
     env.run((gas) => {
       const governance = sheetNamed(gas, 'Governance');
       expect(governance.getRange('L1150').getDataValidation()).not.toBeNull();
@@ -173,8 +186,7 @@ describe('running set-up again', () => {
 describe('running set-up again with nothing to change', () => {
   // 13 sheets: the Plan versions sheet (schema 5) added its own reads to the 80 of twelve.
   it('reads each kind once per sheet and writes nothing: at most 86 calls', () => {
-    const env = new FakeEnvironment();
-    setUp(env);
+    const env = setUpWorld();
     for (const name of tableNames) typeRows(env, name, 25);
     env.calls.reset();
     const before = worldSnapshot(env);
@@ -247,8 +259,7 @@ describe('running set-up again with nothing to change', () => {
       (env) => env.run((gas) => expect(sheetNamed(gas, 'Pilot').getConditionalFormatRules()).toHaveLength(1)),
     ],
   ])('puts back %s, and only that', (_case, breakIt, repaired) => {
-    const env = new FakeEnvironment();
-    setUp(env);
+    const env = setUpWorld();
     const clean = worldSnapshot(env);
     breakIt(env);
     setUp(env);
@@ -295,8 +306,7 @@ describe('a workspace edited by hand', () => {
       'Governance has 2 columns headed “Status” (columns L and Z).',
     ],
   ])('is reported for %s, with nothing changed', (_case, breakIt, problem) => {
-    const env = new FakeEnvironment();
-    setUp(env);
+    const env = setUpWorld();
     typeRows(env, 'Workflows', 3);
     breakIt(env);
     const before = worldSnapshot(env);
@@ -308,8 +318,7 @@ describe('a workspace edited by hand', () => {
   });
 
   it('gets a deleted column back, empty, with the other values untouched', () => {
-    const env = new FakeEnvironment();
-    setUp(env);
+    const env = setUpWorld();
     env.run((gas) => {
       const sheet = sheetNamed(gas, 'Metrics');
       sheet.getRange(1, 9, sheet.getMaxRows(), 1).clearContent();
@@ -325,8 +334,7 @@ describe('a workspace edited by hand', () => {
 
 describe('upgrading an older workspace', () => {
   it('adds the columns and default rows of the newer schema and stores the new version', () => {
-    const env = new FakeEnvironment();
-    setUp(env);
+    const env = setUpWorld();
     typeRows(env, 'Settings', 2);
     const settings = tableTemplate('Settings');
     const next = workspaceTemplate.schemaVersion + 1;
