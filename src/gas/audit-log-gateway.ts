@@ -136,8 +136,11 @@ export function appendToLog(
  * The Outbox journals whose events the Log holds, as the head in Document properties lists them (an
  * empty set in a run without them, or before the first append): the Outbox marks those Logged.
  */
-export function loggedJournals(properties: Properties | null): ReadonlySet<string> {
-  return new Set(readHead(properties, { raw: null, save: () => undefined })?.journals ?? []);
+export function loggedJournals(
+  properties: Properties | null,
+  mirror: HeadMirror = { raw: null, save: () => undefined },
+): ReadonlySet<string> {
+  return new Set(readHead(properties, mirror)?.journals ?? []);
 }
 
 /**

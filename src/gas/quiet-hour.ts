@@ -1,3 +1,5 @@
+import { loggedJournals } from './audit-log-gateway';
+import { headMirror } from './log-head';
 import { approvals as approvalsTemplate } from '../../sheets-templates/approvals';
 import { outbox as outboxTemplate } from '../../sheets-templates/outbox';
 import { pilot as pilotTemplate } from '../../sheets-templates/pilot';
@@ -63,7 +65,15 @@ function quiet(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date)
   // An email or Log events a cut-off run left for this user: the full check sends and appends them.
   const outbox = SheetTable.open(spreadsheet, outboxTemplate, ['id', 'state', 'sender']).data;
   if (pendingFor(readOutbox(outbox), me).length > 0) return false;
-  if (readJournal(outbox).some((j) => j.state === 'Pending' && j.sender === me)) return false;
+  // A journal the Log head lists as appended is waiting only for its "Logged" mark: no work.
+  const waitingJournals = readJournal(outbox).filter((j) => j.state === 'Pending' && j.sender === me);
+  if (waitingJournals.length > 0) {
+    const logged = loggedJournals(
+      gas.PropertiesService.getDocumentProperties(),
+      headMirror(gas, spreadsheet),
+    );
+    if (waitingJournals.some((j) => !logged.has(j.token))) return false;
+  }
 
   // The threads the full check reads: pending requests, and approvals still open to "CHANGES"
   // (all of them here: the full check narrows them to the current plan version).
