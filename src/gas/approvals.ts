@@ -10,10 +10,9 @@ import {
 } from '../domain/approval-chain';
 import { requestEmail, type Person, type RequestFacts } from '../domain/approval-email';
 import { cannotSend as sendGate } from '../domain/approval-gate';
+import { chase, readTiming, type ApprovalTiming } from '../domain/approval-chase';
 import {
-  escalationEmail,
   receiptEmail,
-  reminderEmail,
   stoppedEmail,
   unreadableEmail,
   type CountedDecision,
@@ -23,8 +22,6 @@ import {
   addressOf,
   chainProgress,
   checkSender,
-  escalationDue,
-  reminderDue,
   replyOutcome,
   type ChainProgress,
 } from '../domain/approval-flow';
@@ -38,8 +35,6 @@ import {
 } from '../domain/approval-records';
 import type { LogEvent, Signer } from '../domain/audit-log';
 import { mailToken, type MailIntent } from '../domain/outbox';
-import { EDITED_NOT_COUNTED } from '../domain/record-seal';
-import { joinReaderships } from '../domain/email-language';
 import { senderName } from '../domain/email-layout';
 import { oneLine } from '../domain/email-text';
 import type { Readership } from '../domain/messages/catalogue';
@@ -47,13 +42,14 @@ import { metricsFor } from '../domain/metric-definitions';
 import { unwrittenFields } from '../domain/pilot-plan';
 import { AUTO_REPLY_REASON, readReply } from '../domain/reply-reader';
 import { staleMarking } from '../domain/stale-approvals';
-import { uncountedLines, withUncounted } from '../domain/uncounted-replies';
+import { withUncounted } from '../domain/uncounted-replies';
 import { requestToken, tokenInSubject } from '../domain/request-token';
 import { assessWorkflow, type WorkflowResult } from '../domain/scoring';
 import { text, type TableData } from '../domain/table';
 import { profileFlags } from '../domain/workflow-profile';
 import { readScores, readWeights } from '../domain/workflow-records';
-import type { ApprovalBoard, ApprovalResult, ReviewDecision } from '../shared/approvals';
+import type { ApprovalResult, ReviewDecision } from '../shared/approvals';
+import { approvalBoardFrom, editedNote, notSetUpBoard, type ApprovalBoard } from '../domain/approval-board';
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { localSigner } from './document-secret';
@@ -87,7 +83,7 @@ interface Context {
   now: Date;
   plan: PlanState;
   chain: ApprovalChain;
-  timing: { reminderDays: number; escalationDays: number };
+  timing: ApprovalTiming;
   table: SheetTable;
   /** The Due column as the sheet shows it (the spreadsheet's days), read once. */
   dueShown: ReadonlyMap<number, string>;
@@ -114,15 +110,6 @@ interface Context {
 function once<T>(get: () => T): () => T {
   let value: { v: T } | null = null;
   return () => (value ??= { v: get() }).v;
-}
-
-export function readTiming(settings: TableData): { reminderDays: number; escalationDays: number } {
-  const value = (id: string, fallback: number) => {
-    const row = settings.rows.find((r) => text(r.cells['id']) === id);
-    const n = Number(text(row?.cells['value']));
-    return Number.isInteger(n) && n >= 1 && n <= 60 ? n : fallback;
-  };
-  return { reminderDays: value('timing.reminderDays', 3), escalationDays: value('timing.escalationDays', 5) };
 }
 
 /** `write`: an action, which brings the checklist in step in the sheet; a view only computes it. */
@@ -185,28 +172,6 @@ function update(ctx: Context, row: number, changes: Readonly<Record<string, unkn
 /** A token for an email about `about` (stable across runs, so a re-decided email is queued once). */
 function tokenFor(ctx: Context, about: readonly string[]): string {
   return mailToken(ctx.sign, ctx.spreadsheetId(), about);
-}
-
-const fieldHeaders: Record<string, string> = {
-  workflowId: 'Workflow ID',
-  step: 'Step',
-  approver: 'Approver email',
-  planVersion: 'Plan version',
-  status: 'Status',
-  decision: 'Decision',
-  replyMessageId: 'Reply message ID',
-  resolvedBy: 'Resolved by',
-  messageId: 'Request message ID',
-};
-
-/** Why a row does not count as it reads, for the sidebar, the Dashboard and the Log; null when it does. */
-export function editedNote(record: ApprovalRecord): string | null {
-  if (!record.tampered) return null;
-  const what =
-    record.tampered.kind === 'unsealed'
-      ? 'its seal is missing or does not match'
-      : `${record.tampered.fields.map((f) => fieldHeaders[f] ?? f).join(', ')} changed by hand; the add-on’s record stands`;
-  return `Approvals row ${record.row} (${record.id || 'no ID'}, ${record.role || 'no role'}): ${EDITED_NOT_COUNTED} — ${what}.`;
 }
 
 /**
@@ -791,67 +756,25 @@ function tellRequester(
   });
 }
 
-/**
- * Reminders in the request's own thread and, once, the escalation there with the sponsor copied, in
- * the approver's languages and with the due date: Outbox intents, sent once whatever is cut off.
- */
-function chase(ctx: Context, record: ApprovalRecord): void {
-  const approver = approverOf(ctx, record);
-  const remind = reminderDue(record, ctx.now, ctx.timing.reminderDays);
-  const escalate = escalationDue(record, ctx.now, ctx.timing.escalationDays);
-  if (!approver || (!remind && !escalate)) return;
+/** A waiting request's reminder or escalation, decided in the domain, into the row, the Log and the Outbox. */
+function chaseUp(ctx: Context, record: ApprovalRecord): void {
   const sponsor = ctx.plan.roles.people.find((p) => p.role.toLowerCase() === 'executive sponsor');
-  const sponsorEmail = sponsor?.email.toLowerCase() ?? '';
-  const copySponsor = escalate && sponsorEmail !== '' && sponsorEmail !== record.approver;
-  if (remind) {
-    ctx.table.set(record.row, 'reminders', record.reminders + 1);
-    ctx.events.push({
-      who: ctx.me,
-      action: 'Reminder sent',
-      subject: record.id,
-      before: String(record.reminders),
-      after: String(record.reminders + 1),
-      note: '',
-    });
-  }
-  if (escalate) {
-    ctx.table.set(record.row, 'escalated', ctx.now);
-    ctx.events.push({
-      who: ctx.me,
-      action: 'Escalated to the sponsor',
-      subject: record.id,
-      before: '',
-      after: '',
-      note: copySponsor ? `${sponsorEmail} copied in the request's thread.` : 'No other sponsor to tell.',
-    });
-  }
-  // The sponsor's own request, or no sponsor named: the escalation has nobody to tell.
-  if (!remind && !copySponsor) return;
-  const ref = refOf(ctx, record);
-  // A reply in the thread takes the thread's own subject ("Re: …").
-  const email = copySponsor
-    ? escalationEmail(
-        joinReaderships(approver.language, readershipOf(ctx, sponsorEmail)),
-        ref,
-        { days: ctx.timing.escalationDays, sponsor: sponsor?.name || sponsorEmail, role: record.role },
-        '',
-      )
-    : reminderEmail(approver.language, ref, requesterOf(ctx), '');
-  ctx.mail.push({
-    token: copySponsor
-      ? tokenFor(ctx, ['Escalation', record.id])
-      : tokenFor(ctx, ['Reminder', record.id, String(record.reminders + 1)]),
-    kind: copySponsor ? 'Escalation' : 'Reminder',
-    about: record.id,
-    to: record.approver,
-    cc: copySponsor ? sponsorEmail : '',
-    subject: email.subject,
-    plain: email.plain,
-    html: email.html,
-    inThread: record.threadId,
-    allowed: [approver.email, ...approver.aliases, ...(sponsorEmail ? [sponsorEmail] : [])],
-    fromName: fromName(ctx),
+  const due = chase({
+    record,
+    approver: approverOf(ctx, record),
+    now: ctx.now,
+    timing: ctx.timing,
+    sponsor: sponsor ?? null,
+    me: ctx.me,
+    requester: requesterOf(ctx),
+    ref: () => refOf(ctx, record),
+    readershipOf: (email) => readershipOf(ctx, email),
   });
+  for (const [key, value] of Object.entries(due.changes)) ctx.table.set(record.row, key, value);
+  ctx.events.push(...due.events);
+  if (!due.email) return;
+  const { tokenParts, ...email } = due.email;
+  ctx.mail.push({ ...email, token: tokenFor(ctx, tokenParts), fromName: fromName(ctx) });
 }
 
 /**
@@ -894,81 +817,16 @@ function commit(ctx: Context, outbox: Outbox): void {
 
 function board(ctx: Context): ApprovalBoard {
   const progress = progressOf(ctx);
-  const when = (d: Date | null) =>
-    d ? ctx.gas.Utilities.formatDate(d, ctx.spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm') : '';
-  const selected = ctx.plan.selected;
-  const applying = new Set(progress?.steps.map((s) => s.step.number) ?? []);
-  const steps = ctx.chain.steps.map((step) => {
-    const line = progress?.steps.find((s) => s.step.number === step.number);
-    return {
-      number: step.number,
-      name: step.name,
-      condition: step.condition,
-      applies: applying.has(step.number),
-      complete: line?.complete ?? false,
-      current: progress?.current?.step.number === step.number,
-      approvers: step.approvers.map((approver) => {
-        const record = line?.approvers.find((a) => a.approver.email === approver.email)?.record ?? null;
-        return {
-          role: approver.role,
-          name: approver.name || approver.email,
-          status: record?.status ?? (applying.has(step.number) ? 'Not sent' : 'Not needed'),
-          requestId: record?.id ?? null,
-          sent: when(record?.sent ?? null),
-          decided: when(record?.decided ?? null),
-          comment: record?.comment ?? '',
-          reminders: record?.reminders ?? 0,
-        };
-      }),
-    };
-  });
-  const review = (progress?.steps ?? []).flatMap((s) =>
-    s.approvers.flatMap((a) =>
-      a.record?.status === 'Needs review'
-        ? [
-            {
-              requestId: a.record.id,
-              role: a.approver.role,
-              approver: a.approver.name || a.approver.email,
-              reply: a.record.comment,
-              reason: a.record.reviewNote,
-            },
-          ]
-        : [],
-    ),
-  );
-  const state = progress?.state ?? 'not-sent';
-  const why = cannotSend(ctx, progress);
-  const summaries: Record<string, string> = {
-    'not-sent':
-      why ??
-      `Ready to send step ${progress?.current?.step.number ?? ''}: ${progress?.toSend.length ?? 0} request(s).`,
-    waiting: 'Waiting for replies.',
-    'needs-review': 'A reply needs a person to read it.',
-    approved: 'Every step has approved this plan version. The pilot can start.',
-    stopped: `${progress?.stoppedBy?.role ?? 'An approver'} answered “${progress?.stoppedBy?.status ?? ''}”: change the plan, then send again.`,
-  };
-  return {
-    setUp: true,
-    selected: selected?.id ? { id: selected.id, name: selected.name } : null,
-    planVersion: ctx.plan.version,
+  return approvalBoardFrom({
+    chain: ctx.chain,
+    progress,
+    records: ctx.records,
+    selected: ctx.plan.selected ?? null,
+    version: ctx.plan.version,
     ready: ctx.plan.ready,
-    state,
-    summary: summaries[state] ?? '',
-    steps,
-    review,
-    cannotSend: why,
-    toSend: why ? 0 : (progress?.toSend.length ?? 0),
-    problems: ctx.chain.problems,
-    edited: ctx.records.flatMap((r) => editedNote(r) ?? []),
-    uncounted: (progress?.steps ?? []).flatMap((s) =>
-      s.approvers.flatMap((a) =>
-        a.record && a.record.uncounted !== ''
-          ? [{ requestId: a.record.id, role: a.approver.role, lines: uncountedLines(a.record.uncounted) }]
-          : [],
-      ),
-    ),
-  };
+    cannotSend: cannotSend(ctx, progress),
+    when: (d) => ctx.gas.Utilities.formatDate(d, ctx.timeZone(), 'yyyy-MM-dd HH:mm'),
+  });
 }
 
 function identity(gas: AppsScript): string {
@@ -981,28 +839,10 @@ function identity(gas: AppsScript): string {
  */
 export function approvalBoard(gas: AppsScript): ApprovalBoard {
   const spreadsheet = activeSpreadsheet(gas);
-  if (!spreadsheet.getSheetByName(approvalsTemplate.name)) return emptyBoard();
+  if (!spreadsheet.getSheetByName(approvalsTemplate.name)) return notSetUpBoard();
   const ctx = open(gas, spreadsheet, '', new Date(), false);
   markStale(ctx);
   return board(ctx);
-}
-
-function emptyBoard(): ApprovalBoard {
-  return {
-    setUp: false,
-    selected: null,
-    planVersion: null,
-    ready: false,
-    state: 'not-sent',
-    summary: 'Run Set up workspace first.',
-    steps: [],
-    review: [],
-    cannotSend: 'Run Set up workspace first.',
-    toSend: 0,
-    problems: [],
-    edited: [],
-    uncounted: [],
-  };
 }
 
 /** Sends the current step's requests (sidebar). Nothing is sent unless all of the step can be. */
@@ -1122,7 +962,7 @@ export function checkApprovalReplies(
     reread(ctx);
     settleNotices(ctx, outbox);
     for (const record of ctx.records.filter((r) => r.status === 'Sent' && r.requestedBy === me))
-      chase(ctx, record);
+      chaseUp(ctx, record);
     const decided = ctx.events.filter((e) => e.action === 'Approval decision').length;
     const review = ctx.events.filter((e) => e.action === 'Reply needs review').length;
     reread(ctx);

@@ -9,7 +9,7 @@ import { isLive, isPending, readApprovals, type ApprovalRecord } from '../domain
 import { pendingFor, readJournal, readOutbox } from '../domain/outbox';
 import { text } from '../domain/table';
 import type { AppsScript, Spreadsheet } from './apps-script';
-import { readTiming } from './approvals';
+import { readTiming } from '../domain/approval-chase';
 import { load as loadMetrics, pilotCheck } from './metrics';
 import { hasNewMessages } from './reply-inbox';
 import { SheetTable } from './sheet-table';
