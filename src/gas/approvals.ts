@@ -49,7 +49,8 @@ import { text, type TableData } from '../domain/table';
 import { profileFlags } from '../domain/workflow-profile';
 import { readScores, readWeights } from '../domain/workflow-records';
 import type { ApprovalResult, ReviewDecision } from '../shared/approvals';
-import { approvalBoardFrom, editedNote, notSetUpBoard, type ApprovalBoard } from '../domain/approval-board';
+import { approvalBoardFrom, notSetUpBoard, type ApprovalBoard } from '../domain/approval-board';
+import { settleHandEdits } from '../domain/approval-edits';
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { localSigner } from './document-secret';
@@ -174,38 +175,12 @@ function tokenFor(ctx: Context, about: readonly string[]): string {
   return mailToken(ctx.sign, ctx.spreadsheetId(), about);
 }
 
-/**
- * Rows edited by hand, found by an action (never by a view): each is logged once and written back as
- * the add-on recorded it — a row with no valid seal is recorded as cancelled, so its approver is asked
- * again by a request the add-on makes.
- */
+/** Rows edited by hand (decided in approval-edits.ts): logged once and written back as the add-on recorded them. */
 function settleEdits(ctx: Context): void {
-  for (const record of ctx.records.filter((r) => r.tampered)) {
-    const note = editedNote(record) ?? '';
-    const raw = readApprovals(ctx.table.current(), ctx.dueShown).find((r) => r.row === record.row);
-    ctx.events.push({
-      who: ctx.me,
-      action: 'Approval row edited in the sheet',
-      subject: record.id,
-      before: raw ? `${raw.status} ${raw.decision}`.trim() : '',
-      after:
-        record.tampered?.kind === 'unsealed' ? 'Cancelled' : `${record.status} ${record.decision}`.trim(),
-      note,
-    });
-    if (record.tampered?.kind === 'unsealed') update(ctx, record.row, { status: 'Cancelled' });
-    else
-      update(ctx, record.row, {
-        workflowId: record.workflowId,
-        step: record.step,
-        approver: record.approver,
-        planVersion: record.planVersion,
-        status: record.status,
-        decision: record.decision,
-        replyMessageId: record.replyMessageId,
-        resolvedBy: record.resolvedBy,
-        messageId: record.messageId,
-      });
-  }
+  if (!ctx.records.some((r) => r.tampered)) return;
+  const settled = settleHandEdits(readApprovals(ctx.table.current(), ctx.dueShown), ctx.records, ctx.me);
+  for (const { row, changes } of settled.rows) update(ctx, row, changes);
+  ctx.events.push(...settled.events);
   reread(ctx);
 }
 
