@@ -8,7 +8,8 @@ import {
   type ApprovalStep,
   type Approver,
 } from '../domain/approval-chain';
-import { requestEmail, type Person, type RequestFacts } from '../domain/approval-email';
+import { requestEmail, type Person } from '../domain/approval-email';
+import { requestFacts } from '../domain/request-facts';
 import { cannotSend as sendGate } from '../domain/approval-gate';
 import { chase, readTiming, type ApprovalTiming } from '../domain/approval-chase';
 import {
@@ -38,7 +39,6 @@ import { mailToken, type MailIntent } from '../domain/outbox';
 import { senderName } from '../domain/email-layout';
 import { oneLine } from '../domain/email-text';
 import type { Readership } from '../domain/messages/catalogue';
-import { metricsFor } from '../domain/metric-definitions';
 import { unwrittenFields } from '../domain/pilot-plan';
 import { AUTO_REPLY_REASON, readReply } from '../domain/reply-reader';
 import { staleMarking } from '../domain/stale-approvals';
@@ -46,7 +46,6 @@ import { withUncounted } from '../domain/uncounted-replies';
 import { requestToken, tokenInSubject } from '../domain/request-token';
 import { assessWorkflow, type WorkflowResult } from '../domain/scoring';
 import { text, type TableData } from '../domain/table';
-import { profileFlags } from '../domain/workflow-profile';
 import { readScores, readWeights } from '../domain/workflow-records';
 import type { ApprovalResult, ReviewDecision } from '../shared/approvals';
 import { approvalBoardFrom, notSetUpBoard, type ApprovalBoard } from '../domain/approval-board';
@@ -332,69 +331,23 @@ function requestIntent(
           { version: plan.version, canonical: plan.canonical },
         )
     : null;
-  const later = progress.steps.filter((s) => s.step.number > step.number);
-  const earlier = progress.steps.filter((s) => s.step.number < step.number);
-  const facts: RequestFacts = {
-    token: request.id,
-    planVersion: plan.version,
-    readership: approver.language,
-    workflow: {
-      name: selected.name,
-      description: selected.description,
-      team: selected.team,
-      dataTier: selected.dataTier,
-      profile: profileFlags.filter((flag) => selected.flags[flag]),
-    },
-    dataVerifiedBy: plan.dataSigner,
-    step: {
-      role: approver.role,
-      number: progress.steps.findIndex((s) => s.step.number === step.number) + 1,
-      count: progress.steps.length,
-      name: step.name,
-    },
+  const facts = requestFacts({
+    request,
+    workflow: selected,
+    version: plan.version,
+    step,
+    approver,
+    progress,
     requester: requesterOf(ctx),
     sponsor: plan.roles.personFor('Executive sponsor'),
-    assessment: ctx.assessment ?? {
-      scorers: 0,
-      consensus: null,
-      total: null,
-      band: null,
-      eligibility: 'not-scored',
-    },
-    pilot: {
-      tool: plan.pilot['tool'] ?? '',
-      agreement: plan.pilot['agreement'] ?? '',
-      dataRule: plan.pilot['dataRule'] ?? '',
-      reviewRule: plan.pilot['reviewRule'] ?? '',
-      stopRule: plan.pilot['stopRule'] ?? '',
-      baselineStart: plan.pilot['baselineStart'] ?? '',
-      baselineEnd: plan.pilot['baselineEnd'] ?? '',
-      pilotStart: plan.pilot['pilotStart'] ?? '',
-      pilotEnd: plan.pilot['pilotEnd'] ?? '',
-    },
-    targets: metricsFor(selected.kind)
-      .slice(0, 3)
-      .map((d) => ({ metric: d.name, target: d.target.text })),
-    changedSince: since
-      ? {
-          version: since.version,
-          day: since.decided ? day(gas, ctx.spreadsheet, since.decided) : '',
-          changes: since.changes,
-        }
-      : null,
-    prior: earlier.flatMap((s) =>
-      s.approvers.map((a) => ({
-        role: a.approver.role,
-        status: a.record?.status ?? '',
-        day: a.record?.decided ? day(gas, ctx.spreadsheet, a.record.decided) : '',
-      })),
-    ),
-    next: later[0] ? { step: later[0].step.name, roles: later[0].step.approvers.map((a) => a.role) } : null,
-    due: request.due,
-    reminderDays: ctx.timing.reminderDays,
-    escalationDays: ctx.timing.escalationDays,
+    dataVerifiedBy: plan.dataSigner,
+    pilot: plan.pilot,
+    assessment: ctx.assessment,
+    since,
+    day: (date) => day(gas, ctx.spreadsheet, date),
+    timing: ctx.timing,
     sheetUrl: ctx.sheetUrl(),
-  };
+  });
   const email = requestEmail(facts);
   return {
     token: request.id,
