@@ -19,13 +19,7 @@ import {
   type CountedDecision,
   type RequestRef,
 } from '../domain/approval-notices';
-import {
-  addressOf,
-  chainProgress,
-  checkSender,
-  replyOutcome,
-  type ChainProgress,
-} from '../domain/approval-flow';
+import { chainProgress, type ChainProgress } from '../domain/approval-flow';
 import {
   approvalRow,
   approvalSeal,
@@ -37,10 +31,10 @@ import {
 import type { LogEvent, Signer } from '../domain/audit-log';
 import { mailToken, type MailIntent } from '../domain/outbox';
 import { senderName } from '../domain/email-layout';
-import { oneLine } from '../domain/email-text';
 import type { Readership } from '../domain/messages/catalogue';
 import { unwrittenFields } from '../domain/pilot-plan';
-import { AUTO_REPLY_REASON, readReply } from '../domain/reply-reader';
+import { AUTO_REPLY_REASON } from '../domain/reply-reader';
+import { decideReply } from '../domain/reply-decision';
 import { staleMarking } from '../domain/stale-approvals';
 import { withUncounted } from '../domain/uncounted-replies';
 import { requestToken, tokenInSubject } from '../domain/request-token';
@@ -458,11 +452,17 @@ function readMessage(
   statuses: Map<number, string>,
 ): void {
   if (record.threadId) ctx.threads.set(record.threadId, { thread: item.thread, messages: item.messages });
-  const status = statuses.get(record.row) ?? record.status;
-  // A recorded approval stays open to a change of mind: its receipt says "reply CHANGES".
-  const correcting = record.status === 'Approved';
-  if (status !== 'Sent' && status !== 'Needs review' && !(correcting && status === 'Approved')) return;
-  const id = item.id;
+  const decision = decideReply({
+    record,
+    status: statuses.get(record.row) ?? record.status,
+    approver,
+    me: ctx.me,
+    id: item.id,
+    parsed: () => item.parsed(),
+    plainBody: () => item.message.getPlainBody(),
+    date: () => new Date(item.message.getDate().getTime()),
+  });
+  if (decision.kind === 'closed') return;
   const parsed = item.parsed();
   // The thread's last message, parsed: a receipt or note into the thread needs no more reads to route.
   if (record.threadId && item.message === item.messages[item.messages.length - 1])
@@ -471,77 +471,28 @@ function readMessage(
       messages: item.messages,
       last: { message: item.message, addressing: parsed.addressing },
     });
-  const from = parsed.from;
   // The mark moves past every message read, our own reminders and receipts too (passed over), so no
   // run reads one of them again.
-  ctx.table.set(record.row, 'checkedThrough', id);
-  if (addressOf(from) === ctx.me) return;
-  const subject = parsed.subject;
-  const token = tokenInSubject(subject);
-  const sender = !approver
-    ? { counts: false as const, reason: 'the approver’s role is no longer in the chain' }
-    : token && token !== record.id
-      ? { counts: false as const, reason: `its subject names another request (${token})` }
-      : checkSender(from, approver, parsed.authenticationResults);
-  if (!sender.counts) {
+  ctx.table.set(record.row, 'checkedThrough', item.id);
+  if (decision.kind === 'own') return;
+  ctx.events.push(decision.event);
+  if (decision.kind === 'not counted') {
     if (ctx.table.has('uncounted')) {
       const cell = withUncounted(text(ctx.table.get(record.row, 'uncounted')), {
         when: ctx.gas.Utilities.formatDate(parsed.date ?? ctx.now, ctx.timeZone(), 'yyyy-MM-dd HH:mm'),
-        from: addressOf(from) || from,
-        reason: sender.reason,
+        from: decision.from,
+        reason: decision.reason,
         text: parsed.text ?? '',
       });
       ctx.table.set(record.row, 'uncounted', cell);
     }
-    ctx.events.push({
-      who: addressOf(from) || oneLine(from, 80),
-      action: 'Reply not counted',
-      subject: record.id,
-      before: '',
-      after: '',
-      note: `Not counted: ${sender.reason}.`,
-    });
     return;
   }
-  const reading = readReply({
-    // The text from the raw content already fetched; Gmail's rendering only where it could not be read.
-    body: parsed.text ?? item.message.getPlainBody(),
-    subject,
-    autoReply: parsed.autoReply,
-  });
-  const outcome = replyOutcome(reading);
-  if (status === 'Approved' && outcome.status !== 'Rejected' && outcome.status !== 'Changes requested') {
-    ctx.events.push({
-      who: addressOf(from),
-      action: 'Reply after approval',
-      subject: record.id,
-      before: 'Approved',
-      after: 'Approved',
-      note: 'Left approved: only CHANGES or REJECT changes a recorded approval.',
-    });
-    return;
-  }
-  statuses.set(record.row, outcome.status);
-  update(ctx, record.row, {
-    status: outcome.status,
-    decision: outcome.decision,
-    comment: reading.comment,
-    reviewNote: reading.reason,
-    decided: outcome.status === 'Needs review' ? null : (parsed.date ?? item.message.getDate()),
-    replyMessageId: id,
-    resolvedBy: '',
-  });
-  ctx.events.push({
-    who: addressOf(from),
-    action: outcome.status === 'Needs review' ? 'Reply needs review' : 'Approval decision',
-    subject: record.id,
-    before: record.status,
-    after: outcome.status,
-    note: outcome.status === 'Needs review' ? reading.reason : reading.comment.slice(0, 300),
-  });
-  queueNotice(ctx, record, outcome.status === 'Needs review' ? reading.reason : null);
-  if (outcome.status === 'Rejected' || outcome.status === 'Changes requested')
-    tellRequester(ctx, record, approver, outcome.decision, reading.comment, id);
+  if (decision.kind === 'after approval') return;
+  statuses.set(record.row, decision.status);
+  update(ctx, record.row, decision.changes);
+  queueNotice(ctx, record, decision.unreadable);
+  tellRequester(ctx, record, approver, decision.decision, decision.reading.comment, item.id);
 }
 
 /**
