@@ -41,7 +41,8 @@ import { requestToken, tokenInSubject } from '../domain/request-token';
 import { assessWorkflow, type WorkflowResult } from '../domain/scoring';
 import { text, type TableData } from '../domain/table';
 import { readScores, readWeights } from '../domain/workflow-records';
-import type { ApprovalResult, ReviewDecision } from '../shared/approvals';
+import type { ApprovalResult } from '../shared/approvals';
+import { checkReviewInput } from '../domain/review-input';
 import { approvalBoardFrom, notSetUpBoard, type ApprovalBoard } from '../domain/approval-board';
 import { settleHandEdits } from '../domain/approval-edits';
 import { activeSpreadsheet } from './active-spreadsheet';
@@ -886,33 +887,16 @@ export function checkApprovalReplies(
 export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
   const refused = refusedForLength('resolveReview', input);
   if (refused) return refused;
-  const value = input as Partial<ReviewDecision> | null;
-  const decisions: Record<string, string> = {
-    Approve: 'Approved',
-    Reject: 'Rejected',
-    Changes: 'Changes requested',
-  };
-  // Own keys only: "constructor" or "__proto__" is no decision.
-  const status =
-    typeof value?.decision === 'string' && Object.prototype.hasOwnProperty.call(decisions, value.decision)
-      ? decisions[value.decision]
-      : undefined;
-  const note = typeof value?.note === 'string' ? value.note.trim() : '';
-  if (!value || typeof value.requestId !== 'string' || !status) {
-    return { ok: false, errors: [{ field: 'decision', message: 'Choose Approve, Changes or Reject.' }] };
-  }
-  if (note === '')
-    return {
-      ok: false,
-      errors: [{ field: 'note', message: 'Say how you know: the note is logged with your decision.' }],
-    };
+  const checked = checkReviewInput(input);
+  if (!checked.ok) return checked;
+  const { requestId, decision, status, note } = checked.value;
   const spreadsheet = activeSpreadsheet(gas);
   return withDocumentLock(gas, () => {
     const me = identity(gas);
     const ctx = open(gas, spreadsheet, me, new Date());
     const outbox = Outbox.open(gas, spreadsheet, whoAmI(gas).email.toLowerCase(), ctx.sign);
     settleEdits(ctx);
-    const record = ctx.records.find((r) => r.id === value.requestId);
+    const record = ctx.records.find((r) => r.id === requestId);
     if (!record || record.status !== 'Needs review') {
       finish(ctx, outbox);
       return {
@@ -920,14 +904,14 @@ export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
         errors: [
           {
             field: 'requestId',
-            message: `Request ${quoted(value.requestId)} is not waiting for review any more; reload.`,
+            message: `Request ${quoted(requestId)} is not waiting for review any more; reload.`,
           },
         ],
       };
     }
     update(ctx, record.row, {
       status,
-      decision: value.decision ?? '',
+      decision,
       decided: ctx.now,
       resolvedBy: me,
     });
