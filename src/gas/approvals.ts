@@ -29,7 +29,8 @@ import {
   type ApprovalRecord,
 } from '../domain/approval-records';
 import type { LogEvent, Signer } from '../domain/audit-log';
-import { mailToken, type MailIntent } from '../domain/outbox';
+import { RECIPIENTS_PER_RUN } from '../domain/mail-pacing';
+import { mailToken, pendingFor, unsent, type MailIntent } from '../domain/outbox';
 import { senderName } from '../domain/email-layout';
 import type { Readership } from '../domain/messages/catalogue';
 import { unwrittenFields } from '../domain/pilot-plan';
@@ -400,7 +401,7 @@ function repairSending(ctx: Context, outbox: Outbox): void {
       ]);
       continue;
     }
-    if (queued?.state === 'Pending') continue;
+    if (queued && unsent(queued.state)) continue;
     const line = progress?.steps.find((s) => s.step.number === record.step);
     const approver = line?.step.approvers.find((a) => a.email === record.approver);
     const current = record.planVersion === ctx.plan.version && record.workflowId === ctx.plan.selected?.id;
@@ -537,7 +538,7 @@ function settleNotices(ctx: Context, outbox: Outbox): void {
       if (record[kind] !== 'Sending') continue;
       const token = noticeToken(ctx, record, kind);
       const queued = outbox.find(token);
-      if (queued && queued.state !== 'Pending') {
+      if (queued && !unsent(queued.state)) {
         const sent = queued.state === 'Sent';
         ctx.table.set(record.row, kind, sent ? 'Sent' : 'Not sent');
         const action = kind === 'receipt' ? 'Receipt sent' : 'Unreadable-reply note sent';
@@ -676,11 +677,19 @@ function finish(ctx: Context, outbox: Outbox): void {
       return 'send';
     },
     ctx.threads,
+    // The recipients this run may send to: the pacing bound, or less when the day's quota is lower.
+    () => Math.min(RECIPIENTS_PER_RUN, ctx.gas.MailApp.getRemainingDailyQuota()),
   );
   recordDelivered(ctx, delivered);
   settleNotices(ctx, outbox);
   commit(ctx, outbox);
-  if (ctx.records.some((r) => isPending(r) && r.requestedBy === ctx.me)) ensureHourlyCheck(ctx.gas);
+  if (ctx.records.some((r) => isPending(r) && r.requestedBy === ctx.me) || mailWaiting(outbox, ctx.me))
+    ensureHourlyCheck(ctx.gas);
+}
+
+/** Whether emails of this user wait in the Outbox for a later run (paced, or left by a cut-off run). */
+function mailWaiting(outbox: Outbox, me: string): boolean {
+  return pendingFor(outbox.all, me).length > 0;
 }
 
 /** Emails queued and events journaled in one Outbox write, then the Approvals rows, then the Log. */
@@ -869,8 +878,9 @@ export function checkApprovalReplies(
         });
     }
     finish(ctx, outbox);
-    // The hourly run's list: this spreadsheet stays on it while this user has requests waiting here.
-    const waiting = ctx.records.some((r) => isPending(r) && r.requestedBy === me);
+    // The hourly run's list: this spreadsheet stays on it while this user has requests waiting here,
+    // or emails a run left queued for the next (receipts paced across runs).
+    const waiting = ctx.records.some((r) => isPending(r) && r.requestedBy === me) || mailWaiting(outbox, me);
     noteWaiting(gas, spreadsheet, waiting, ctx.now);
     const parts = [
       `Read ${read} pending ${read === 1 ? 'request' : 'requests'}`,

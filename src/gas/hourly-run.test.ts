@@ -195,6 +195,60 @@ describe('the hourly run, fired as Apps Script fires a clock trigger (no active 
   });
 });
 
+/** The Outbox's receipts: to whom, and in what state. */
+function receipts(env: FakeEnvironment): string[] {
+  return env.run((gas) =>
+    sheetNamed(gas, 'Outbox')
+      .getDataRange()
+      .getValues()
+      .filter((r) => r.includes('Receipt'))
+      .map(
+        (r) =>
+          `${String(r.find((c) => String(c).endsWith('@district.example.org') && c !== requester))} ${String(r.find((c) => ['Pending', 'Queued', 'Sent', 'Not sent', 'Cancelled'].includes(String(c))))}`,
+      )
+      .sort(),
+  );
+}
+const receiptsTo = (env: FakeEnvironment, to: string) =>
+  env.mail.sent().filter((m) => m.to === to && /^Re: .*\[AI Plan AP-/.test(m.subject));
+
+describe('receipts paced across runs', () => {
+  it('records every decision at once and sends the receipts beyond the day’s quota in a later run, each once', () => {
+    const env = readyWorkspace();
+    send(env);
+    reply(env, sam, 'APPROVE');
+    reply(env, pat, 'APPROVE');
+    // Room for two recipients today: the next step's request goes first, then one receipt.
+    env.mail.setQuota(requester, 2);
+    fireHourly(env);
+    expect([...statusOf(env, sam), ...statusOf(env, pat)]).toEqual(['Approved', 'Approved']);
+    expect(env.mail.sent().filter((m) => m.to === rivera)).toHaveLength(1);
+    expect(receipts(env)).toEqual([`${pat} Queued`, `${sam} Sent`]);
+    expect(receiptsTo(env, sam)).toHaveLength(1);
+
+    // No room left: the receipt stays queued, and the spreadsheet stays on the hourly list.
+    env.advance(60 * 60 * 1000);
+    fireHourly(env);
+    expect(receipts(env)).toEqual([`${pat} Queued`, `${sam} Sent`]);
+
+    // The next day: sent once, without a look in sent mail (it was never tried).
+    env.advance(DAY);
+    const trace = env.faults.traceDuring(() => fireHourly(env));
+    // A look in sent mail would read each message's subject and text (outbox.ts, findSent).
+    expect(trace.filter((c) => /^GmailMessage\.(getSubject|getPlainBody)$/.test(c))).toEqual([]);
+    expect(receipts(env)).toEqual([`${pat} Sent`, `${sam} Sent`]);
+    expect(receiptsTo(env, pat)).toHaveLength(1);
+    expect(receiptsTo(env, sam)).toHaveLength(1);
+    expect(
+      approvals(env)
+        .filter((r) => r['step'] === 1)
+        .map((r) => r['receipt']),
+    ).toEqual(['Sent', 'Sent']);
+    fireHourly(env);
+    expect(receiptsTo(env, pat)).toHaveLength(1);
+  });
+});
+
 describe('an hour with nothing new and nothing due', () => {
   /** Step one's two requests out an hour ago, no reply yet; `rows` workflows and measurements typed. */
   function quietHour(rows: number) {
