@@ -793,7 +793,7 @@ export interface CheckSummary {
  */
 export function checkApprovalReplies(
   gas: AppsScript,
-  options: { now?: Date; budgetMs?: number } = {},
+  options: { now?: Date; budgetMs?: number; mailOnlyWhenIdle?: boolean } = {},
 ): CheckSummary {
   const budgetMs = options.budgetMs ?? RUN_BUDGET_MS;
   const started = Date.now();
@@ -828,9 +828,16 @@ export function checkApprovalReplies(
       r.receipt === 'Sent' &&
       r.planVersion === version &&
       r.workflowId === selectedId;
-    const pending = ctx.records.filter(
-      (r) => ((isPending(r) && r.status !== 'Sending') || correctable(r)) && r.requestedBy === me,
-    );
+    const waitingNow = ctx.records.some((r) => isPending(r) && r.requestedBy === me);
+    // `mailOnlyWhenIdle` (the hourly run): with no request waiting, the hour is there only to send the
+    // receipts an earlier run left queued; approvals are read for "CHANGES" while requests wait (and
+    // whenever the planner checks), not every hour for as long as receipts are queued.
+    const pending =
+      options.mailOnlyWhenIdle && !waitingNow
+        ? []
+        : ctx.records.filter(
+            (r) => ((isPending(r) && r.status !== 'Sending') || correctable(r)) && r.requestedBy === me,
+          );
     const byToken = new Map(ctx.records.map((r) => [r.id, r]));
     const statuses = new Map<number, string>();
     const readRequests = new Set<string>();

@@ -247,6 +247,72 @@ describe('receipts paced across runs', () => {
     fireHourly(env);
     expect(receiptsTo(env, pat)).toHaveLength(1);
   });
+
+  it('ends as without faults, whichever call site of the pacing run or the later one fails: each receipt once', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const base = readyWorkspace();
+    send(base);
+    reply(base, sam, 'APPROVE');
+    reply(base, pat, 'APPROVE');
+    base.mail.setQuota(requester, 2);
+    const run = (env: FakeEnvironment) =>
+      env.run((gas) => runHourly(gas, { now: env.now() }), { kind: 'trigger', user: requester });
+    const nextDay = (env: FakeEnvironment) => env.advance(DAY + 60_000);
+    const outcome = (env: FakeEnvironment) => ({
+      rows: approvals(env).map((r) => [r['approver'], r['status'], r['receipt']]),
+      receipts: receipts(env),
+      sent: env.mail
+        .sent()
+        .map((m) => `${m.to} ${m.subject}`)
+        .sort(),
+    });
+    const changes = /\.(set|insert|delete|append|clear|create|send|reply|remove|add|protect)\w*$/;
+    const sends = /^(GmailDraft\.send|MailApp\.sendEmail|GmailThread\.(reply|replyAll))$/;
+
+    const reference = cloneWorld(base);
+    const first = reference.faults.traceDuring(() => run(reference));
+    expect(receipts(reference)).toContain(`${pat} Queued`);
+    nextDay(reference);
+    const later = reference.faults.traceDuring(() => run(reference));
+    const expected = outcome(reference);
+    expect(expected.receipts).toEqual([`${pat} Sent`, `${sam} Sent`]);
+
+    // A fault in the run that queues a receipt, or in the run that sends it; then the runs after.
+    for (const [which, trace] of [
+      ['pacing run', first],
+      ['later run', later],
+    ] as const) {
+      // The new path: from the run's look at the quota on (its delivery and what follows); the reading
+      // before it is the hourly fault test's above.
+      const from = trace.indexOf('MailApp.getRemainingDailyQuota') + 1;
+      expect(from).toBeGreaterThan(0);
+      const picks = callSites(trace, sends).filter((p) => p >= from);
+      for (const mode of ['throws at', 'cut off after'] as const)
+        for (const n of mode === 'throws at'
+          ? picks
+          : picks.filter((p) => changes.test(trace[p - 1] ?? ''))) {
+          const env = cloneWorld(base);
+          if (which === 'later run') {
+            run(env);
+            nextDay(env);
+          }
+          if (mode === 'throws at') env.faults.failCall(n);
+          else env.faults.cutAfter(n);
+          try {
+            run(env);
+          } catch {
+            // Failed or cut off at call n; the next runs complete the work.
+          }
+          env.faults.clear();
+          run(env);
+          if (which === 'pacing run') nextDay(env);
+          run(env);
+          run(env);
+          expect({ which, mode, n, ...outcome(env) }).toEqual({ which, mode, n, ...expected });
+        }
+    }
+    warn.mockRestore();
+  });
 });
 
 describe('an hour with nothing new and nothing due', () => {
