@@ -15,7 +15,8 @@ export const RECIPIENTS_PER_RUN = 25;
 
 /**
  * Who waits on an email, most first: a request holds up the approval chain; a reminder or escalation is
- * due now; a note tells the requester a step stopped; a receipt only confirms a decision already recorded.
+ * due now; a note tells the requester a step stopped; a receipt (or an unreadable-reply note) only tells an
+ * approver what became of a reply already recorded.
  */
 const urgency: Record<MailKind, number> = {
   Request: 0,
@@ -24,8 +25,9 @@ const urgency: Record<MailKind, number> = {
   Note: 3,
   Notification: 3,
   Summary: 3,
+  // Both confirm to an approver what became of their reply: in the order the replies were read.
   'Reply note': 4,
-  Receipt: 5,
+  Receipt: 4,
 };
 
 /** The recipients an email counts against the daily quota: its To and Cc addresses. */
