@@ -829,11 +829,13 @@ export function checkApprovalReplies(
       r.planVersion === version &&
       r.workflowId === selectedId;
     const waitingNow = ctx.records.some((r) => isPending(r) && r.requestedBy === me);
-    // `mailOnlyWhenIdle` (the hourly run): with no request waiting, the hour is there only to send the
-    // receipts an earlier run left queued; approvals are read for "CHANGES" while requests wait (and
+    // `mailOnlyWhenIdle` (the hourly run): with no request waiting and mail queued, the hour is there
+    // only to send the receipts an earlier run left queued (once the queue is empty, an hour reads the
+    // threads again and its mark moves past our receipts, so the hours after are quiet); approvals are read for "CHANGES" while requests wait (and
     // whenever the planner checks), not every hour for as long as receipts are queued.
+    const queuedMail = outbox.all.some((r) => r.state === 'Queued' && r.sender === me);
     const pending =
-      options.mailOnlyWhenIdle && !waitingNow
+      options.mailOnlyWhenIdle && !waitingNow && queuedMail
         ? []
         : ctx.records.filter(
             (r) => ((isPending(r) && r.status !== 'Sending') || correctable(r)) && r.requestedBy === me,
