@@ -268,6 +268,23 @@ describe('reading replies', () => {
     );
   });
 
+  it('counts a reply in a request’s thread whose subject names no request, by the thread’s first message’s ID', () => {
+    const env = sentStepOne();
+    const request = env.mail.sent().find((m) => m.to === sam);
+    env.mail.deliver({
+      to: requester,
+      from: sam,
+      inReplyToMessageId: request?.messageId ?? '',
+      subject: 'Re: the load test',
+      body: 'APPROVE',
+    });
+    env.calls.reset();
+    checkReplies(env);
+    expect(statusOf(env, sam)).toEqual(['Approved']);
+    // Not taken for a request by its subject: the first message's ID is read, as every other's.
+    expect(env.calls.byMethod()['GmailMessage.getId']).toBe(3);
+  });
+
   it('sends an unclear reply to a person, who resolves it, and that is logged', () => {
     const env = sentStepOne();
     reply(env, pat, 'Approved, but only after legal reads the vendor terms.');
@@ -460,6 +477,46 @@ describe('faults on the send and read paths', () => {
       expect({ n, ...outcome(env) }).toEqual({ n, ...expected });
     }
   });
+  it('reading replies by the request a thread starts, or by its first message’s ID, ends as without faults', () => {
+    // Sam's reply names its request (its thread's first message is not read); Pat's names none (it is).
+    const replied = (() => {
+      const env = trimmed(readyWorkspace());
+      send(env);
+      reply(env, sam, 'APPROVE');
+      const request = env.mail.sent().find((m) => m.to === pat);
+      env.mail.deliver({
+        to: requester,
+        from: pat,
+        inReplyToMessageId: request?.messageId ?? '',
+        subject: 'Re: the load test',
+        body: 'APPROVE',
+      });
+      return env;
+    })();
+    const check = (env: FakeEnvironment, faultAt: number | null) => {
+      if (faultAt !== null) env.faults.failCall(faultAt);
+      try {
+        checkReplies(env);
+      } catch {
+        // Cut off part-way; the next runs complete it.
+      }
+      env.faults.clear();
+      checkReplies(env);
+      checkReplies(env);
+    };
+    const probe = cloneWorld(replied);
+    const calls = probe.faults.callsDuring(() => checkReplies(probe));
+    const reference = cloneWorld(replied);
+    check(reference, null);
+    const expected = outcome(reference);
+    expect(expected.rows.map((r) => r[1])).toEqual(['Approved', 'Approved', 'Sent']);
+    expect(expected.sent.map((s) => s[0])).toEqual([sam, pat, rivera, sam, pat]);
+    for (let n = 1; n <= calls; n += 1) {
+      const env = cloneWorld(replied);
+      check(env, n);
+      expect({ n, ...outcome(env) }).toEqual({ n, ...expected });
+    }
+  });
 });
 
 describe('service calls when checking replies', () => {
@@ -491,6 +548,14 @@ describe('service calls when checking replies', () => {
     // Reading and deciding took up to 14; the receipt in the thread adds its route (the last message's
     // sender), the reply, its time and its Log entry.
     expect(each).toBeLessThanOrEqual(20);
+  });
+
+  it('reads a reply to a request with nothing read after it in two Gmail calls: its ID and its raw content', () => {
+    // The walk back stops at the thread's first message, the request its subject names, unread.
+    const [forty, sixty] = [calls(40), calls(60)];
+    const each = (name: string) => ((sixty.calls[name] ?? 0) - (forty.calls[name] ?? 0)) / 20;
+    expect(each('GmailMessage.getId')).toBe(1);
+    expect(each('GmailMessage.getRawContent')).toBe(1);
   });
 
   it('with many requests waiting, reads only the threads that have a reply', () => {

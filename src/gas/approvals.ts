@@ -849,8 +849,10 @@ export function checkApprovalReplies(
         partial = true;
         break;
       }
+      // A thread's first message taken for the request it starts (nothing to read: thread-root.ts).
+      if (!item.unread()) continue;
       // The request it follows in its thread; in a thread of its own, the one its subject names.
-      const record = item.follows ?? byToken.get(tokenInSubject(item.parsed().subject) ?? '');
+      const record = item.follows() ?? byToken.get(tokenInSubject(item.parsed().subject) ?? '');
       if (!record || record.requestedBy !== me) continue;
       readMessage(ctx, record, approvers.get(`${record.step}|${record.approver}`), item, statuses);
       readRequests.add(record.id);
