@@ -45,7 +45,7 @@ export const outbox: TableTemplate = {
       'State',
       { kind: 'choice', choices: [...new Set([...mailStates, ...journalStates])] },
       90,
-      'Pending until it is sent (or its Log events are in the Log).',
+      'Pending until it is sent (or its Log events are in the Log); Queued while it waits for a later run.',
     ),
     column('sender', 'Sender', { kind: 'email' }, 200, 'Whose Gmail sends it.'),
     column('to', 'To', { kind: 'text' }, 200, 'Who it goes to.'),

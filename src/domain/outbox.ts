@@ -23,8 +23,19 @@ export const mailKinds = [
 ] as const;
 export type MailKind = (typeof mailKinds)[number];
 
-export const mailStates = ['Pending', 'Sent', 'Not sent', 'Cancelled'] as const;
+/**
+ * "Pending": written before its send, so it may have gone out (a run cut off after sending it is found
+ * in sent mail by the next). "Queued": a run left it for a later one (see mail-pacing.ts) without trying
+ * it, so the run that sends it need not look in sent mail first; that run marks it "Pending" again,
+ * in a write before it sends.
+ */
+export const mailStates = ['Pending', 'Queued', 'Sent', 'Not sent', 'Cancelled'] as const;
 export type MailState = (typeof mailStates)[number];
+
+/** Whether an email is still to go (or to be found in sent mail): pending, or queued for a later run. */
+export function unsent(state: MailState | ''): boolean {
+  return state === 'Pending' || state === 'Queued';
+}
 
 /** One email to send: what a domain decision outputs. */
 export interface MailIntent {
@@ -165,7 +176,7 @@ export function deliveryOf(record: Pick<OutboxRecord, 'token'>, queuedNow: Reado
 
 /** The pending intents a user's run may deliver: only their own, since only their Gmail sends them. */
 export function pendingFor(records: readonly OutboxRecord[], sender: string): OutboxRecord[] {
-  return records.filter((r) => r.state === 'Pending' && r.sender === sender);
+  return records.filter((r) => unsent(r.state) && r.sender === sender);
 }
 
 /**

@@ -205,7 +205,7 @@ export const withdrawMeasurement = (gas: AppsScript, input: unknown) =>
  */
 export function checkRepliesAndRefresh(
   gas: AppsScript,
-  options: { stopRules?: boolean; now?: Date; budgetMs?: number } = {},
+  options: { stopRules?: boolean; now?: Date; budgetMs?: number; mailOnlyWhenIdle?: boolean } = {},
 ): approvals.CheckSummary {
   return withDocumentLock(gas, () => {
     // The stop rules first: a pause a cut-off run journaled but did not write is then found still
@@ -219,6 +219,7 @@ export function checkRepliesAndRefresh(
     const summary = approvals.checkApprovalReplies(gas, {
       ...(options.now ? { now: options.now } : {}),
       ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
+      ...(options.mailOnlyWhenIdle ? { mailOnlyWhenIdle: true } : {}),
     });
     leaderView(gas, () => refreshLeaderView(gas));
     return summary;

@@ -168,7 +168,8 @@ describe('reading replies', () => {
     expect(summary).toMatchObject({ read: 2, decided: 2, sent: 1 });
     expect(statusOf(env, sam)).toEqual(['Approved']);
     expect(statusOf(env, pat)).toEqual(['Approved']);
-    expect(env.mail.sent().at(-1)?.to).toBe(rivera);
+    // The next step's request goes before the two receipts (requests first: mail-pacing.ts).
+    expect(env.mail.sent().at(-3)?.to).toBe(rivera);
     reply(env, rivera, 'Approve');
     checkReplies(env);
     expect(boardOf(env)).toMatchObject({
@@ -265,6 +266,23 @@ describe('reading replies', () => {
     expect(shown[0]?.lines[0]).toContain(
       `${sam} · its subject names another request (AP-ZZZZZZZZ) · “APPROVE”`,
     );
+  });
+
+  it('counts a reply in a request’s thread whose subject names no request, by the thread’s first message’s ID', () => {
+    const env = sentStepOne();
+    const request = env.mail.sent().find((m) => m.to === sam);
+    env.mail.deliver({
+      to: requester,
+      from: sam,
+      inReplyToMessageId: request?.messageId ?? '',
+      subject: 'Re: the load test',
+      body: 'APPROVE',
+    });
+    env.calls.reset();
+    checkReplies(env);
+    expect(statusOf(env, sam)).toEqual(['Approved']);
+    // Not taken for a request by its subject: the first message's ID is read, as every other's.
+    expect(env.calls.byMethod()['GmailMessage.getId']).toBe(3);
   });
 
   it('sends an unclear reply to a person, who resolves it, and that is logged', () => {
@@ -449,12 +467,53 @@ describe('faults on the send and read paths', () => {
     const reference = cloneWorld(ready);
     scenario(reference, null);
     const expected = outcome(reference);
-    // The two requests, a receipt to each approver in their thread, then the next step's request.
-    expect(expected.sent.map((s) => s[0])).toEqual([sam, pat, sam, pat, rivera]);
+    // The two requests, then the next step's request, then a receipt to each approver in their thread
+    // (requests go first: mail-pacing.ts).
+    expect(expected.sent.map((s) => s[0])).toEqual([sam, pat, rivera, sam, pat]);
     expect(expected.rows.map((r) => r[3])).toEqual(['Sent', 'Sent', '']);
     for (let n = 1; n <= calls; n += 1) {
       const env = cloneWorld(ready);
       scenario(env, n);
+      expect({ n, ...outcome(env) }).toEqual({ n, ...expected });
+    }
+  });
+  it('reading replies by the request a thread starts, or by its first message’s ID, ends as without faults', () => {
+    // Sam's reply names its request (its thread's first message is not read); Pat's names none (it is).
+    const replied = (() => {
+      const env = trimmed(readyWorkspace());
+      send(env);
+      reply(env, sam, 'APPROVE');
+      const request = env.mail.sent().find((m) => m.to === pat);
+      env.mail.deliver({
+        to: requester,
+        from: pat,
+        inReplyToMessageId: request?.messageId ?? '',
+        subject: 'Re: the load test',
+        body: 'APPROVE',
+      });
+      return env;
+    })();
+    const check = (env: FakeEnvironment, faultAt: number | null) => {
+      if (faultAt !== null) env.faults.failCall(faultAt);
+      try {
+        checkReplies(env);
+      } catch {
+        // Cut off part-way; the next runs complete it.
+      }
+      env.faults.clear();
+      checkReplies(env);
+      checkReplies(env);
+    };
+    const probe = cloneWorld(replied);
+    const calls = probe.faults.callsDuring(() => checkReplies(probe));
+    const reference = cloneWorld(replied);
+    check(reference, null);
+    const expected = outcome(reference);
+    expect(expected.rows.map((r) => r[1])).toEqual(['Approved', 'Approved', 'Sent']);
+    expect(expected.sent.map((s) => s[0])).toEqual([sam, pat, rivera, sam, pat]);
+    for (let n = 1; n <= calls; n += 1) {
+      const env = cloneWorld(replied);
+      check(env, n);
       expect({ n, ...outcome(env) }).toEqual({ n, ...expected });
     }
   });
@@ -479,14 +538,24 @@ describe('service calls when checking replies', () => {
       .reduce((sum, [, n]) => sum + n, 0);
 
   it('reads the sheets the same number of times, and Gmail a fixed number of times per reply', () => {
-    const [small, forty, sixty, hundred] = [calls(10), calls(40), calls(60), calls(100)];
-    expect([small.decided, hundred.decided]).toEqual([10, 100]);
+    // From 30 replies on, receipts beyond the run's 25 wait for the next hour (mail-pacing.ts), which
+    // installs the hourly check: the sizes compared all have some waiting.
+    const [small, forty, sixty, hundred] = [calls(30), calls(40), calls(60), calls(100)];
+    expect([small.decided, hundred.decided]).toEqual([30, 100]);
     expect(sheetsCalls(hundred.calls)).toEqual(sheetsCalls(small.calls));
     const each = (mailCalls(sixty.calls) - mailCalls(forty.calls)) / 20;
     expect((mailCalls(hundred.calls) - mailCalls(forty.calls)) / 60).toBe(each);
     // Reading and deciding took up to 14; the receipt in the thread adds its route (the last message's
     // sender), the reply, its time and its Log entry.
     expect(each).toBeLessThanOrEqual(20);
+  });
+
+  it('reads a reply to a request with nothing read after it in two Gmail calls: its ID and its raw content', () => {
+    // The walk back stops at the thread's first message, the request its subject names, unread.
+    const [forty, sixty] = [calls(40), calls(60)];
+    const each = (name: string) => ((sixty.calls[name] ?? 0) - (forty.calls[name] ?? 0)) / 20;
+    expect(each('GmailMessage.getId')).toBe(1);
+    expect(each('GmailMessage.getRawContent')).toBe(1);
   });
 
   it('with many requests waiting, reads only the threads that have a reply', () => {

@@ -29,7 +29,8 @@ import {
   type ApprovalRecord,
 } from '../domain/approval-records';
 import type { LogEvent, Signer } from '../domain/audit-log';
-import { mailToken, type MailIntent } from '../domain/outbox';
+import { RECIPIENTS_PER_RUN } from '../domain/mail-pacing';
+import { mailToken, pendingFor, unsent, type MailIntent } from '../domain/outbox';
 import { senderName } from '../domain/email-layout';
 import type { Readership } from '../domain/messages/catalogue';
 import { unwrittenFields } from '../domain/pilot-plan';
@@ -400,7 +401,7 @@ function repairSending(ctx: Context, outbox: Outbox): void {
       ]);
       continue;
     }
-    if (queued?.state === 'Pending') continue;
+    if (queued && unsent(queued.state)) continue;
     const line = progress?.steps.find((s) => s.step.number === record.step);
     const approver = line?.step.approvers.find((a) => a.email === record.approver);
     const current = record.planVersion === ctx.plan.version && record.workflowId === ctx.plan.selected?.id;
@@ -537,7 +538,7 @@ function settleNotices(ctx: Context, outbox: Outbox): void {
       if (record[kind] !== 'Sending') continue;
       const token = noticeToken(ctx, record, kind);
       const queued = outbox.find(token);
-      if (queued && queued.state !== 'Pending') {
+      if (queued && !unsent(queued.state)) {
         const sent = queued.state === 'Sent';
         ctx.table.set(record.row, kind, sent ? 'Sent' : 'Not sent');
         const action = kind === 'receipt' ? 'Receipt sent' : 'Unreadable-reply note sent';
@@ -676,11 +677,19 @@ function finish(ctx: Context, outbox: Outbox): void {
       return 'send';
     },
     ctx.threads,
+    // The recipients this run may send to: the pacing bound, or less when the day's quota is lower.
+    () => Math.min(RECIPIENTS_PER_RUN, ctx.gas.MailApp.getRemainingDailyQuota()),
   );
   recordDelivered(ctx, delivered);
   settleNotices(ctx, outbox);
   commit(ctx, outbox);
-  if (ctx.records.some((r) => isPending(r) && r.requestedBy === ctx.me)) ensureHourlyCheck(ctx.gas);
+  if (ctx.records.some((r) => isPending(r) && r.requestedBy === ctx.me) || mailWaiting(outbox, ctx.me))
+    ensureHourlyCheck(ctx.gas);
+}
+
+/** Whether emails of this user wait in the Outbox for a later run (paced, or left by a cut-off run). */
+function mailWaiting(outbox: Outbox, me: string): boolean {
+  return pendingFor(outbox.all, me).length > 0;
 }
 
 /** Emails queued and events journaled in one Outbox write, then the Approvals rows, then the Log. */
@@ -784,7 +793,7 @@ export interface CheckSummary {
  */
 export function checkApprovalReplies(
   gas: AppsScript,
-  options: { now?: Date; budgetMs?: number } = {},
+  options: { now?: Date; budgetMs?: number; mailOnlyWhenIdle?: boolean } = {},
 ): CheckSummary {
   const budgetMs = options.budgetMs ?? RUN_BUDGET_MS;
   const started = Date.now();
@@ -819,9 +828,18 @@ export function checkApprovalReplies(
       r.receipt === 'Sent' &&
       r.planVersion === version &&
       r.workflowId === selectedId;
-    const pending = ctx.records.filter(
-      (r) => ((isPending(r) && r.status !== 'Sending') || correctable(r)) && r.requestedBy === me,
-    );
+    const waitingNow = ctx.records.some((r) => isPending(r) && r.requestedBy === me);
+    // `mailOnlyWhenIdle` (the hourly run): with no request waiting and mail queued, the hour is there
+    // only to send the receipts an earlier run left queued (once the queue is empty, an hour reads the
+    // threads again and its mark moves past our receipts, so the hours after are quiet); approvals are read for "CHANGES" while requests wait (and
+    // whenever the planner checks), not every hour for as long as receipts are queued.
+    const queuedMail = outbox.all.some((r) => r.state === 'Queued' && r.sender === me);
+    const pending =
+      options.mailOnlyWhenIdle && !waitingNow && queuedMail
+        ? []
+        : ctx.records.filter(
+            (r) => ((isPending(r) && r.status !== 'Sending') || correctable(r)) && r.requestedBy === me,
+          );
     const byToken = new Map(ctx.records.map((r) => [r.id, r]));
     const statuses = new Map<number, string>();
     const readRequests = new Set<string>();
@@ -831,8 +849,10 @@ export function checkApprovalReplies(
         partial = true;
         break;
       }
+      // A thread's first message taken for the request it starts (nothing to read: thread-root.ts).
+      if (!item.unread()) continue;
       // The request it follows in its thread; in a thread of its own, the one its subject names.
-      const record = item.follows ?? byToken.get(tokenInSubject(item.parsed().subject) ?? '');
+      const record = item.follows() ?? byToken.get(tokenInSubject(item.parsed().subject) ?? '');
       if (!record || record.requestedBy !== me) continue;
       readMessage(ctx, record, approvers.get(`${record.step}|${record.approver}`), item, statuses);
       readRequests.add(record.id);
@@ -869,8 +889,9 @@ export function checkApprovalReplies(
         });
     }
     finish(ctx, outbox);
-    // The hourly run's list: this spreadsheet stays on it while this user has requests waiting here.
-    const waiting = ctx.records.some((r) => isPending(r) && r.requestedBy === me);
+    // The hourly run's list: this spreadsheet stays on it while this user has requests waiting here,
+    // or emails a run left queued for the next (receipts paced across runs).
+    const waiting = ctx.records.some((r) => isPending(r) && r.requestedBy === me) || mailWaiting(outbox, me);
     noteWaiting(gas, spreadsheet, waiting, ctx.now);
     const parts = [
       `Read ${read} pending ${read === 1 ? 'request' : 'requests'}`,

@@ -103,7 +103,13 @@ describe('the hourly run, fired as Apps Script fires a clock trigger (no active 
     const second = fireHourly(env);
     expect(second.checked[env.state.spreadsheet.id]).toMatchObject({ decided: 1, sent: 1 });
     expect(statusOf(env, pat)).toEqual(['Approved']);
-    expect(env.mail.sent().at(-1)?.to).toBe(rivera);
+    // The next step's request, sent before the receipt (requests go first: mail-pacing.ts).
+    expect(
+      env.mail
+        .sent()
+        .slice(-2)
+        .map((m) => m.to),
+    ).toEqual([rivera, 'pat@home.example.com']);
 
     // The Log chain written by clock runs and planner runs together stays whole.
     const log = env.run((gas) => sheetNamed(gas, 'Log').getDataRange().getValues().slice(1));
@@ -192,6 +198,126 @@ describe('the hourly run, fired as Apps Script fires a clock trigger (no active 
     expect(Object.keys(env.state.properties.user[requester] ?? {})).not.toContain(
       `${WAITING_PREFIX}${env.state.spreadsheet.id}`,
     );
+  });
+});
+
+/** The Outbox's receipts: to whom, and in what state. */
+function receipts(env: FakeEnvironment): string[] {
+  return env.run((gas) =>
+    sheetNamed(gas, 'Outbox')
+      .getDataRange()
+      .getValues()
+      .filter((r) => r.includes('Receipt'))
+      .map(
+        (r) =>
+          `${String(r.find((c) => String(c).endsWith('@district.example.org') && c !== requester))} ${String(r.find((c) => ['Pending', 'Queued', 'Sent', 'Not sent', 'Cancelled'].includes(String(c))))}`,
+      )
+      .sort(),
+  );
+}
+const receiptsTo = (env: FakeEnvironment, to: string) =>
+  env.mail.sent().filter((m) => m.to === to && /^Re: .*\[AI Plan AP-/.test(m.subject));
+
+describe('receipts paced across runs', () => {
+  it('records every decision at once and sends the receipts beyond the day’s quota in a later run, each once', () => {
+    const env = readyWorkspace();
+    send(env);
+    reply(env, sam, 'APPROVE');
+    reply(env, pat, 'APPROVE');
+    // Room for two recipients today: the next step's request goes first, then one receipt.
+    env.mail.setQuota(requester, 2);
+    fireHourly(env);
+    expect([...statusOf(env, sam), ...statusOf(env, pat)]).toEqual(['Approved', 'Approved']);
+    expect(env.mail.sent().filter((m) => m.to === rivera)).toHaveLength(1);
+    expect(receipts(env)).toEqual([`${pat} Queued`, `${sam} Sent`]);
+    expect(receiptsTo(env, sam)).toHaveLength(1);
+
+    // No room left: the receipt stays queued, and the spreadsheet stays on the hourly list.
+    env.advance(60 * 60 * 1000);
+    fireHourly(env);
+    expect(receipts(env)).toEqual([`${pat} Queued`, `${sam} Sent`]);
+
+    // The next day: sent once, without a look in sent mail (it was never tried).
+    env.advance(DAY);
+    const trace = env.faults.traceDuring(() => fireHourly(env));
+    // A look in sent mail would read each message's subject and text (outbox.ts, findSent).
+    expect(trace.filter((c) => /^GmailMessage\.(getSubject|getPlainBody)$/.test(c))).toEqual([]);
+    expect(receipts(env)).toEqual([`${pat} Sent`, `${sam} Sent`]);
+    expect(receiptsTo(env, pat)).toHaveLength(1);
+    expect(receiptsTo(env, sam)).toHaveLength(1);
+    expect(
+      approvals(env)
+        .filter((r) => r['step'] === 1)
+        .map((r) => r['receipt']),
+    ).toEqual(['Sent', 'Sent']);
+    fireHourly(env);
+    expect(receiptsTo(env, pat)).toHaveLength(1);
+  });
+
+  it('ends as without faults, whichever call site of the pacing run or the later one fails: each receipt once', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const base = readyWorkspace();
+    send(base);
+    reply(base, sam, 'APPROVE');
+    reply(base, pat, 'APPROVE');
+    base.mail.setQuota(requester, 2);
+    const run = (env: FakeEnvironment) =>
+      env.run((gas) => runHourly(gas, { now: env.now() }), { kind: 'trigger', user: requester });
+    const nextDay = (env: FakeEnvironment) => env.advance(DAY + 60_000);
+    const outcome = (env: FakeEnvironment) => ({
+      rows: approvals(env).map((r) => [r['approver'], r['status'], r['receipt']]),
+      receipts: receipts(env),
+      sent: env.mail
+        .sent()
+        .map((m) => `${m.to} ${m.subject}`)
+        .sort(),
+    });
+    const changes = /\.(set|insert|delete|append|clear|create|send|reply|remove|add|protect)\w*$/;
+    const sends = /^(GmailDraft\.send|MailApp\.sendEmail|GmailThread\.(reply|replyAll))$/;
+
+    const reference = cloneWorld(base);
+    const first = reference.faults.traceDuring(() => run(reference));
+    expect(receipts(reference)).toContain(`${pat} Queued`);
+    nextDay(reference);
+    const later = reference.faults.traceDuring(() => run(reference));
+    const expected = outcome(reference);
+    expect(expected.receipts).toEqual([`${pat} Sent`, `${sam} Sent`]);
+
+    // A fault in the run that queues a receipt, or in the run that sends it; then the runs after.
+    for (const [which, trace] of [
+      ['pacing run', first],
+      ['later run', later],
+    ] as const) {
+      // The new path: from the run's look at the quota on (its delivery and what follows); the reading
+      // before it is the hourly fault test's above.
+      const from = trace.indexOf('MailApp.getRemainingDailyQuota') + 1;
+      expect(from).toBeGreaterThan(0);
+      const picks = callSites(trace, sends).filter((p) => p >= from);
+      for (const mode of ['throws at', 'cut off after'] as const)
+        for (const n of mode === 'throws at'
+          ? picks
+          : picks.filter((p) => changes.test(trace[p - 1] ?? ''))) {
+          const env = cloneWorld(base);
+          if (which === 'later run') {
+            run(env);
+            nextDay(env);
+          }
+          if (mode === 'throws at') env.faults.failCall(n);
+          else env.faults.cutAfter(n);
+          try {
+            run(env);
+          } catch {
+            // Failed or cut off at call n; the next runs complete the work.
+          }
+          env.faults.clear();
+          run(env);
+          if (which === 'pacing run') nextDay(env);
+          run(env);
+          run(env);
+          expect({ which, mode, n, ...outcome(env) }).toEqual({ which, mode, n, ...expected });
+        }
+    }
+    warn.mockRestore();
   });
 });
 

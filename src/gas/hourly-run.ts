@@ -70,6 +70,7 @@ export function runHourly(gas: AppsScript, options: { now?: Date; budgetMs?: num
       // the last run (a pilot pauses now); the leader view rebuilt from every sheet.
       summary.checked[entry.id] = checkRepliesAndRefresh(opened, {
         stopRules: true,
+        mailOnlyWhenIdle: true,
         now,
         budgetMs: budgetMs - elapsed,
       });

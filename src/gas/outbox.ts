@@ -15,6 +15,7 @@ import {
   type MailIntent,
   type OutboxRecord,
 } from '../domain/outbox';
+import { paceDeliveries } from '../domain/mail-pacing';
 import { replyInThread, type ParsedLast } from './approval-mail';
 import type { AppsScript, GmailMessage, GmailThread, Spreadsheet } from './apps-script';
 import { appendToLog, loggedJournals, type Journal } from './audit-log-gateway';
@@ -234,31 +235,61 @@ export class Outbox {
    * Sends each pending email of the current user, looking first in sent mail for one an earlier run
    * may have sent, and records each as sent (one write at the end: an email sent but not yet marked is
    * found in sent mail by the next run). Intents queued since the last `write` are written first, as
-   * every email is written before it is sent. `threads`: threads this run has read already.
+   * every email is written before it is sent. `threads`: threads this run has read already. `allowance`: the
+   * recipients this run may send to beyond its requests (asked only when there is something to send);
+   * the rest is marked "Queued" for a later run (see mail-pacing.ts), in a write before anything is sent.
    */
-  deliver(now: Date, vouch: Vouch = byDefault, threads: ThreadCache = new Map()): Delivered[] {
-    if (this.unwritten) this.write();
-    const delivered: Delivered[] = [];
+  deliver(
+    now: Date,
+    vouch: Vouch = byDefault,
+    threads: ThreadCache = new Map(),
+    allowance?: () => number,
+  ): Delivered[] {
+    const sendable: OutboxRecord[] = [];
+    // Rows to write after the sends (sent, cancelled, left queued), and before them (a queued row tried).
     let marked = false;
+    let staged = false;
     for (const record of pendingFor(this.records, this.sender)) {
       // A row typed or changed by hand would send someone's words from this user's Gmail: never.
       const verdict = record.seal === outboxSeal(this.sign, record) ? vouch(record) : 'cancel';
-      if (verdict === 'hold') continue;
-      marked = true;
       if (verdict === 'cancel') {
         this.mark(record, 'Cancelled');
-        continue;
-      }
-      const found = this.queuedNow.has(record.token) ? null : this.findSent(record, threads);
+        marked = true;
+      } else if (verdict === 'send') sendable.push(record);
+    }
+    const paced =
+      allowance && sendable.length > 0 ? paceDeliveries(sendable, allowance()) : { now: sendable, later: [] };
+    // Never tried, so not in sent mail: queued now, or left queued by an earlier run.
+    const untried = new Set(
+      sendable.filter((r) => r.state === 'Queued' || this.queuedNow.has(r.token)).map((r) => r.token),
+    );
+    // Left queued: marked with the sends (a run cut off before leaves it pending, looked for next time).
+    for (const record of paced.later)
+      if (untried.has(record.token) && record.state !== 'Queued') marked = this.setState(record, 'Queued');
+    // Tried from here on: written now, so a run cut off after sending it leaves it pending, to be found
+    // in sent mail, not queued to be sent again.
+    for (const record of paced.now) if (record.state === 'Queued') staged = this.setState(record, 'Pending');
+    if (this.unwritten || staged) this.write();
+    const delivered: Delivered[] = [];
+    for (const record of paced.now) {
+      const found = untried.has(record.token) ? null : this.findSent(record, threads);
       const sent = found ?? this.send(record, now, threads);
       const outcome = sent ? 'Sent' : 'Not sent';
       const done = sent ?? { messageId: '', threadId: record.inThread, sent: now };
       this.mark(record, outcome, done);
+      marked = true;
       delivered.push({ token: record.token, kind: record.kind, about: record.about, outcome, ...done });
     }
-    // The second write of the Outbox in a run, only when an email went out (or was cancelled).
+    // The second write of the Outbox in a run, only when an email went out (or was cancelled or left).
     if (marked) this.table.flush(this.gas);
     return delivered;
+  }
+
+  /** Sets a row's state (written with the next flush); true, for the caller to note it. */
+  private setState(record: OutboxRecord, state: 'Pending' | 'Queued'): true {
+    record.state = state;
+    this.table.set(record.row, 'state', state);
+    return true;
   }
 
   private mark(record: OutboxRecord, state: 'Sent' | 'Not sent' | 'Cancelled', sent?: Sent) {

@@ -1,5 +1,6 @@
 import type { ApprovalRecord } from '../domain/approval-records';
 import { parseMessage, type ParsedMessage } from '../domain/mime-message';
+import { threadRoot } from '../domain/thread-root';
 import type { AppsScript, GmailMessage, GmailThread } from './apps-script';
 
 /** Up to this many pending requests, each thread is fetched by its stored ID (no search index lag). */
@@ -14,11 +15,17 @@ export function replySearchQuery(afterSeconds: number): string {
   return `subject:"AI Plan AP-" -from:me after:${afterSeconds}`;
 }
 
-/** A message the add-on has not read yet. */
+/** A message the add-on has not read yet (or, `unread()` false, a thread's first message it knew). */
 export interface NewMessage {
-  id: string;
+  /** Its Gmail ID (read on first use: see `unread`). */
+  readonly id: string;
+  /**
+   * Whether it is new. False only for a thread's first message taken for a known request (see
+   * thread-root.ts): its ID is never read, and there is nothing in it to read.
+   */
+  unread(): boolean;
   /** The request whose message (request, reminder or reply already read) precedes it in its thread. */
-  follows: ApprovalRecord | null;
+  follows(): ApprovalRecord | null;
   message: GmailMessage;
   /** Its thread, and all the thread's messages (oldest first), for what is sent back into it. */
   thread: GmailThread;
@@ -28,15 +35,19 @@ export interface NewMessage {
 }
 
 function newMessage(
-  id: string,
-  follows: ApprovalRecord | null,
   message: GmailMessage,
   thread: GmailThread,
   messages: GmailMessage[],
+  follows: () => ApprovalRecord | null,
+  known: { id?: string; unread?: () => boolean } = {},
 ): NewMessage {
   let parsed: ParsedMessage | null = null;
+  let id = known.id;
   return {
-    id,
+    get id() {
+      return (id ??= message.getId());
+    },
+    unread: known.unread ?? (() => true),
     follows,
     message,
     thread,
@@ -48,15 +59,18 @@ function newMessage(
 /**
  * Finds the threads that may hold replies and returns the messages in them not read before, oldest
  * first per thread. Each thread is read from its newest message back to the first one the add-on
- * knows by its stored message ID (the request, a reminder, or a reply already read), so a run reads
- * only what is new. A thread ID is never trusted to name a request: Gmail says a thread's ID "varies
+ * knows by its stored message ID (a reminder or a reply already read), so a run reads only what is
+ * new; a walk that gets back to the thread's first message does not read its ID when that message is
+ * known otherwise: the request the first new message names by its token, with nothing read after it
+ * (thread-root.ts). A thread ID is never trusted to name a request: Gmail says a thread's ID "varies
  * based on the messages it contains" (GmailThread reference), so requests are matched by the token in
  * the subject and by stored message IDs; thread IDs only help find threads. Labels are not used
  * either: they belong to messages, so a `-label:` query stops excluding a thread once a reply comes.
  *
  * Calls: threads found by ID (few requests) or by search pages (many); their messages in chunks; then
- * per thread one `getId` per new message plus one for the known message it stops at, and one
- * `getRawContent` per new message, which gives the headers, Gmail's verdict and the text.
+ * per thread one `getId` per new message (plus one for a known message the walk stops at before the
+ * first), and one `getRawContent` per new message, which gives the headers, Gmail's verdict and the
+ * text. A reply to a request with nothing read after it costs two: its `getId` and its raw content.
  */
 export function newMessages(
   gas: AppsScript,
@@ -75,25 +89,52 @@ export function newMessages(
     const batch = gas.GmailApp.getMessagesForThreads(chunk);
     for (const [at, messages] of batch.entries()) {
       const thread = chunk[at];
-      if (!thread) continue;
-      const unread: { id: string; message: GmailMessage }[] = [];
-      let follows: ApprovalRecord | null = null;
-      for (let i = messages.length - 1; i >= 0; i -= 1) {
-        const message = messages[i];
-        if (!message) continue;
-        const id = message.getId();
-        const record = known.get(id);
-        if (record) {
-          follows = record;
-          break;
-        }
-        unread.push({ id, message });
-      }
-      for (const { id, message } of unread.reverse())
-        found.push(newMessage(id, follows, message, thread, messages));
+      if (thread) found.push(...walkBack(records, known, thread, messages));
     }
   }
   return found;
+}
+
+/** A thread's messages not read before, oldest first (see `newMessages`). */
+function walkBack(
+  records: readonly ApprovalRecord[],
+  known: ReadonlyMap<string, ApprovalRecord>,
+  thread: GmailThread,
+  messages: GmailMessage[],
+): NewMessage[] {
+  const unread: { id: string; message: GmailMessage }[] = [];
+  for (let i = messages.length - 1; i >= 1; i -= 1) {
+    const message = messages[i];
+    if (!message) continue;
+    const id = message.getId();
+    const record = known.get(id);
+    if (record) {
+      const follows = () => record;
+      return unread.reverse().map((u) => newMessage(u.message, thread, messages, follows, { id: u.id }));
+    }
+    unread.push({ id, message });
+  }
+  const first = messages[0];
+  if (!first) return [];
+  unread.reverse();
+  const later = unread.map((u) => ({ ...u, item: null as NewMessage | null }));
+  // What the first message is, decided when it is reached (in order, so within the time budget): the
+  // request the first new message names, else by its ID, read as any other's.
+  let root: { request: ApprovalRecord | null; fresh: boolean } | null = null;
+  const settle = (): { request: ApprovalRecord | null; fresh: boolean } => {
+    if (root) return root;
+    const next = later[0]?.item;
+    const request = next ? threadRoot(records, next.parsed().subject) : null;
+    if (request) return (root = { request, fresh: false });
+    const record = known.get(firstItem.id) ?? null;
+    return (root = { request: record, fresh: record === null });
+  };
+  const firstItem = newMessage(first, thread, messages, () => null, { unread: () => settle().fresh });
+  // After a new first message nothing precedes them that the add-on knew: matched by their subject.
+  const follows = () => settle().request;
+  for (const entry of later)
+    entry.item = newMessage(entry.message, thread, messages, follows, { id: entry.id });
+  return [firstItem, ...later.flatMap((e) => (e.item ? [e.item] : []))];
 }
 
 /**

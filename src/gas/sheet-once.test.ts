@@ -532,7 +532,10 @@ const notYetOnce: Record<string, string> = {
   'menu: check replies (10) × Log': '2/2',
   /*
    * With a pilot running, the hourly run applies the stop rules first (pilot-hourly.ts), which syncs
-   * the plan and its approvals and writes them; the reply check then reads them again.
+   * the plan and writes it; the reply check then reads Governance again. Approvals: the quiet-hour
+   * check (quiet-hour.ts) reads them and finds the approvals' receipts not yet read in their threads
+   * (the first hour after the queue is empty moves the marks past them), so the full check reads them
+   * again and writes the marks.
    */
   'hourly run (pilot running) (1,000) × Approvals': '2/1',
   'hourly run (pilot running) (1,000) × Governance': '2/1',
