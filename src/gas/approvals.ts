@@ -36,6 +36,7 @@ import type { Readership } from '../domain/messages/catalogue';
 import { unwrittenFields } from '../domain/pilot-plan';
 import { AUTO_REPLY_REASON } from '../domain/reply-reader';
 import { decideReply } from '../domain/reply-decision';
+import { checkMessage, nextStepDue, requestsToRead } from '../domain/reply-check';
 import { staleMarking } from '../domain/stale-approvals';
 import { withUncounted } from '../domain/uncounted-replies';
 import { requestToken, tokenInSubject } from '../domain/request-token';
@@ -820,26 +821,16 @@ export function checkApprovalReplies(
     const approvers = new Map(
       ctx.chain.steps.flatMap((s) => s.approvers.map((a) => [`${s.number}|${a.email}`, a] as const)),
     );
-    const version = ctx.plan.version;
-    const selectedId = ctx.plan.selected?.id;
-    // Approvals whose receipt went out stay open to "CHANGES" while they count for this plan version.
-    const correctable = (r: ApprovalRecord) =>
-      r.status === 'Approved' &&
-      r.receipt === 'Sent' &&
-      r.planVersion === version &&
-      r.workflowId === selectedId;
     const waitingNow = ctx.records.some((r) => isPending(r) && r.requestedBy === me);
-    // `mailOnlyWhenIdle` (the hourly run): with no request waiting and mail queued, the hour is there
-    // only to send the receipts an earlier run left queued (once the queue is empty, an hour reads the
-    // threads again and its mark moves past our receipts, so the hours after are quiet); approvals are read for "CHANGES" while requests wait (and
-    // whenever the planner checks), not every hour for as long as receipts are queued.
+    // The hourly run with no request waiting and mail queued is there only to send what an earlier run
+    // queued (receipts paced across runs); once the queue is empty an hour reads the threads again.
     const queuedMail = outbox.all.some((r) => r.state === 'Queued' && r.sender === me);
-    const pending =
-      options.mailOnlyWhenIdle && !waitingNow && queuedMail
-        ? []
-        : ctx.records.filter(
-            (r) => ((isPending(r) && r.status !== 'Sending') || correctable(r)) && r.requestedBy === me,
-          );
+    const pending = requestsToRead(
+      ctx.records,
+      me,
+      { workflowId: ctx.plan.selected?.id, version: ctx.plan.version },
+      !!options.mailOnlyWhenIdle && !waitingNow && queuedMail,
+    );
     const byToken = new Map(ctx.records.map((r) => [r.id, r]));
     const statuses = new Map<number, string>();
     const readRequests = new Set<string>();
@@ -868,14 +859,7 @@ export function checkApprovalReplies(
     reread(ctx);
     let sent = 0;
     const progress = progressOf(ctx);
-    if (
-      !partial &&
-      progress?.current &&
-      progress.state === 'not-sent' &&
-      progress.current.approvers.length > 0 &&
-      progress.steps[0] !== progress.current &&
-      cannotSend(ctx, progress) === null
-    ) {
+    if (progress?.current && nextStepDue(progress, partial, cannotSend(ctx, progress))) {
       const refused = sendStep(ctx, progress.current.step, progress.toSend, progress);
       if (!refused) sent = progress.toSend.length;
       else
@@ -893,14 +877,8 @@ export function checkApprovalReplies(
     // or emails a run left queued for the next (receipts paced across runs).
     const waiting = ctx.records.some((r) => isPending(r) && r.requestedBy === me) || mailWaiting(outbox, me);
     noteWaiting(gas, spreadsheet, waiting, ctx.now);
-    const parts = [
-      `Read ${read} pending ${read === 1 ? 'request' : 'requests'}`,
-      `${decided} ${decided === 1 ? 'decision' : 'decisions'} recorded`,
-      review > 0 ? `${review} to review` : '',
-      sent > 0 ? `${sent} next-step ${sent === 1 ? 'request' : 'requests'} sent` : '',
-      partial ? 'stopped early to stay within the time limit; the next check continues' : '',
-    ].filter(Boolean);
-    return { read, decided, review, sent, partial, waiting, message: `${parts.join('; ')}.` };
+    const message = checkMessage({ read, decided, review, sent, partial });
+    return { read, decided, review, sent, partial, waiting, message };
   });
 }
 
