@@ -37,6 +37,7 @@ import { unwrittenFields } from '../domain/pilot-plan';
 import { AUTO_REPLY_REASON } from '../domain/reply-reader';
 import { decideReply } from '../domain/reply-decision';
 import { checkMessage, nextStepDue, requestsToRead } from '../domain/reply-check';
+import { repairOf, stillWanted } from '../domain/request-repair';
 import { staleMarking } from '../domain/stale-approvals';
 import { withUncounted } from '../domain/uncounted-replies';
 import { requestToken, tokenInSubject } from '../domain/request-token';
@@ -388,7 +389,14 @@ function repairSending(ctx: Context, outbox: Outbox): void {
   const progress = progressOf(ctx);
   for (const record of stuck) {
     const queued = outbox.find(record.id);
-    if (queued?.state === 'Sent') {
+    const line = progress?.steps.find((s) => s.step.number === record.step);
+    const approver = line?.step.approvers.find((a) => a.email === record.approver);
+    const repair = repairOf(queued ? queued.state : null, {
+      current: record.planVersion === ctx.plan.version && record.workflowId === ctx.plan.selected?.id,
+      approverInChain: !!approver,
+    });
+    if (repair === 'wait') continue;
+    if (repair === 'record sent' && queued)
       recordDelivered(ctx, [
         {
           token: queued.token,
@@ -400,17 +408,11 @@ function repairSending(ctx: Context, outbox: Outbox): void {
           sent: ctx.now,
         },
       ]);
-      continue;
-    }
-    if (queued && unsent(queued.state)) continue;
-    const line = progress?.steps.find((s) => s.step.number === record.step);
-    const approver = line?.step.approvers.find((a) => a.email === record.approver);
-    const current = record.planVersion === ctx.plan.version && record.workflowId === ctx.plan.selected?.id;
-    if (!queued && line && approver && current && progress) {
+    else if (repair === 'queue again' && line && approver && progress)
       outbox.enqueue(intentsOf(requestIntent(ctx, record, line.step, approver, progress)), ctx.now, {
         look: true,
       });
-    } else {
+    else {
       update(ctx, record.row, { status: 'Cancelled' });
       ctx.events.push({
         who: ctx.me,
@@ -667,16 +669,10 @@ function chaseUp(ctx: Context, record: ApprovalRecord): void {
  */
 function finish(ctx: Context, outbox: Outbox): void {
   commit(ctx, outbox);
+  const byId = new Map(ctx.records.map((r) => [r.id, r]));
   const delivered = outbox.deliver(
     ctx.now,
-    (queued) => {
-      const record = ctx.records.find((r) => r.id === queued.about);
-      // A request goes out only with its row: a row never written (a run cut off in between) cancels it.
-      if (queued.kind === 'Request') return record?.status === 'Sending' ? 'send' : 'cancel';
-      if (queued.kind === 'Receipt') return record?.receipt === 'Sending' ? 'send' : 'cancel';
-      if (queued.kind === 'Reply note') return record?.note === 'Sending' ? 'send' : 'cancel';
-      return 'send';
-    },
+    (queued) => stillWanted(queued.kind, byId.get(queued.about)),
     ctx.threads,
     // The recipients this run may send to: the pacing bound, or less when the day's quota is lower.
     () => Math.min(RECIPIENTS_PER_RUN, ctx.gas.MailApp.getRemainingDailyQuota()),
