@@ -1,5 +1,9 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import vm from 'node:vm';
-import ts from 'typescript';
+import type TS from 'typescript';
 import type { AppsScript } from '../../src/gas/apps-script';
 import type { ExecutionOptions, FakeEnvironment } from '../fakes/environment';
 
@@ -36,19 +40,25 @@ export const FORBIDDEN_GLOBALS = [
   'structuredClone',
 ] as const;
 
+/** TypeScript's parser, loaded when first needed: loading it took each test file about a second. */
+let parser: typeof TS | undefined;
+const typescript = (): typeof TS => (parser ??= createRequire(__filename)('typescript') as typeof TS);
+
 /** Top-level `function name() {}` declarations: what menus, triggers and google.script.run can reach. */
 export function topLevelFunctions(code: string): string[] {
+  const ts = typescript();
   const file = ts.createSourceFile('Code.js', code, ts.ScriptTarget.ES2020, false, ts.ScriptKind.JS);
   return file.statements.flatMap((s) => (ts.isFunctionDeclaration(s) && s.name ? [s.name.text] : []));
 }
 
 /** Free references to forbidden names anywhere in the code, found without running it. */
 export function forbiddenReferences(code: string): string[] {
+  const ts = typescript();
   const file = ts.createSourceFile('Code.js', code, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
   const forbidden = new Set<string>(FORBIDDEN_GLOBALS);
   const declared = new Set<string>();
   const used = new Set<string>();
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (ts.isIdentifier(node) && forbidden.has(node.text)) {
       const parent = node.parent;
       const isDeclaration =
@@ -74,6 +84,26 @@ export function forbiddenReferences(code: string): string[] {
 }
 
 /**
+ * A bundle's top-level functions, kept in build/cache/ under the hash of its text: parsing Code.js
+ * took each test file that loads it most of a second of CPU. (Found from here upwards: this file also
+ * runs bundled, in the playground and the bench, from another folder.)
+ */
+function cachedTopLevelFunctions(code: string): string[] {
+  let root = __dirname;
+  while (!existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root)
+    root = path.dirname(root);
+  const dir = path.join(root, 'build', 'cache', 'bundle-functions');
+  const file = path.join(dir, `${createHash('sha256').update(code).digest('hex')}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as string[];
+  const names = topLevelFunctions(code);
+  mkdirSync(dir, { recursive: true });
+  // Written whole, then renamed: the other Jest worker may read it at any moment.
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify(names));
+  renameSync(`${file}.${process.pid}`, file);
+  return names;
+}
+
+/**
  * Each bundle's script and top-level functions, made once per bundle text: a playground makes a new
  * runtime on every reset, and parsing Code.js takes longer than most of the calls run on it.
  */
@@ -84,7 +114,7 @@ function compiled(code: string): { script: vm.Script; functions: ReadonlySet<str
   if (!bundle) {
     bundle = {
       script: new vm.Script(code, { filename: 'Code.js' }),
-      functions: new Set(topLevelFunctions(code)),
+      functions: new Set(cachedTopLevelFunctions(code)),
     };
     bundles.set(code, bundle);
   }
