@@ -30,7 +30,7 @@ import {
 } from '../domain/approval-records';
 import type { LogEvent, Signer } from '../domain/audit-log';
 import { RECIPIENTS_PER_RUN } from '../domain/mail-pacing';
-import { mailToken, pendingFor, unsent, type MailIntent } from '../domain/outbox';
+import { mailToken, pendingFor, type MailIntent } from '../domain/outbox';
 import { senderName } from '../domain/email-layout';
 import type { Readership } from '../domain/messages/catalogue';
 import { unwrittenFields } from '../domain/pilot-plan';
@@ -38,6 +38,7 @@ import { AUTO_REPLY_REASON } from '../domain/reply-reader';
 import { decideReply } from '../domain/reply-decision';
 import { checkMessage, nextStepDue, requestsToRead } from '../domain/reply-check';
 import { repairOf, stillWanted } from '../domain/request-repair';
+import { noticeAction, noticeOutcome } from '../domain/notice-outcome';
 import { staleMarking } from '../domain/stale-approvals';
 import { withUncounted } from '../domain/uncounted-replies';
 import { requestToken, tokenInSubject } from '../domain/request-token';
@@ -541,21 +542,18 @@ function settleNotices(ctx: Context, outbox: Outbox): void {
       if (record[kind] !== 'Sending') continue;
       const token = noticeToken(ctx, record, kind);
       const queued = outbox.find(token);
-      if (queued && !unsent(queued.state)) {
-        const sent = queued.state === 'Sent';
-        ctx.table.set(record.row, kind, sent ? 'Sent' : 'Not sent');
-        const action = kind === 'receipt' ? 'Receipt sent' : 'Unreadable-reply note sent';
-        if (!outbox.journaled(action, record.id))
-          ctx.events.push({
-            who: ctx.me,
-            action,
-            subject: record.id,
-            before: 'Sending',
-            after: sent ? 'Sent' : 'Not sent',
-            note: sent
-              ? `To ${record.approver}, in the request's thread.`
-              : 'Not sent: in the thread it would not have gone to the approver alone.',
-          });
+      const settled =
+        queued &&
+        noticeOutcome(
+          kind,
+          record,
+          queued.state,
+          () => outbox.journaled(noticeAction[kind], record.id),
+          ctx.me,
+        );
+      if (settled) {
+        ctx.table.set(record.row, kind, settled.state);
+        if (settled.event) ctx.events.push(settled.event);
         continue;
       }
       if (queued) continue;
