@@ -23,6 +23,13 @@ const HEADER_BACKGROUND = '#e8eaed';
 const COMPUTED_DESCRIPTION = 'AI Plan Workspace: filled in by the add-on';
 const DASHBOARD_DESCRIPTION = 'AI Plan Workspace: formulas for the leader view';
 const WARNING_DESCRIPTION = 'AI Plan Workspace: written by the add-on; hand edits show in the chained Log';
+/**
+ * Document property: set while a set-up writes protections, cleared when it completes. A protection
+ * is made in three calls (`protect`, `setDescription`, `setWarningOnly`), and a run cut off between
+ * them leaves one the cheap checks (how many there are) cannot tell from a whole one: the next run,
+ * seeing this, looks at every protection.
+ */
+const UNDER_WAY_KEY = 'aiplan.setUpUnderWay';
 /** The format Sheets reports for a cell never formatted ("General" as it is read back). */
 const DEFAULT_FORMAT = '0.###############';
 
@@ -85,6 +92,9 @@ export function applySetUp(
 ): AppliedSetUp {
   const { ProtectionType } = gas.SpreadsheetApp;
   const upgrade = plan.fromVersion !== plan.toVersion;
+  const wasUnderWay = read.properties[UNDER_WAY_KEY] !== undefined;
+  // An upgrade (or a new workspace), or a set-up that did not complete: everything is looked at.
+  const recovering = upgrade || wasUnderWay;
   const snapshotOf = (name: string | null) =>
     name === null ? undefined : read.snapshot.sheets.find((s) => s.name === name);
   const handleOf = (name: string | null) => (name === null ? undefined : read.sheets.get(name));
@@ -98,7 +108,7 @@ export function applySetUp(
     (p) => p.template.kind === 'layout' || p.template.protection === 'warning',
   );
   const wantedRanges = works.reduce((n, w) => n + computedRuns(w.plan).length, 0);
-  const checkAll = upgrade
+  const checkAll = recovering
     ? { ranges: true, sheets: true }
     : {
         ranges: spreadsheet.getProtections(ProtectionType.RANGE).length !== wantedRanges,
@@ -115,6 +125,10 @@ export function applySetUp(
   );
 
   // Writes, one sheet after the other.
+  const protecting =
+    guardViews.size > 0 || works.some((w) => w.guard || w.protect.length + w.unprotect.length > 0);
+  if (protecting && !wasUnderWay)
+    gas.PropertiesService.getDocumentProperties().setProperty(UNDER_WAY_KEY, '1');
   const rules = new ValidationRules(gas);
   const views = new Map<string, (sheet: Sheet) => void>();
   const handles = new Map<string, Sheet>();
@@ -145,17 +159,19 @@ export function applySetUp(
     }
     const layout = sheetPlan as LayoutSheetPlan;
     const snapshot = snapshotOf(layout.existing);
-    // A sheet made by a run cut off before its layout is blank: it gets the layout too.
-    const blank = !snapshot || (snapshot.unread !== true && isBlank(snapshot.values));
-    if (blank) created.add(layout.template.name);
+    // A new sheet, or one an earlier run made but did not lay out: the layout's rows are its last
+    // write, so a sheet holding anything has the rest of it.
+    const laidOut = snapshot !== undefined && (snapshot.unread === true || !isBlank(snapshot.values));
+    // Its view gets its whole layout too, as does one a run cut off may have left half laid out.
+    if (!laidOut || recovering) created.add(layout.template.name);
     const guard = guardViews.has(layout.template.name);
     const full = upgrade || !existing;
     handles.set(layout.template.name, sheet);
     views.set(layout.template.name, (target) => {
       if (layout.mark) markSheet(gas, target, layout.template.key);
-      if (blank) writeLayout(target, layout);
       if (full) target.setTabColor(layout.template.tabColor);
       if (guard) protectSheet(target, DASHBOARD_DESCRIPTION);
+      if (!laidOut) writeLayout(target, layout);
     });
   });
 
@@ -178,10 +194,12 @@ export function applySetUp(
       // Only a change asks for the properties again: a re-run with nothing to change stops at the read.
       const gridChanged = JSON.stringify(grid) !== JSON.stringify(read.grid);
       const versionChanged = read.snapshot.schemaVersion !== plan.toVersion;
-      if (!gridChanged && !versionChanged) return;
+      const underWay = protecting || wasUnderWay;
+      if (!gridChanged && !versionChanged && !underWay) return;
       const properties = gas.PropertiesService.getDocumentProperties();
       if (gridChanged) properties.setProperty(GRID_KEY, JSON.stringify(grid));
       if (versionChanged) properties.setProperty(SCHEMA_VERSION_KEY, String(plan.toVersion));
+      if (underWay) properties.deleteProperty(UNDER_WAY_KEY);
     },
   };
 }
@@ -246,10 +264,14 @@ function inspectProtections(
   } else if (wanted.length > 0 && (checkAll.ranges || !work.formats || gridChanged(work, read))) {
     const kept = new Set<string>();
     for (const protection of existing.getProtections(gas.SpreadsheetApp.ProtectionType.RANGE)) {
-      if (protection.getDescription() !== COMPUTED_DESCRIPTION) continue;
+      const description = protection.getDescription();
+      // No description over one of our ranges: made by a run cut off before it described it.
+      if (description !== COMPUTED_DESCRIPTION && description !== '') continue;
       const at = protection.getRange().getA1Notation();
-      if (wanted.some((w) => a1(w) === at) && !kept.has(at)) kept.add(at);
-      else work.unprotect.push(protection);
+      const whole = description === COMPUTED_DESCRIPTION && protection.isWarningOnly();
+      if (whole && wanted.some((w) => a1(w) === at) && !kept.has(at)) kept.add(at);
+      else if (description === COMPUTED_DESCRIPTION || wanted.some((w) => a1(w) === at))
+        work.unprotect.push(protection);
     }
     work.protect = wanted.filter((w) => !kept.has(a1(w)));
   }
@@ -353,12 +375,13 @@ function markSheet(gas: AppsScript, sheet: Sheet, key: string): void {
   sheet.addDeveloperMetadata(SHEET_MARKER_KEY, key, gas.SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
 }
 
+/** The rows last: a sheet that holds them has its widths and style. */
 function writeLayout(sheet: Sheet, plan: LayoutSheetPlan): void {
   const width = Math.max(...plan.rows.map((r) => r.length));
   const rows = plan.rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
-  sheet.getRange(1, 1, rows.length, width).setValues(rows);
-  sheet.getRange(1, 1).setFontWeight('bold');
   plan.template.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+  sheet.getRange(1, 1).setFontWeight('bold');
+  sheet.getRange(1, 1, rows.length, width).setValues(rows);
 }
 
 function isBlank(values: readonly (readonly unknown[])[]): boolean {
