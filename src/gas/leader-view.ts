@@ -83,6 +83,14 @@ export type PartSource = {
 export interface SetUpViews {
   writes: ReadonlyMap<string, (sheet: Sheet) => void>;
   created: ReadonlySet<string>;
+  /** The sheets' values as set-up read them (when it did): not read again. */
+  rows: ReadonlyMap<string, readonly (readonly unknown[])[]>;
+}
+
+/** One view sheet's part in set-up: its own writes, and its values if set-up read them. */
+interface SheetSetUp {
+  write: ((sheet: Sheet) => void) | undefined;
+  rows: readonly (readonly unknown[])[] | undefined;
 }
 
 /** Call inside the action's document lock, after its own writes. */
@@ -124,15 +132,11 @@ export function writeLeaderView(
   const setUp = options.setUp;
   const relayout = (name: string) =>
     setUp ? stored?.layout !== layout || setUp.created.has(name) : options.full || stored?.layout !== layout;
+  const partOf = (name: string): SheetSetUp | undefined =>
+    setUp && { write: setUp.writes.get(name), rows: setUp.rows.get(name) };
   if (dashboard)
-    writeDashboard(
-      gas,
-      dashboard,
-      block,
-      relayout(dashboardTemplate.name),
-      setUp?.writes.get(dashboardTemplate.name),
-    );
-  if (board) writeBoard(board, summary, relayout(boardTemplate.name), setUp?.writes.get(boardTemplate.name));
+    writeDashboard(gas, dashboard, block, relayout(dashboardTemplate.name), partOf(dashboardTemplate.name));
+  if (board) writeBoard(board, summary, relayout(boardTemplate.name), partOf(boardTemplate.name)?.write);
 }
 
 /**
@@ -372,7 +376,7 @@ function writeDashboard(
   sheet: Sheet,
   block: DashboardBlock,
   layoutChanged: boolean,
-  setUp?: (sheet: Sheet) => void,
+  setUp?: SheetSetUp,
 ): void {
   // People's words (workflow names, the decision's evidence) are text, never formulas.
   const rows = block.rows.map((r) => r.map((cell) => (typeof cell === 'string' ? asCellText(cell) : cell)));
@@ -382,8 +386,9 @@ function writeDashboard(
   const relayout = layoutChanged || (setUp !== undefined && oldCharts.length !== block.charts.length);
   // Workspaces set up before the leader view numbered versions show the hash in row 8: replaced.
   const legacy = relayout ? sheet.getRange(LEGACY_VERSION_ROW, 1, 1, 2) : null;
-  const legacyVersion = legacy?.getValues()[0]?.[0] === 'Plan version';
-  setUp?.(sheet);
+  const legacyVersion =
+    (setUp?.rows ? setUp.rows[LEGACY_VERSION_ROW - 1]?.[0] : legacy?.getValues()[0]?.[0]) === 'Plan version';
+  setUp?.write?.(sheet);
   // Plain text, so a date or number typed in a name stays as written (numbers stay numbers); set with
   // the layout, since the format stays on the cells.
   if (relayout) range.setNumberFormat('@');

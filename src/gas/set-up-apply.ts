@@ -42,6 +42,8 @@ export interface AppliedSetUp {
   views: ReadonlyMap<string, (sheet: Sheet) => void>;
   /** View sheets made (or found blank) by this run: they get their whole layout. */
   created: ReadonlySet<string>;
+  /** The view sheets' values, where set-up read them (a workspace not complete). */
+  rows: ReadonlyMap<string, readonly (readonly unknown[])[]>;
   /**
    * Makes what the leader view did not (its views' set-up, if it failed or did not run), then stores
    * the grid and the schema version: last, so a run cut off before is completed by the next.
@@ -119,7 +121,7 @@ export function applySetUp(
     plan.sheets.flatMap((p) => {
       if (p.template.kind !== 'layout') return [];
       const sheet = handleOf(p.existing);
-      const guard = !sheet || (checkAll.sheets && !warned(gas, sheet, DASHBOARD_DESCRIPTION));
+      const guard = !sheet || checkAll.sheets;
       return guard ? [p.template.name] : [];
     }),
   );
@@ -133,6 +135,7 @@ export function applySetUp(
   const views = new Map<string, (sheet: Sheet) => void>();
   const handles = new Map<string, Sheet>();
   const created = new Set<string>();
+  const viewRows = new Map<string, readonly (readonly unknown[])[]>();
   const grid: Record<string, number> = {};
   let previous: Sheet | null = null;
   plan.sheets.forEach((sheetPlan, i) => {
@@ -147,11 +150,12 @@ export function applySetUp(
       writeTable(gas, sheet, work, rules);
       grid[work.plan.template.name] = work.maxRows;
       const snapshot = work.snapshot;
-      const valuesKept = work.plan.addColumns.length === 0 && work.plan.appendRows.length === 0;
-      if (existing && snapshot && valuesKept && !read.headerOnly.has(snapshot.name))
+      const values =
+        existing && snapshot && !read.headerOnly.has(snapshot.name) ? valuesAfter(work, snapshot) : null;
+      if (values)
         rememberRead(spreadsheet, work.plan.template.name, {
           sheet,
-          values: snapshot.values,
+          values,
           maxRows: work.maxRows,
           displayed: new Map(),
         });
@@ -164,6 +168,7 @@ export function applySetUp(
     const laidOut = snapshot !== undefined && (snapshot.unread === true || !isBlank(snapshot.values));
     // Its view gets its whole layout too, as does one a run cut off may have left half laid out.
     if (!laidOut || recovering) created.add(layout.template.name);
+    if (snapshot && snapshot.unread !== true) viewRows.set(layout.template.name, snapshot.values);
     const guard = guardViews.has(layout.template.name);
     const full = upgrade || !existing;
     handles.set(layout.template.name, sheet);
@@ -188,6 +193,7 @@ export function applySetUp(
       ]),
     ),
     created,
+    rows: viewRows,
     finish() {
       for (const write of pending.values()) write();
       pending.clear();
@@ -275,15 +281,9 @@ function inspectProtections(
     }
     work.protect = wanted.filter((w) => !kept.has(a1(w)));
   }
-  if (plan.template.protection === 'warning')
-    work.guard = !existing || ((checkAll.sheets || work.full) && !warned(gas, existing, WARNING_DESCRIPTION));
-}
-
-/** Whether the sheet has its warning-only protection, as set-up makes it. */
-function warned(gas: AppsScript, sheet: Sheet, description: string): boolean {
-  return sheet
-    .getProtections(gas.SpreadsheetApp.ProtectionType.SHEET)
-    .some((p) => p.isWarningOnly() && p.getDescription() === description);
+  // `protect` on a sheet returns its protection if it has one: made again, it is described and made
+  // warning-only, whatever a run cut off left.
+  if (plan.template.protection === 'warning') work.guard = !existing || checkAll.sheets;
 }
 
 /** The computed columns' runs of adjacent columns: one protection each. */
@@ -357,6 +357,55 @@ function writeTable(gas: AppsScript, sheet: Sheet, work: TableWork, rules: Valid
       .setWarningOnly(true);
   }
   if (work.guard) protectSheet(sheet, WARNING_DESCRIPTION);
+}
+
+/**
+ * The sheet's values (as `getDataRange().getValues()` returns them) once set-up's writes are made: as
+ * read, with the headers and default rows it wrote. Null when Sheets may store a written value other
+ * than as written (text it could read as a number or date, a number or checkbox in a text column):
+ * then the sheet is read again by whoever needs it.
+ */
+function valuesAfter(work: TableWork, snapshot: SheetSnapshot): (readonly unknown[])[] | null {
+  const { plan } = work;
+  if (plan.addColumns.length === 0 && plan.appendRows.length === 0) return [...snapshot.values];
+  const placed = placeColumns(plan.template, plan.columns);
+  const byColumn = new Map(placed.map((p) => [p.at, p.column]));
+  const rows = snapshot.values.map((line) => [...line]);
+  const put = (row: number, column: number, value: unknown) => {
+    while (rows.length < row) rows.push([]);
+    const line = rows[row - 1] as unknown[];
+    while (line.length < column) line.push('');
+    line[column - 1] = value;
+  };
+  for (const column of plan.addColumns) {
+    if (!plainWord(column.header)) return null;
+    put(1, plan.columns[column.key] ?? 0, column.header);
+  }
+  for (const [i, line] of plan.appendRows.entries()) {
+    for (const [k, value] of line.entries()) {
+      if (value === null || value === '') continue;
+      const column = byColumn.get(k + 1);
+      if (!column) return null;
+      const format = columnFormat(column.type);
+      const certain =
+        typeof value === 'string'
+          ? format.plainText
+          : typeof value === 'boolean'
+            ? format.validation?.kind === 'checkbox'
+            : !format.plainText;
+      if (!certain) return null;
+      put(plan.appendAt + i, k + 1, value);
+    }
+  }
+  // The data range is a rectangle: every row as wide as the widest content.
+  const width = Math.max(...rows.map((line) => line.length));
+  for (const line of rows) while (line.length < width) line.push('');
+  return rows;
+}
+
+/** A header Sheets keeps as the text it is: no number, date or formula. */
+function plainWord(text: string): boolean {
+  return /[A-Za-z]/.test(text) && !/^\s*[=+\-@]/.test(text) && !/^[\d\s.,:/-]+$/.test(text);
 }
 
 /** Whether a column's data rows all have their validation rule and number format. */

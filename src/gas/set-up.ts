@@ -35,7 +35,7 @@ export function setUpWorkspace(
       const applied = applySetUp(gas, spreadsheet, plan, read, (message) =>
         spreadsheet.toast(message, TOAST_TITLE, 5),
       );
-      leaderView({ writes: applied.views, created: applied.created });
+      leaderView({ writes: applied.views, created: applied.created, rows: applied.rows });
       applied.finish();
     } finally {
       forgetRead(spreadsheet);
