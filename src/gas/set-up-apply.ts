@@ -82,8 +82,9 @@ interface TableWork {
  * the grid changed, and protections are put back where one is missing or the grid changed. Every
  * step is safe to repeat.
  *
- * The sheets whose values set-up did not write are left as read for the rest of the run (the leader
- * view reads nothing again); those it wrote are read again by whoever needs them (sheet-reads.ts).
+ * Each sheet is left for the rest of the run (the leader view) as set-up read it, with the rows it
+ * wrote (sheet-reads.ts): nothing is read again, but a sheet holding a value Sheets may store other
+ * than as written (`valuesAfter`).
  */
 export function applySetUp(
   gas: AppsScript,
@@ -118,12 +119,9 @@ export function applySetUp(
       };
   for (const work of works) inspectProtections(gas, work, read, checkAll);
   const guardViews = new Set(
-    plan.sheets.flatMap((p) => {
-      if (p.template.kind !== 'layout') return [];
-      const sheet = handleOf(p.existing);
-      const guard = !sheet || checkAll.sheets;
-      return guard ? [p.template.name] : [];
-    }),
+    plan.sheets
+      .filter((p) => p.template.kind === 'layout' && (!handleOf(p.existing) || checkAll.sheets))
+      .map((p) => p.template.name),
   );
 
   // Writes, one sheet after the other.
@@ -252,7 +250,8 @@ function gridChanged(work: TableWork, read: WorkspaceRead): boolean {
  * Which protections a table sheet needs put back. A sheet set up again from scratch, or whose grid
  * changed, gets its computed-column protections for the grid as it is; otherwise they are looked at
  * only when the spreadsheet does not hold as many as the templates want (one was removed by hand),
- * and then only the missing or stale ones are made again. The same for the sheet's own protection.
+ * and then only the missing or stale ones are made again. The sheet's own protection is made again
+ * in the same case, without reading it: `protect` returns the one the sheet has.
  */
 function inspectProtections(
   gas: AppsScript,
