@@ -70,9 +70,10 @@ const boardOf = <B>(result: { ok: boolean }): B | undefined =>
 
 export function setUp(gas: AppsScript): SetUpReport {
   return withDocumentLock(gas, () => {
-    const report = runSetUp(gas);
-    if (report.ok) leaderView(gas, () => refreshLeaderView(gas));
-    return report;
+    // The leader view is written from what set-up read, each of its sheets in one commit with its set-up.
+    return runSetUp(gas, undefined, (views) =>
+      leaderView(gas, () => refreshLeaderView(gas, new Date(), views)),
+    );
   });
 }
 

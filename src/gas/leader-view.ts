@@ -76,18 +76,36 @@ export type PartSource = {
   pilotState?: { workflowId: string; state: string } | undefined;
 };
 
+/**
+ * Set-up's own writes of the leader view's sheets (marker, layout, protection), by sheet name, made
+ * in the same commit as the view's, and the sheets it made (they get their whole layout).
+ */
+export interface SetUpViews {
+  writes: ReadonlyMap<string, (sheet: Sheet) => void>;
+  created: ReadonlySet<string>;
+  /** The sheets' values as set-up read them (when it did): not read again. */
+  rows: ReadonlyMap<string, readonly (readonly unknown[])[]>;
+}
+
+/** One view sheet's part in set-up: its own writes, and its values if set-up read them. */
+interface SheetSetUp {
+  write: ((sheet: Sheet) => void) | undefined;
+  rows: readonly (readonly unknown[])[] | undefined;
+}
+
 /** Call inside the action's document lock, after its own writes. */
 export function writeLeaderView(
   gas: AppsScript,
   fresh: PartSource,
-  options: { full?: boolean; reread?: (keyof LeaderParts)[] } = {},
+  options: { full?: boolean; reread?: (keyof LeaderParts)[]; setUp?: SetUpViews } = {},
   now = new Date(),
 ): void {
   const spreadsheet = activeSpreadsheet(gas);
   const properties = gas.PropertiesService.getDocumentProperties();
-  const raw = options.full ? null : properties.getProperty(STORE_KEY);
+  // Set-up reads every part again but keeps the charts while their layout holds.
+  const raw = options.full && !options.setUp ? null : properties.getProperty(STORE_KEY);
   const stored = raw ? parseStored(raw) : null;
-  let parts = mergeParts(stored?.parts ?? {}, toParts(fresh));
+  let parts = mergeParts((!options.full && stored?.parts) || {}, toParts(fresh));
   const paused = fresh.pilotState;
   if (paused && parts.pilot?.workflowId === paused.workflowId)
     parts = { ...parts, pilot: { ...parts.pilot, state: paused.state } };
@@ -111,9 +129,14 @@ export function writeLeaderView(
 
   const dashboard = spreadsheet.getSheetByName(dashboardTemplate.name);
   const board = spreadsheet.getSheetByName(boardTemplate.name);
-  const relayout = options.full || stored?.layout !== layout;
-  if (dashboard) writeDashboard(gas, dashboard, block, relayout);
-  if (board) writeBoard(board, summary, relayout);
+  const setUp = options.setUp;
+  const relayout = (name: string) =>
+    setUp ? stored?.layout !== layout || setUp.created.has(name) : options.full || stored?.layout !== layout;
+  const partOf = (name: string): SheetSetUp | undefined =>
+    setUp && { write: setUp.writes.get(name), rows: setUp.rows.get(name) };
+  if (dashboard)
+    writeDashboard(gas, dashboard, block, relayout(dashboardTemplate.name), partOf(dashboardTemplate.name));
+  if (board) writeBoard(board, summary, relayout(boardTemplate.name), partOf(boardTemplate.name)?.write);
 }
 
 /**
@@ -124,11 +147,11 @@ export function forgetLeaderView(gas: AppsScript): void {
   gas.PropertiesService.getDocumentProperties().deleteProperty(STORE_KEY);
 }
 
-/** Every part from the sheets: the hourly run, set-up and the first write. */
-export function refreshLeaderView(gas: AppsScript, now = new Date()): void {
+/** Every part from the sheets: the hourly run, set-up (with its own writes of the views) and the first write. */
+export function refreshLeaderView(gas: AppsScript, now = new Date(), setUp?: SetUpViews): void {
   const spreadsheet = activeSpreadsheet(gas);
   if (!spreadsheet.getSheetByName(dashboardTemplate.name) || !spreadsheet.getSheetByName('Workflows')) return;
-  writeLeaderView(gas, {}, { full: true }, now);
+  writeLeaderView(gas, {}, { full: true, ...(setUp ? { setUp } : {}) }, now);
 }
 
 /**
@@ -343,15 +366,29 @@ export function toParts(source: PartSource): LeaderParts {
   return parts;
 }
 
-function writeDashboard(gas: AppsScript, sheet: Sheet, block: DashboardBlock, relayout: boolean): void {
+/**
+ * `setUp`: set-up's own writes of the sheet, made after the reads and before the view's writes, so
+ * the sheet is read once and written once; set-up also looks at the charts, and puts them back when
+ * one was removed by hand.
+ */
+function writeDashboard(
+  gas: AppsScript,
+  sheet: Sheet,
+  block: DashboardBlock,
+  layoutChanged: boolean,
+  setUp?: SheetSetUp,
+): void {
   // People's words (workflow names, the decision's evidence) are text, never formulas.
   const rows = block.rows.map((r) => r.map((cell) => (typeof cell === 'string' ? asCellText(cell) : cell)));
   const range = sheet.getRange(DASHBOARD_FIRST_ROW, 1, DASHBOARD_ROWS, DASHBOARD_WIDTH);
   // What a new layout replaces is read first, so the sheet is read once and then written once.
+  const oldCharts = layoutChanged || setUp ? sheet.getCharts() : [];
+  const relayout = layoutChanged || (setUp !== undefined && oldCharts.length !== block.charts.length);
   // Workspaces set up before the leader view numbered versions show the hash in row 8: replaced.
   const legacy = relayout ? sheet.getRange(LEGACY_VERSION_ROW, 1, 1, 2) : null;
-  const legacyVersion = legacy?.getValues()[0]?.[0] === 'Plan version';
-  const oldCharts = relayout ? sheet.getCharts() : [];
+  const legacyVersion =
+    (setUp?.rows ? setUp.rows[LEGACY_VERSION_ROW - 1]?.[0] : legacy?.getValues()[0]?.[0]) === 'Plan version';
+  setUp?.write?.(sheet);
   // Plain text, so a date or number typed in a name stays as written (numbers stay numbers); set with
   // the layout, since the format stays on the cells.
   if (relayout) range.setNumberFormat('@');
@@ -377,7 +414,13 @@ function writeDashboard(gas: AppsScript, sheet: Sheet, block: DashboardBlock, re
   }
 }
 
-function writeBoard(sheet: Sheet, summary: BoardSummary, relayout: boolean): void {
+function writeBoard(
+  sheet: Sheet,
+  summary: BoardSummary,
+  relayout: boolean,
+  setUp?: (sheet: Sheet) => void,
+): void {
+  setUp?.(sheet);
   const width = summary.widths.length;
   const range = sheet.getRange(1, 1, summary.rows.length, width);
   if (relayout) {

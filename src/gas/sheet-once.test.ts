@@ -448,57 +448,6 @@ const grown = (): Phases => {
  */
 const notYetOnce: Record<string, string> = {
   /*
-   * Set-up writes each sheet in steps (structure and formats, conditional formats, protections) and
-   * then writes the leader view from a fresh read of every sheet: issue 10 Deliver 6 (compare, then
-   * apply only the difference, in one pass per sheet).
-   */
-  'menu: set up workspace (10) × Approvals': '2/1',
-  'menu: set up workspace (10) × Board summary': '0/2',
-  'menu: set up workspace (10) × Dashboard': '1/2',
-  'menu: set up workspace (10) × Governance': '2/0',
-  'menu: set up workspace (10) × Log': '1/2',
-  'menu: set up workspace (10) × Metrics': '2/0',
-  'menu: set up workspace (10) × Pilot': '2/0',
-  'menu: set up workspace (10) × Scores': '2/0',
-  'menu: set up workspace (10) × Settings': '2/0',
-  'menu: set up workspace (10) × Workflows': '2/0',
-  'set up a new spreadsheet (10) × Approvals': '1/4',
-  'set up a new spreadsheet (10) × Plan versions': '1/3',
-  'set up a new spreadsheet (10) × Board summary': '0/3',
-  'set up a new spreadsheet (10) × Dashboard': '1/3',
-  'set up a new spreadsheet (10) × Governance': '1/3',
-  'set up a new spreadsheet (10) × Incidents': '1/4',
-  'set up again (nothing to change) (10) × Incidents': '2/1',
-  'set up again (nothing to change) (1,000) × Incidents': '2/1',
-  'menu: set up workspace (10) × Incidents': '2/1',
-  'set up a new spreadsheet (10) × Log': '1/2',
-  'set up a new spreadsheet (10) × Metrics': '1/2',
-  'set up a new spreadsheet (10) × Outbox': '1/3',
-  'set up a new spreadsheet (10) × Pilot': '1/3',
-  'set up a new spreadsheet (10) × Scores': '1/2',
-  'set up a new spreadsheet (10) × Settings': '1/2',
-  'set up a new spreadsheet (10) × Workflows': '1/3',
-  'set up again (nothing to change) (1,000) × Approvals': '2/1',
-  'set up again (nothing to change) (1,000) × Board summary': '0/2',
-  'set up again (nothing to change) (1,000) × Dashboard': '1/2',
-  'set up again (nothing to change) (1,000) × Governance': '2/3',
-  'set up again (nothing to change) (1,000) × Log': '1/2',
-  'set up again (nothing to change) (1,000) × Metrics': '2/2',
-  'set up again (nothing to change) (1,000) × Pilot': '2/0',
-  'set up again (nothing to change) (1,000) × Scores': '2/2',
-  'set up again (nothing to change) (1,000) × Settings': '2/0',
-  'set up again (nothing to change) (1,000) × Workflows': '2/3',
-  'set up again (nothing to change) (10) × Approvals': '2/1',
-  'set up again (nothing to change) (10) × Board summary': '0/2',
-  'set up again (nothing to change) (10) × Dashboard': '1/2',
-  'set up again (nothing to change) (10) × Governance': '2/0',
-  'set up again (nothing to change) (10) × Log': '1/2',
-  'set up again (nothing to change) (10) × Metrics': '2/0',
-  'set up again (nothing to change) (10) × Pilot': '2/0',
-  'set up again (nothing to change) (10) × Scores': '2/0',
-  'set up again (nothing to change) (10) × Settings': '2/0',
-  'set up again (nothing to change) (10) × Workflows': '2/0',
-  /*
    * Selecting writes Workflows, then re-syncs the checklist from a second read of Workflows and
    * Governance and writes Workflows again; each part appends to the Log on its own; the leader view's
    * boards read Workflows, Scores and Governance again after those writes.

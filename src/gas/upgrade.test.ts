@@ -3,6 +3,9 @@ import { workspaceTemplate } from '../../sheets-templates';
 import { FakeEnvironment } from '../../test/fakes/environment';
 import { setCell, typeRows } from '../../test/support/workspace';
 import type { SheetTemplate, WorkspaceTemplate } from '../domain/workspace-template';
+import { sheetTallies } from '../../test/fakes/sheet-access';
+import { setUp } from './actions';
+import { sheetRead } from './sheet-reads';
 import { activeSpreadsheet } from './active-spreadsheet';
 import { syncGovernance } from './governance';
 import { setUpWorkspace } from './set-up';
@@ -218,5 +221,46 @@ describe('upgrading a workspace from schema 1', () => {
       Status: 'Done',
       Owner: 'Kim',
     });
+  });
+});
+
+describe('upgrading through the menu (set-up and the leader view)', () => {
+  it('reads each sheet at most once and writes each sheet at most once', () => {
+    const env = workspaceInUse();
+    env.calls.reset();
+    const report = env.run((gas) => setUp(gas));
+    expect(report.ok).toBe(true);
+    const over = [...sheetTallies(env.calls.sequence)].filter(([, t]) => t.reads > 1 || t.writes > 1);
+    expect(
+      over.map(([sheet, t]) => `${sheet}: reads ${JSON.stringify(t.readKinds)}; writes [${t.commits}]`),
+    ).toEqual([]);
+  });
+
+  it('hands the leader view each sheet as it holds after the upgrade, the columns and rows it added included', () => {
+    const env = workspaceInUse();
+    const compared: string[] = [];
+    env.run((gas) =>
+      setUpWorkspace(gas, workspaceTemplate, () => {
+        // What the rest of the run reads each sheet as (sheet-reads.ts), against the sheet itself.
+        const spreadsheet = activeSpreadsheet(gas);
+        for (const t of workspaceTemplate.sheets) {
+          const kept = sheetRead(spreadsheet, t.name);
+          if (!kept) continue;
+          expect({ sheet: t.name, values: kept.values }).toEqual({
+            sheet: t.name,
+            values: kept.sheet.getDataRange().getValues(),
+          });
+          expect({ sheet: t.name, maxRows: kept.maxRows }).toEqual({
+            sheet: t.name,
+            maxRows: kept.sheet.getMaxRows(),
+          });
+          compared.push(t.name);
+        }
+      }),
+    );
+    // Those it added columns or rows to among them.
+    expect(compared).toEqual(
+      expect.arrayContaining(['Workflows', 'Governance', 'Metrics', 'Scores', 'Settings']),
+    );
   });
 });

@@ -1,34 +1,17 @@
-import { asCellText } from '../domain/cell-text';
 import { columnFormat } from '../domain/column-format';
 import { columnLetter } from '../domain/header-map';
-import type {
-  LayoutSheetPlan,
-  SetUpPlan,
-  SheetSnapshot,
-  TableSheetPlan,
-  WorkspaceSnapshot,
-} from '../domain/set-up-plan';
-import type {
-  CellInput,
-  ColumnTemplate,
-  ConditionalFormatTemplate,
-  WorkspaceTemplate,
-} from '../domain/workspace-template';
-import type { AppsScript, ConditionalFormatRule, Sheet, Spreadsheet } from './apps-script';
-import { formatDataRows, placeColumns, runs, ValidationRules, type PlacedColumn } from './column-formatting';
+import type { SheetSnapshot, WorkspaceSnapshot } from '../domain/set-up-plan';
+import type { WorkspaceTemplate } from '../domain/workspace-template';
+import type { AppsScript, Sheet, Spreadsheet } from './apps-script';
+import { LOG_HEAD_KEY } from './log-head';
 
 /** Document property holding the schema version of the last completed set-up. */
 export const SCHEMA_VERSION_KEY = 'aiplan.schemaVersion';
 /** Sheet metadata naming the template a sheet was made from, so a renamed sheet is still recognised. */
 export const SHEET_MARKER_KEY = 'aiplan.sheet';
 
-const HEADER_BACKGROUND = '#e8eaed';
-const COMPUTED_DESCRIPTION = 'AI Plan Workspace: filled in by the add-on';
-const DASHBOARD_DESCRIPTION = 'AI Plan Workspace: formulas for the leader view';
-const WARNING_DESCRIPTION = 'AI Plan Workspace: written by the add-on; hand edits show in the chained Log';
-
 /** Document property: each table sheet's grid rows when set-up last applied its protections and rules. */
-const GRID_KEY = 'aiplan.setUpGrid';
+export const GRID_KEY = 'aiplan.setUpGrid';
 
 /** What set-up reads of a table sheet's data rows, to apply only what does not hold. */
 export interface SheetFormats {
@@ -47,6 +30,8 @@ export interface WorkspaceRead {
   grid: Readonly<Record<string, number>>;
   /** The document properties, as read once for the schema version. */
   properties: Readonly<Record<string, string>>;
+  /** Sheets of which only the header row is known (the Log, from its head): not read. */
+  headerOnly: ReadonlySet<string>;
 }
 
 /**
@@ -84,6 +69,8 @@ export function readWorkspace(
   const keys = new Map(template.sheets.map((t) => [t.name, t]));
 
   const handles = new Map<string, Sheet>();
+  const headerOnly = new Set<string>();
+  const headRow = logHeaderRow(properties[LOG_HEAD_KEY], template);
   const formats = new Map<string, SheetFormats>();
   const sheets: SheetSnapshot[] = all.map(({ sheet, name }) => {
     const markedAs = complete ? (keys.get(name)?.key ?? null) : (markers.get(name) ?? null);
@@ -92,37 +79,46 @@ export function readWorkspace(
     handles.set(name, sheet);
     // A layout sheet of a complete workspace is marked: nothing in its values decides anything.
     if (complete && keys.get(name)?.kind === 'layout')
-      return { name, markedAs, values: [], maxRows: 0, maxColumns: 0 };
+      return { name, markedAs, values: [], maxRows: 0, maxColumns: 0, unread: true };
     // Nor, on opening, the add-on's own records of what it sent and what was reported (set-up reads
     // them, to repair their columns).
     if (complete && !options.formats && notReadOnOpening.has(keys.get(name)?.key ?? ''))
       return { name, markedAs, values: [], maxRows: 0, maxColumns: 0, unread: true };
-    const values = sheet.getDataRange().getValues();
+    // Set-up never reads what the Log holds: its header row is the one the Log head keeps (below).
+    const logHeaders = options.formats && complete && keys.get(name)?.key === 'log' ? headRow : null;
+    if (logHeaders) headerOnly.add(name);
+    const values = logHeaders ? [logHeaders] : sheet.getDataRange().getValues();
     const width = values[0]?.length ?? 0;
     let maxRows = 0;
-    // A sheet holding only its headers may have a one-row grid, where row 2 does not exist: ask.
-    const grid2 =
-      options.formats === true &&
-      keys.get(name)?.kind === 'table' &&
-      (values.length >= 2 || sheet.getMaxRows() >= 2);
-    if (options.formats && keys.get(name)?.kind === 'table' && grid2 && width > 0) {
-      // Open-ended to the grid's last row: the arrays' length is the grid's height, at no extra call.
-      const rows = sheet.getRange(`A2:${columnLetter(width)}`);
-      const numberFormats = rows.getNumberFormats();
+    const template = keys.get(name);
+    if (options.formats && template?.kind === 'table' && width > 0) {
+      // From row 1 (which every grid has), open-ended to the grid's last row: the arrays' length is
+      // the grid's height, at no extra call.
+      const rows = sheet.getRange(`A1:${columnLetter(width)}`);
+      const numberFormats = rows.getNumberFormats().slice(1);
       // A sheet whose template validates no column has nothing to compare: its rules are not read.
-      const template = keys.get(name);
-      const validates =
-        template?.kind === 'table' && template.columns.some((c) => columnFormat(c.type).validation !== null);
+      const validates = template.columns.some((c) => columnFormat(c.type).validation !== null);
       const validated = validates
-        ? rows.getDataValidations().map((line) => line.map((rule) => rule !== null))
+        ? rows
+            .getDataValidations()
+            .slice(1)
+            .map((line) => line.map((rule) => rule !== null))
         : numberFormats.map((line) => line.map(() => false));
-      formats.set(name, { validated, numberFormats });
+      // A one-row grid has no data rows to compare: set-up formats the rows it adds.
+      if (numberFormats.length > 0) formats.set(name, { validated, numberFormats });
       maxRows = numberFormats.length + 1;
     }
     // 0: not read (set-up asks the sheet when it needs the size).
     return { name, markedAs, values, maxRows, maxColumns: 0 };
   });
-  return { snapshot: { schemaVersion: version, sheets }, sheets: handles, formats, grid, properties };
+  return {
+    snapshot: { schemaVersion: version, sheets },
+    sheets: handles,
+    formats,
+    grid,
+    properties,
+    headerOnly,
+  };
 }
 
 function parseGrid(raw: string | undefined): Record<string, number> {
@@ -135,278 +131,24 @@ function parseGrid(raw: string | undefined): Record<string, number> {
 }
 
 /**
- * Carries out a set-up plan, applying only what does not already hold. A sheet that is new, gained
- * columns or is being upgraded gets everything (headers, formats, validation, conditional formats);
- * otherwise a column whose validation or number format is missing in any row gets them back, and the
- * conditional formats and protections are rebuilt when their count or the grid changed. Every step is
- * safe to repeat, and the schema version is stored last, so a run cut short is completed by the next.
+ * The Log's header row as its head in Document properties lays out its columns (audit-log-gateway.ts:
+ * a template key per sheet column, "" for others), or null without a head that says. Every append
+ * writes by that layout, so it is the Log's row 1 as the add-on uses it; set-up reads no more of a
+ * Log that may hold years of entries. An upgrade, or a workspace missing a sheet, reads the Log itself.
  */
-export function applySetUp(
-  gas: AppsScript,
-  spreadsheet: Spreadsheet,
-  plan: Extract<SetUpPlan, { ok: true }>,
-  read: WorkspaceRead,
-  progress: (message: string) => void,
-): void {
-  const rules = new ValidationRules(gas);
-  const upgrade = plan.fromVersion !== plan.toVersion;
-  const grid: Record<string, number> = {};
-  const computed: { sheet: Sheet; at: number[]; dataRows: number }[] = [];
-  const guarded: { sheet: Sheet; description: string }[] = [];
-  let everything = upgrade;
-  let previous: Sheet | null = null;
-  plan.sheets.forEach((sheetPlan, i) => {
-    const existing = sheetPlan.existing === null ? undefined : read.sheets.get(sheetPlan.existing);
-    const full =
-      upgrade ||
-      !existing ||
-      (sheetPlan.template.kind === 'table' && (sheetPlan as TableSheetPlan).addColumns.length > 0);
-    if (full || sheetPlan.mark)
-      progress(`Setting up ${sheetPlan.template.name} (${i + 1} of ${plan.sheets.length})…`);
-    const sheet =
-      existing ?? spreadsheet.insertSheet(sheetPlan.template.name, previous ? previous.getIndex() : 0);
-    if (sheetPlan.mark) {
-      sheet.addDeveloperMetadata(
-        SHEET_MARKER_KEY,
-        sheetPlan.template.key,
-        gas.SpreadsheetApp.DeveloperMetadataVisibility.PROJECT,
-      );
-    }
-    const snapshot = read.snapshot.sheets.find((s) => s.name === sheetPlan.existing);
-    if (sheetPlan.template.kind === 'table') {
-      const tablePlan = sheetPlan as TableSheetPlan;
-      const applied = applyTable(gas, sheet, tablePlan, snapshot, read, rules, full);
-      grid[tablePlan.template.name] = applied.maxRows;
-      everything ||= applied.rebuild;
-      computed.push({ sheet, at: applied.computed, dataRows: applied.maxRows - 1 });
-      if (tablePlan.template.protection === 'warning')
-        guarded.push({ sheet, description: WARNING_DESCRIPTION });
-    } else {
-      applyLayout(sheet, sheetPlan as LayoutSheetPlan, snapshot === undefined, full);
-      guarded.push({ sheet, description: DASHBOARD_DESCRIPTION });
-    }
-    previous = sheet;
-  });
-  applyProtections(gas, spreadsheet, computed, guarded, everything);
-  // Only a change asks for the properties again: a re-run with nothing to change stops at the read.
-  const gridChanged = JSON.stringify(grid) !== JSON.stringify(read.grid);
-  const versionChanged = read.snapshot.schemaVersion !== plan.toVersion;
-  if (!gridChanged && !versionChanged) return;
-  const properties = gas.PropertiesService.getDocumentProperties();
-  if (gridChanged) properties.setProperty(GRID_KEY, JSON.stringify(grid));
-  if (versionChanged) properties.setProperty(SCHEMA_VERSION_KEY, String(plan.toVersion));
-}
-
-function applyTable(
-  gas: AppsScript,
-  sheet: Sheet,
-  plan: TableSheetPlan,
-  snapshot: SheetSnapshot | undefined,
-  read: WorkspaceRead,
-  rules: ValidationRules,
-  full: boolean,
-): { maxRows: number; computed: number[]; rebuild: boolean } {
-  let maxRows = snapshot && snapshot.maxRows > 0 ? snapshot.maxRows : sheet.getMaxRows();
-  const width = snapshot?.values[0]?.length ?? 0;
-  if (plan.needColumns > width) {
-    const maxColumns = sheet.getMaxColumns();
-    if (maxColumns < plan.needColumns) sheet.insertColumnsAfter(maxColumns, plan.needColumns - maxColumns);
-  }
-  if (maxRows < plan.needRows) {
-    sheet.insertRowsAfter(maxRows, plan.needRows - maxRows);
-    maxRows = plan.needRows;
-  }
-  const template = plan.template;
-  const placed = placeColumns(template, plan.columns);
-  const dataRows = maxRows - 1;
-  const formats = full ? undefined : read.formats.get(template.name);
-
-  // Headers of new columns, and the width the template gives them (widths people set are kept).
-  const added = new Set(plan.addColumns.map((c) => c.key));
-  for (const run of runs(placed.filter((p) => added.has(p.column.key)))) {
-    sheet.getRange(1, run.start, 1, run.items.length).setValues([run.items.map((p) => p.column.header)]);
-    for (const p of run.items) sheet.setColumnWidth(p.at, p.column.width);
-  }
-
-  if (!formats) {
-    // Every workspace column: header style and help, number format, validation, wrapping.
-    for (const run of runs(placed)) {
-      sheet
-        .getRange(1, run.start, 1, run.items.length)
-        .setNotes([run.items.map((p) => p.column.help)])
-        .setFontWeight('bold')
-        .setBackground(HEADER_BACKGROUND);
-    }
-    formatDataRows(sheet, placed, 2, dataRows, rules);
-    sheet.setFrozenRows(1);
-    sheet.setTabColor(template.tabColor);
-  } else {
-    // Only the columns that lost their validation or number format somewhere (pasted over, cleared).
-    formatDataRows(
-      sheet,
-      placed.filter((p) => !holds(p, formats, dataRows)),
-      2,
-      dataRows,
-      rules,
+function logHeaderRow(raw: string | undefined, template: WorkspaceTemplate): string[] | null {
+  const log = template.sheets.find((t) => t.key === 'log');
+  if (!raw || log?.kind !== 'table') return null;
+  try {
+    const columns = (JSON.parse(raw) as { columns?: unknown }).columns;
+    if (!Array.isArray(columns) || columns.length === 0) return null;
+    const headers = new Map(log.columns.map((c) => [c.key, c.header]));
+    // "" is a column of the user's own: no header of ours.
+    const row = columns.map((key) =>
+      typeof key !== 'string' ? null : key === '' ? '' : (headers.get(key) ?? null),
     );
+    return row.includes(null) ? null : (row as string[]);
+  } catch {
+    return null;
   }
-
-  let rebuild = !formats || read.grid[template.name] !== maxRows;
-  if (template.conditionalFormats.length > 0 || rebuild) {
-    const existing = sheet.getConditionalFormatRules();
-    // Ours are rebuilt when they may not hold: a new grid, or not as many rules as the template has.
-    if (rebuild || existing.length !== template.conditionalFormats.length) {
-      applyConditionalFormats(
-        gas,
-        sheet,
-        existing,
-        template.conditionalFormats,
-        plan.columns,
-        dataRows,
-        placed.length,
-      );
-      rebuild = true;
-    }
-  }
-
-  if (plan.appendRows.length > 0) {
-    const types = new Map(placed.map((p) => [p.at, p.column]));
-    const rows = plan.appendRows.map((row) => row.map((value, i) => toCell(value, types.get(i + 1))));
-    sheet.getRange(plan.appendAt, 1, rows.length, rows[0]?.length ?? 1).setValues(rows);
-  }
-  return { maxRows, computed: placed.filter((p) => p.column.computed).map((p) => p.at), rebuild };
-}
-
-/** The format Sheets reports for a cell never formatted ("General" as it is read back). */
-const DEFAULT_FORMAT = '0.###############';
-
-/** Whether a column's data rows all have their validation rule and number format. */
-function holds(placed: PlacedColumn, formats: SheetFormats, dataRows: number): boolean {
-  const format = columnFormat(placed.column.type);
-  const accepted = format.numberFormat === 'General' ? ['General', DEFAULT_FORMAT] : [format.numberFormat];
-  const at = placed.at - 1;
-  for (let row = 0; row < dataRows; row += 1) {
-    if (format.validation && formats.validated[row]?.[at] !== true) return false;
-    if (!accepted.includes(formats.numberFormats[row]?.[at] ?? '')) return false;
-  }
-  return true;
-}
-
-function applyLayout(sheet: Sheet, plan: LayoutSheetPlan, created: boolean, full: boolean): void {
-  const template = plan.template;
-  if (created) {
-    const width = Math.max(...plan.rows.map((r) => r.length));
-    const rows = plan.rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
-    sheet.getRange(1, 1, rows.length, width).setValues(rows);
-    sheet.getRange(1, 1).setFontWeight('bold');
-    template.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
-  }
-  if (full) sheet.setTabColor(template.tabColor);
-}
-
-/**
- * Warning protections: computed columns, and the sheets the add-on writes (Approvals, Log, Dashboard).
- * Two reads tell whether they all still hold; when one was removed by hand (or a grid changed), they
- * are put back sheet by sheet.
- */
-function applyProtections(
-  gas: AppsScript,
-  spreadsheet: Spreadsheet,
-  computed: readonly { sheet: Sheet; at: readonly number[]; dataRows: number }[],
-  guarded: readonly { sheet: Sheet; description: string }[],
-  everything: boolean,
-): void {
-  const { ProtectionType } = gas.SpreadsheetApp;
-  const wantedRanges = computed.reduce((n, c) => n + runs(c.at.map((at) => ({ at }))).length, 0);
-  if (everything || spreadsheet.getProtections(ProtectionType.RANGE).length !== wantedRanges) {
-    for (const c of computed) applyComputedProtections(gas, c.sheet, c.at, c.dataRows);
-  }
-  if (everything || spreadsheet.getProtections(ProtectionType.SHEET).length !== guarded.length) {
-    for (const { sheet, description } of guarded) protectSheet(sheet, description);
-  }
-}
-
-/** Our conditional formats are rebuilt from the template; other rules on the sheet are kept, first. */
-function applyConditionalFormats(
-  gas: AppsScript,
-  sheet: Sheet,
-  existing: readonly ConditionalFormatRule[],
-  formats: readonly ConditionalFormatTemplate[],
-  columns: Readonly<Record<string, number>>,
-  dataRows: number,
-  width: number,
-): void {
-  const patterns = formats.map((f) => templatePattern(f.formula));
-  const theirs = existing.filter((rule) => !isOurs(rule, patterns));
-  const ours = formats.map((f) => {
-    const formula = f.formula.replace(
-      /\[(\w+)\]/g,
-      (_, key: string) => `$${columnLetter(columns[key] ?? 1)}`,
-    );
-    const ranges = f.columns
-      ? f.columns.map((key) => sheet.getRange(2, columns[key] ?? 1, dataRows, 1))
-      : [sheet.getRange(2, 1, dataRows, Math.max(width, 1))];
-    let builder = gas.SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(formula)
-      .setBackground(f.background);
-    if (f.fontColor) builder = builder.setFontColor(f.fontColor);
-    return builder.setRanges(ranges).build();
-  });
-  if (existing.length === 0 && ours.length === 0) return;
-  sheet.setConditionalFormatRules([...theirs, ...ours]);
-}
-
-/** `=[status]2="Done"` matches `=$L2="Done"` whatever letter the column has now. */
-function templatePattern(formula: string): RegExp {
-  const escaped = formula.replace(/[.*+?^${}()|\\]/g, '\\$&');
-  return new RegExp(`^${escaped.replace(/\[\w+\]/g, '\\$[A-Z]{1,3}')}$`);
-}
-
-function isOurs(rule: ConditionalFormatRule, patterns: readonly RegExp[]): boolean {
-  const condition = rule.getBooleanCondition();
-  const formula = condition ? String(condition.getCriteriaValues()[0] ?? '') : '';
-  return patterns.some((p) => p.test(formula));
-}
-
-/** Columns the add-on fills get a warning-only protection: a hand edit asks "are you sure?". */
-function applyComputedProtections(
-  gas: AppsScript,
-  sheet: Sheet,
-  computed: readonly number[],
-  dataRows: number,
-): void {
-  const wanted = runs(computed.map((at) => ({ at }))).map((run) => ({
-    start: run.start,
-    width: run.items.length,
-    a1: `${columnLetter(run.start)}2:${columnLetter(run.start + run.items.length - 1)}${dataRows + 1}`,
-  }));
-  const kept = new Set<string>();
-  for (const protection of sheet.getProtections(gas.SpreadsheetApp.ProtectionType.RANGE)) {
-    if (protection.getDescription() !== COMPUTED_DESCRIPTION) continue;
-    const a1 = protection.getRange().getA1Notation();
-    if (wanted.some((w) => w.a1 === a1) && !kept.has(a1)) kept.add(a1);
-    else protection.remove();
-  }
-  for (const w of wanted) {
-    if (kept.has(w.a1)) continue;
-    sheet
-      .getRange(2, w.start, dataRows, w.width)
-      .protect()
-      .setDescription(COMPUTED_DESCRIPTION)
-      .setWarningOnly(true);
-  }
-}
-
-/**
- * The sheet's own protection: a warning before hand edits (Dashboard, Approvals, Log). Not owner-only:
- * the add-on runs as each person who uses it, and must write Approvals and the Log for all of them.
- */
-function protectSheet(sheet: Sheet, description: string): void {
-  sheet.protect().setDescription(description).setWarningOnly(true);
-}
-
-function toCell(value: CellInput, column: ColumnTemplate | undefined): string | number | boolean {
-  if (value === null) return '';
-  if (typeof value === 'string' && (!column || columnFormat(column.type).plainText)) return asCellText(value);
-  return value;
 }
