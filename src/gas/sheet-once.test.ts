@@ -561,26 +561,10 @@ const notYetOnce: Record<string, string> = {
   'resolve a review (1,000) × Outbox': '1/2',
   'resolve a review (10) × Outbox': '1/2',
   /*
-   * Starting, resuming or deciding writes the Pilot row, then the leader view's boards read Pilot again: the boards
-   * are not yet built from the records the action holds (issue 10 Deliver 4).
-   */
-  'record the decision (1,000) × Pilot': '2/1',
-  'record the decision (10) × Pilot': '2/1',
-  'resume the pilot (1,000) × Pilot': '2/1',
-  'resume the pilot (10) × Pilot': '2/1',
-  'start the pilot (1,000) × Pilot': '2/1',
-  'start the pilot (10) × Pilot': '2/1',
-  /*
    * An incident's row is written "Sending" before its notices and "Sent" after (write-ahead).
    */
   'record an incident (1,000) × Incidents': '1/2',
   'record an incident (10) × Incidents': '1/2',
-  /*
-   * Opening the planner reads the whole Log to count its rows for the Overview (workspace-gateway.ts,
-   * readWorkspace): a view, not an append, but 20,000 rows read on every opening.
-   */
-  'open the planner (replies due) (1,000) × Log': '1/0',
-  'open the planner (replies due) (10) × Log': '1/0',
 };
 
 // The pilot plan and measurements have fixed dates: today is after them.

@@ -55,8 +55,11 @@ export interface WorkspaceRead {
  * its validations and one of its number formats. The markers that find a renamed sheet are read only
  * when a sheet is missing by name or the schema changed: a completed set-up marked every sheet.
  */
-/** Sheets whose values nothing the planner shows on opening depends on. */
-const notReadOnOpening = new Set(['outbox', 'incidents', 'planVersions']);
+/**
+ * Sheets whose values nothing the planner shows on opening depends on. The Log's entries are counted
+ * by its head (Document properties, audit-log-gateway.ts), so a Log of years is not read to count it.
+ */
+const notReadOnOpening = new Set(['outbox', 'incidents', 'planVersions', 'log']);
 
 export function readWorkspace(
   gas: AppsScript,
