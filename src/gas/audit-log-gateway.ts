@@ -16,7 +16,7 @@ import type { AppsScript, Properties, Sheet, Spreadsheet } from './apps-script';
 import { formatDataRows, placeColumns, ValidationRules } from './column-formatting';
 import { checkingSigner, signer } from './document-secret';
 import { headMirror, type HeadMirror } from './log-head';
-import { forgetRead } from './sheet-reads';
+import { forgetRead, sheetByName } from './sheet-reads';
 import { SheetTable } from './sheet-table';
 import { UserError } from './user-error';
 
@@ -174,7 +174,7 @@ function writeHead(properties: Properties | null, mirror: HeadMirror, head: Stor
 }
 
 function logSheet(spreadsheet: Spreadsheet): Sheet {
-  const sheet = spreadsheet.getSheetByName(logTemplate.name);
+  const sheet = sheetByName(spreadsheet, logTemplate.name);
   if (!sheet) {
     throw new UserError(
       `The ${logTemplate.name} sheet is missing. Run Set up workspace (on the planner's Overview) to repair it.`,

@@ -41,6 +41,7 @@ import { metricsBoard } from './metrics';
 import { pilotBoard } from './pilot';
 import { SheetTable } from './sheet-table';
 import { workflowBoard } from './workflow-board';
+import { sheetByName } from './sheet-reads';
 
 /**
  * Writes the leader view (the Dashboard's block and the Board summary) inside the action that changed
@@ -109,8 +110,8 @@ export function writeLeaderView(
   const next: Stored = { ...base, parts: forStorage(parts), versions, layout };
   properties.setProperty(STORE_KEY, JSON.stringify(next));
 
-  const dashboard = spreadsheet.getSheetByName(dashboardTemplate.name);
-  const board = spreadsheet.getSheetByName(boardTemplate.name);
+  const dashboard = sheetByName(spreadsheet, dashboardTemplate.name);
+  const board = sheetByName(spreadsheet, boardTemplate.name);
   const relayout = options.full || stored?.layout !== layout;
   if (dashboard) writeDashboard(gas, dashboard, block, relayout);
   if (board) writeBoard(board, summary, relayout);
@@ -127,7 +128,7 @@ export function forgetLeaderView(gas: AppsScript): void {
 /** Every part from the sheets: the hourly run, set-up and the first write. */
 export function refreshLeaderView(gas: AppsScript, now = new Date()): void {
   const spreadsheet = activeSpreadsheet(gas);
-  if (!spreadsheet.getSheetByName(dashboardTemplate.name) || !spreadsheet.getSheetByName('Workflows')) return;
+  if (!sheetByName(spreadsheet, dashboardTemplate.name) || !sheetByName(spreadsheet, 'Workflows')) return;
   writeLeaderView(gas, {}, { full: true }, now);
 }
 
@@ -184,14 +185,14 @@ function readBoards(gas: AppsScript, keys: ReadonlySet<keyof LeaderParts>): Part
 
 /** The Incidents sheet's rows per workflow (a workspace set up before it existed has none). */
 function readIncidents(spreadsheet: Spreadsheet): IncidentsPart {
-  if (!spreadsheet.getSheetByName(incidentsTemplate.name)) return { counts: {} };
+  if (!sheetByName(spreadsheet, incidentsTemplate.name)) return { counts: {} };
   const table = SheetTable.open(spreadsheet, incidentsTemplate, ['workflowId']);
   return countIncidents(table.data.rows.map((r) => text(r.cells['workflowId'])));
 }
 
 function readContext(spreadsheet: Spreadsheet): Stored {
   let readership: Readership = 'en+es';
-  if (spreadsheet.getSheetByName(settingsTemplate.name)) {
+  if (sheetByName(spreadsheet, settingsTemplate.name)) {
     const table = SheetTable.open(spreadsheet, settingsTemplate, ['id', 'value']);
     const row = table.data.rows.find((r) => text(r.cells['id']) === 'email.language');
     readership = readershipOf(row ? text(row.cells['value']) : '');

@@ -37,6 +37,7 @@ import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
 import { inputCaps, refusedForLength } from '../domain/input-caps';
+import { sheetByName } from './sheet-reads';
 
 /**
  * Phases 3–5 in the planner: the pilot plan (its content is part of the plan version), starting the
@@ -207,7 +208,7 @@ function board(gas: AppsScript, ctx: PilotContext, now: Date): PilotBoard {
 
 export function pilotBoard(gas: AppsScript): PilotBoard {
   const spreadsheet = activeSpreadsheet(gas);
-  if (!spreadsheet.getSheetByName(pilotTemplate.name)) {
+  if (!sheetByName(spreadsheet, pilotTemplate.name)) {
     return {
       setUp: false,
       selected: null,
