@@ -42,6 +42,7 @@ import { pilotBoard } from './pilot';
 import { SheetTable } from './sheet-table';
 import { workflowBoard } from './workflow-board';
 import { sheetByName } from './sheet-reads';
+import { documentProperties } from './document-properties';
 
 /**
  * Writes the leader view (the Dashboard's block and the Board summary) inside the action that changed
@@ -85,7 +86,7 @@ export function writeLeaderView(
   now = new Date(),
 ): void {
   const spreadsheet = activeSpreadsheet(gas);
-  const properties = gas.PropertiesService.getDocumentProperties();
+  const properties = documentProperties(gas);
   const raw = options.full ? null : properties.getProperty(STORE_KEY);
   const stored = raw ? parseStored(raw) : null;
   let parts = mergeParts(stored?.parts ?? {}, toParts(fresh));
@@ -122,7 +123,7 @@ export function writeLeaderView(
  * write reads every part again. (A run killed outright cannot get here; the hourly rebuild covers it.)
  */
 export function forgetLeaderView(gas: AppsScript): void {
-  gas.PropertiesService.getDocumentProperties().deleteProperty(STORE_KEY);
+  documentProperties(gas).deleteProperty(STORE_KEY);
 }
 
 /** Every part from the sheets: the hourly run, set-up and the first write. */
@@ -140,9 +141,7 @@ function currentParts(
   gas: AppsScript,
   properties?: Readonly<Record<string, string>>,
 ): { stored: Stored | null; parts: LeaderParts } {
-  const raw = properties
-    ? (properties[STORE_KEY] ?? null)
-    : gas.PropertiesService.getDocumentProperties().getProperty(STORE_KEY);
+  const raw = properties ? (properties[STORE_KEY] ?? null) : documentProperties(gas).getProperty(STORE_KEY);
   const stored = raw ? parseStored(raw) : null;
   let parts = stored?.parts ?? {};
   const missing = new Set(missingParts(parts));

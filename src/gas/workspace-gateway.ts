@@ -16,6 +16,7 @@ import type {
 } from '../domain/workspace-template';
 import type { AppsScript, ConditionalFormatRule, Sheet, Spreadsheet } from './apps-script';
 import { formatDataRows, placeColumns, runs, ValidationRules, type PlacedColumn } from './column-formatting';
+import { documentProperties } from './document-properties';
 
 /** Document property holding the schema version of the last completed set-up. */
 export const SCHEMA_VERSION_KEY = 'aiplan.schemaVersion';
@@ -67,7 +68,7 @@ export function readWorkspace(
   template: WorkspaceTemplate,
   options: { formats?: boolean } = {},
 ): WorkspaceRead {
-  const properties = gas.PropertiesService.getDocumentProperties().getProperties();
+  const properties = documentProperties(gas).getProperties();
   const stored = properties[SCHEMA_VERSION_KEY] ?? null;
   const version = stored === null || !/^\d+$/.test(stored) ? null : Number(stored);
   const grid = parseGrid(properties[GRID_KEY]);
@@ -195,7 +196,7 @@ export function applySetUp(
   const gridChanged = JSON.stringify(grid) !== JSON.stringify(read.grid);
   const versionChanged = read.snapshot.schemaVersion !== plan.toVersion;
   if (!gridChanged && !versionChanged) return;
-  const properties = gas.PropertiesService.getDocumentProperties();
+  const properties = documentProperties(gas);
   if (gridChanged) properties.setProperty(GRID_KEY, JSON.stringify(grid));
   if (versionChanged) properties.setProperty(SCHEMA_VERSION_KEY, String(plan.toVersion));
 }
