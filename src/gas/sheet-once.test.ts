@@ -516,16 +516,6 @@ const notYetOnce: Record<string, string> = {
   'menu: check replies (10) × Approvals': '2/2',
   'menu: check replies (10) × Log': '2/2',
   /*
-   * With a pilot running, the hourly run applies the stop rules first (pilot-hourly.ts), which syncs
-   * the plan and writes it; the reply check then reads Governance again. Approvals: the quiet-hour
-   * check (quiet-hour.ts) reads them and finds the approvals' receipts not yet read in their threads
-   * (the first hour after the queue is empty moves the marks past them), so the full check reads them
-   * again and writes the marks.
-   */
-  'hourly run (pilot running) (1,000) × Approvals': '2/1',
-  'hourly run (pilot running) (1,000) × Governance': '2/1',
-  'hourly run (pilot running) (10) × Approvals': '2/1',
-  /*
    * Sending requests writes their Approvals rows ("Sending") before the emails and their thread and
    * message IDs after (write-ahead, as the Outbox): the reply check finds replies by the row's thread
    * ID, so until it takes the IDs from the Outbox rows (which hold them once sent) the row is written
