@@ -4,7 +4,7 @@ import type { ApprovalBoard, ApprovalResult } from '../shared/approvals';
 import type { GovernanceBoard } from '../shared/governance';
 import type { IncidentResult } from '../shared/incidents';
 import type { MetricsBoard } from '../shared/metrics';
-import type { PilotBoard } from '../shared/pilot';
+import type { PilotBoard, PilotResult } from '../shared/pilot';
 import type { WorkflowBoard } from '../shared/workflows';
 import * as approvals from './approvals';
 import type { AppsScript } from './apps-script';
@@ -158,14 +158,17 @@ export const resumePilot = (gas: AppsScript, input: unknown) =>
     (r) => ({ pilot: boardOf<PilotBoard>(r) }),
   );
 
-export const recordDecision = (gas: AppsScript, input: unknown) =>
-  changing(
+export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
+  const decided = changing(
     gas,
     () => pilot.recordDecision(gas, input),
     (r) => ({ pilot: boardOf<PilotBoard>(r) }),
     // Scaling into a higher tier or with a new vendor re-opens the checklist.
-    () => ['governance'],
+    (r) => ('reopens' in r && r.reopens ? ['governance'] : []),
   );
+  if (!decided.ok) return decided;
+  return { ok: true, message: decided.message, board: decided.board };
+}
 
 /** An incident pauses a running pilot and adds to the count leaders read; the parts stay server-side. */
 export function recordIncident(gas: AppsScript, input: unknown): IncidentResult {

@@ -22,6 +22,7 @@ import { localSigner } from './document-secret';
 import { commitJournaled, deliverPending } from './outbox';
 import { pauseNotices } from './pilot-notices';
 import { SheetTable } from './sheet-table';
+import { sheetByName } from './sheet-reads';
 
 /**
  * The guard on saves that change an approved plan (domain/approved-change.ts), for the three save
@@ -40,7 +41,7 @@ export function guardApprovedChange(
   context: { people: readonly RolePerson[]; pilotRunning: boolean; who: string },
 ): Guarded {
   const { before, after } = plan;
-  if (before.version === after.version || !spreadsheet.getSheetByName(approvalsTemplate.name))
+  if (before.version === after.version || !sheetByName(spreadsheet, approvalsTemplate.name))
     return { go: null };
   const table = SheetTable.open(spreadsheet, approvalsTemplate, ['id', 'status', 'approver', 'threadId']);
   // Only rows the add-on sealed count as approvals; a view's signer creates no secret.
@@ -80,7 +81,7 @@ export function pilotRunning(
 
 /** The Pilot sheet opened for a guard and a pause, or null before it exists. */
 export function openPilot(spreadsheet: Spreadsheet): SheetTable | null {
-  return spreadsheet.getSheetByName(pilotTemplate.name)
+  return sheetByName(spreadsheet, pilotTemplate.name)
     ? SheetTable.open(spreadsheet, pilotTemplate, ['id', 'workflowId', 'state'])
     : null;
 }

@@ -16,9 +16,10 @@ import type { AppsScript, Properties, Sheet, Spreadsheet } from './apps-script';
 import { formatDataRows, placeColumns, ValidationRules } from './column-formatting';
 import { checkingSigner, signer } from './document-secret';
 import { headMirror, type HeadMirror } from './log-head';
-import { forgetRead } from './sheet-reads';
+import { forgetRead, sheetByName } from './sheet-reads';
 import { SheetTable } from './sheet-table';
 import { UserError } from './user-error';
+import { documentProperties } from './document-properties';
 
 const HEAD_KEY = 'aiplan.logHead';
 /** Rows added when the Log runs out of grid, so it does not grow one row at a time. */
@@ -86,7 +87,7 @@ export function appendToLog(
   now: Date,
   journals: readonly Journal[] | null = null,
 ): void {
-  const properties = gas.PropertiesService.getDocumentProperties();
+  const properties = documentProperties(gas);
   const mirror = headMirror(gas, spreadsheet);
   const stored = readHead(properties, mirror);
   const toLog = (head: StoredHead | null): LogEvent[] => {
@@ -174,7 +175,7 @@ function writeHead(properties: Properties | null, mirror: HeadMirror, head: Stor
 }
 
 function logSheet(spreadsheet: Spreadsheet): Sheet {
-  const sheet = spreadsheet.getSheetByName(logTemplate.name);
+  const sheet = sheetByName(spreadsheet, logTemplate.name);
   if (!sheet) {
     throw new UserError(
       `The ${logTemplate.name} sheet is missing. Run Set up workspace (on the planner's Overview) to repair it.`,
@@ -268,7 +269,7 @@ function entryOf(cell: (key: string) => unknown): LogEntry {
  */
 export function checkLog(gas: AppsScript, spreadsheet: Spreadsheet): LogCheck {
   const table = SheetTable.open(spreadsheet, logTemplate, ['id', 'hash']);
-  const head = readHead(gas.PropertiesService.getDocumentProperties(), headMirror(gas, spreadsheet));
+  const head = readHead(documentProperties(gas), headMirror(gas, spreadsheet));
   const rows = table.data.rows.map(({ row, cells }) => ({ row, entry: entryOf((key) => cells[key]) }));
   const check = verifyChain(rows, head, checkingSigner(gas));
   if (!check.ok) return { ok: false, entries: rows.length, message: check.message };

@@ -1,5 +1,6 @@
 import { hmacSha256Hex } from '../domain/hmac-sha256';
 import type { AppsScript } from './apps-script';
+import { documentProperties } from './document-properties';
 
 export const SECRET_KEY = 'aiplan.secret';
 
@@ -8,11 +9,23 @@ export const SECRET_KEY = 'aiplan.secret';
  * signs the Log chain (and, later, approval request tokens), so nobody can forge them by hand.
  */
 export function documentSecret(gas: AppsScript): string {
-  const properties = gas.PropertiesService.getDocumentProperties();
+  const known = secrets.get(gas);
+  if (known) return known;
+  const properties = documentProperties(gas);
   const existing = properties.getProperty(SECRET_KEY);
-  if (existing) return existing;
-  const secret = `${gas.Utilities.getUuid()}${gas.Utilities.getUuid()}`.replace(/-/g, '');
-  properties.setProperty(SECRET_KEY, secret);
+  const secret = existing || `${gas.Utilities.getUuid()}${gas.Utilities.getUuid()}`.replace(/-/g, '');
+  if (!existing) properties.setProperty(SECRET_KEY, secret);
+  secrets.set(gas, secret);
+  return secret;
+}
+
+/** The secret once read in a run (it never changes once made): each signer of the run asks for it. */
+const secrets = new WeakMap<AppsScript, string>();
+
+/** The secret if there is one, without making it (views, checks). */
+function existingSecret(gas: AppsScript): string | null {
+  const secret = secrets.get(gas) ?? documentProperties(gas).getProperty(SECRET_KEY);
+  if (secret) secrets.set(gas, secret);
   return secret;
 }
 
@@ -28,9 +41,7 @@ export function signer(gas: AppsScript): (text: string) => string {
  * any secret exists nothing was sealed, so nothing verifies.
  */
 export function localSigner(gas: AppsScript, create = true): (text: string) => string {
-  const secret = create
-    ? documentSecret(gas)
-    : gas.PropertiesService.getDocumentProperties().getProperty(SECRET_KEY);
+  const secret = create ? documentSecret(gas) : existingSecret(gas);
   if (!secret) return () => '';
   return (text) => hmacSha256Hex(secret, text);
 }
@@ -40,14 +51,24 @@ export function localSigner(gas: AppsScript, create = true): (text: string) => s
  * before any secret exists nothing was signed, so nothing verifies.
  */
 export function checkingSigner(gas: AppsScript): (text: string) => string {
-  const secret = gas.PropertiesService.getDocumentProperties().getProperty(SECRET_KEY);
+  const secret = existingSecret(gas);
   if (!secret) return () => '';
   return (text) => hex(gas.Utilities.computeHmacSha256Signature(text, secret));
 }
 
-/** SHA-256 of text, as lowercase hex. */
+/** Digests made in a run, by text: the plan version is asked by every part that shows it. */
+const digests = new WeakMap<AppsScript, Map<string, string>>();
+
+/** SHA-256 of text, as lowercase hex (computed once per text and run). */
 export function sha256Hex(gas: AppsScript, text: string): string {
-  return hex(gas.Utilities.computeDigest(gas.Utilities.DigestAlgorithm.SHA_256, text));
+  let known = digests.get(gas);
+  if (!known) digests.set(gas, (known = new Map()));
+  let digest = known.get(text);
+  if (digest === undefined) {
+    digest = hex(gas.Utilities.computeDigest(gas.Utilities.DigestAlgorithm.SHA_256, text));
+    known.set(text, digest);
+  }
+  return digest;
 }
 
 /** Apps Script's signed bytes (-128…127) as lowercase hex. */

@@ -26,6 +26,7 @@ import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
 import { UserError } from './user-error';
 import { inputCaps, refusedForLength } from '../domain/input-caps';
+import { sheetByName } from './sheet-reads';
 
 /**
  * Phase 2 in the planner: the selected workflow's governance checklist, worked in the sheet or here,
@@ -51,8 +52,10 @@ interface Governance {
   pilotTable: SheetTable | null;
 }
 
-function load(gas: AppsScript, spreadsheet: Spreadsheet): Governance {
-  const workflowsTable = SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
+/** `workflows`: the Workflows table as this run holds it, changes not yet written (else it is opened). */
+function load(gas: AppsScript, spreadsheet: Spreadsheet, workflows?: SheetTable): Governance {
+  const workflowsTable =
+    workflows ?? SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
   const governanceTable = SheetTable.open(spreadsheet, governanceTemplate, [
     'id',
     'workflowId',
@@ -60,8 +63,9 @@ function load(gas: AppsScript, spreadsheet: Spreadsheet): Governance {
     'status',
   ]);
   const settingsTable = SheetTable.open(spreadsheet, settingsTemplate, ['id', 'setting']);
-  const { workflows } = readWorkflows(workflowsTable.data);
-  const selected = workflows.filter((w) => w.selected && w.id !== null);
+  const selected = readWorkflows(workflowsTable.current()).workflows.filter(
+    (w) => w.selected && w.id !== null,
+  );
   const dueShown = governanceTable.displayed('due');
   const { directory, problems } = readRoles(settingsTable.data);
   const pilotTable = openPilot(spreadsheet);
@@ -155,7 +159,7 @@ export function planWith(
   spreadsheet: Spreadsheet,
   edit: { workflow?: WorkflowRecord; pilot?: Record<string, string> },
 ): { before: PlanAt; after: PlanAt; people: RolePerson[]; pilotRunning: boolean } | null {
-  if (!spreadsheet.getSheetByName(governanceTemplate.name)) return null;
+  if (!sheetByName(spreadsheet, governanceTemplate.name)) return null;
   const { g } = sync(load(gas, spreadsheet), '');
   const before = planOf(g);
   if (!before || !g.selected) return null;
@@ -253,18 +257,41 @@ function commit(
   who: string,
   markStale = true,
 ): void {
+  const stale = writeChecklist(gas, g, who, markStale);
+  g.workflowsTable.flush(gas);
+  appendToLog(gas, g.spreadsheet, [...events, ...stale], now);
+}
+
+/**
+ * The checklist, then the requests a changed plan version made stale (returned as Log events): both
+ * before Workflows, which holds the version, so a run cut off in between marks them next time.
+ */
+function writeChecklist(gas: AppsScript, g: Governance, who: string, markStale: boolean): LogEvent[] {
   g.governanceTable.flush(gas);
   const version = versionOf(g);
   const stored = g.selected
     ? text(g.workflowsTable.data.rows.find((r) => r.row === g.selected?.row)?.cells['planVersion'])
     : '';
-  // Marked before the new version is written, so a run cut off in between marks them next time.
-  const stale =
-    markStale && g.selected?.id && version && version !== stored
-      ? markStaleApprovals(gas, g.spreadsheet, { workflowId: g.selected.id, version }, who)
-      : [];
-  g.workflowsTable.flush(gas);
-  appendToLog(gas, g.spreadsheet, [...events, ...stale], now);
+  return markStale && g.selected?.id && version && version !== stored
+    ? markStaleApprovals(gas, g.spreadsheet, { workflowId: g.selected.id, version }, who)
+    : [];
+}
+
+/**
+ * The checklist following a change to Workflows this run holds unwritten (a selection, an edit of
+ * the selected workflow's profile), in the change's own commit: synced in memory, with the plan
+ * version set on `workflows`; `write` writes the checklist and the stale marks and returns the Log
+ * events, for the caller to write Workflows and then append them with its own, once.
+ */
+export function followWorkflows(
+  gas: AppsScript,
+  spreadsheet: Spreadsheet,
+  workflows: SheetTable,
+  who: string,
+): { write: () => LogEvent[] } | null {
+  if (!sheetByName(spreadsheet, governanceTemplate.name)) return null;
+  const { g, events } = sync(load(gas, spreadsheet, workflows), who);
+  return { write: () => [...events, ...writeChecklist(gas, g, who, true)] };
 }
 
 /**
@@ -272,7 +299,7 @@ function commit(
  * the caller's document lock.
  */
 export function syncGovernance(gas: AppsScript, spreadsheet: Spreadsheet, who: string, now: Date): void {
-  if (!spreadsheet.getSheetByName(governanceTemplate.name)) return;
+  if (!sheetByName(spreadsheet, governanceTemplate.name)) return;
   const { g, events } = sync(load(gas, spreadsheet), who);
   commit(gas, g, events, now, who);
 }
@@ -283,7 +310,7 @@ export function syncGovernance(gas: AppsScript, spreadsheet: Spreadsheet, who: s
  */
 export function governanceBoard(gas: AppsScript): GovernanceBoard {
   const spreadsheet = activeSpreadsheet(gas);
-  if (!spreadsheet.getSheetByName(governanceTemplate.name)) return emptyBoard();
+  if (!sheetByName(spreadsheet, governanceTemplate.name)) return emptyBoard();
   const { g } = sync(load(gas, spreadsheet), '');
   return board(g, today(gas, spreadsheet));
 }

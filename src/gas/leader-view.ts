@@ -41,6 +41,8 @@ import { metricsBoard } from './metrics';
 import { pilotBoard } from './pilot';
 import { SheetTable } from './sheet-table';
 import { workflowBoard } from './workflow-board';
+import { sheetByName } from './sheet-reads';
+import { documentProperties } from './document-properties';
 
 /**
  * Writes the leader view (the Dashboard's block and the Board summary) inside the action that changed
@@ -101,7 +103,7 @@ export function writeLeaderView(
   now = new Date(),
 ): void {
   const spreadsheet = activeSpreadsheet(gas);
-  const properties = gas.PropertiesService.getDocumentProperties();
+  const properties = documentProperties(gas);
   // Set-up reads every part again but keeps the charts while their layout holds.
   const raw = options.full && !options.setUp ? null : properties.getProperty(STORE_KEY);
   const stored = raw ? parseStored(raw) : null;
@@ -127,8 +129,8 @@ export function writeLeaderView(
   const next: Stored = { ...base, parts: forStorage(parts), versions, layout };
   properties.setProperty(STORE_KEY, JSON.stringify(next));
 
-  const dashboard = spreadsheet.getSheetByName(dashboardTemplate.name);
-  const board = spreadsheet.getSheetByName(boardTemplate.name);
+  const dashboard = sheetByName(spreadsheet, dashboardTemplate.name);
+  const board = sheetByName(spreadsheet, boardTemplate.name);
   const setUp = options.setUp;
   const relayout = (name: string) =>
     setUp ? stored?.layout !== layout || setUp.created.has(name) : options.full || stored?.layout !== layout;
@@ -144,13 +146,13 @@ export function writeLeaderView(
  * write reads every part again. (A run killed outright cannot get here; the hourly rebuild covers it.)
  */
 export function forgetLeaderView(gas: AppsScript): void {
-  gas.PropertiesService.getDocumentProperties().deleteProperty(STORE_KEY);
+  documentProperties(gas).deleteProperty(STORE_KEY);
 }
 
 /** Every part from the sheets: the hourly run, set-up (with its own writes of the views) and the first write. */
 export function refreshLeaderView(gas: AppsScript, now = new Date(), setUp?: SetUpViews): void {
   const spreadsheet = activeSpreadsheet(gas);
-  if (!spreadsheet.getSheetByName(dashboardTemplate.name) || !spreadsheet.getSheetByName('Workflows')) return;
+  if (!sheetByName(spreadsheet, dashboardTemplate.name) || !sheetByName(spreadsheet, 'Workflows')) return;
   writeLeaderView(gas, {}, { full: true, ...(setUp ? { setUp } : {}) }, now);
 }
 
@@ -162,9 +164,7 @@ function currentParts(
   gas: AppsScript,
   properties?: Readonly<Record<string, string>>,
 ): { stored: Stored | null; parts: LeaderParts } {
-  const raw = properties
-    ? (properties[STORE_KEY] ?? null)
-    : gas.PropertiesService.getDocumentProperties().getProperty(STORE_KEY);
+  const raw = properties ? (properties[STORE_KEY] ?? null) : documentProperties(gas).getProperty(STORE_KEY);
   const stored = raw ? parseStored(raw) : null;
   let parts = stored?.parts ?? {};
   const missing = new Set(missingParts(parts));
@@ -207,14 +207,14 @@ function readBoards(gas: AppsScript, keys: ReadonlySet<keyof LeaderParts>): Part
 
 /** The Incidents sheet's rows per workflow (a workspace set up before it existed has none). */
 function readIncidents(spreadsheet: Spreadsheet): IncidentsPart {
-  if (!spreadsheet.getSheetByName(incidentsTemplate.name)) return { counts: {} };
+  if (!sheetByName(spreadsheet, incidentsTemplate.name)) return { counts: {} };
   const table = SheetTable.open(spreadsheet, incidentsTemplate, ['workflowId']);
   return countIncidents(table.data.rows.map((r) => text(r.cells['workflowId'])));
 }
 
 function readContext(spreadsheet: Spreadsheet): Stored {
   let readership: Readership = 'en+es';
-  if (spreadsheet.getSheetByName(settingsTemplate.name)) {
+  if (sheetByName(spreadsheet, settingsTemplate.name)) {
     const table = SheetTable.open(spreadsheet, settingsTemplate, ['id', 'value']);
     const row = table.data.rows.find((r) => text(r.cells['id']) === 'email.language');
     readership = readershipOf(row ? text(row.cells['value']) : '');

@@ -31,6 +31,7 @@ import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
 import { refusedForLength } from '../domain/input-caps';
+import { sheetByName } from './sheet-reads';
 
 /**
  * Phase 4: measurements for the baseline and pilot windows, the per-metric summary, and the stop rules,
@@ -267,7 +268,7 @@ export function finish(
  */
 export function metricsBoard(gas: AppsScript): MetricsBoard {
   const spreadsheet = activeSpreadsheet(gas);
-  if (!spreadsheet.getSheetByName(metricsTemplate.name)) {
+  if (!sheetByName(spreadsheet, metricsTemplate.name)) {
     return {
       setUp: false,
       selected: null,
@@ -291,7 +292,7 @@ export function metricsBoard(gas: AppsScript): MetricsBoard {
  */
 export function applyStopRulesNow(gas: AppsScript): { running: boolean } {
   const spreadsheet = activeSpreadsheet(gas);
-  if (!spreadsheet.getSheetByName(metricsTemplate.name)) return { running: false };
+  if (!sheetByName(spreadsheet, metricsTemplate.name)) return { running: false };
   return withDocumentLock(gas, () => {
     const now = new Date();
     const ctx = load(gas, spreadsheet, now);

@@ -111,6 +111,8 @@ describe('starting the pilot', () => {
     const board = ok(env.run((gas) => startPilot(gas)));
     expect(board).toMatchObject({ state: 'Running', cannotStart: 'The pilot is running.' });
     expect(logActions(env).at(-1)).toBe('Started pilot');
+    // Built from the rows the action holds, it is the board the sheets give when read again.
+    expect(board).toEqual(env.run((gas) => pilotBoard(gas)));
   });
 
   it('makes approvals stale when the pilot plan changes after approval', () => {
@@ -188,6 +190,7 @@ describe('the decision', () => {
       decidedBy: 'Dr. Rivera (rivera@district.example.org)',
       recordedBy: 'rivera@district.example.org',
     });
+    expect(board).toEqual(env.run((gas) => pilotBoard(gas)));
     expect(env.run((gas) => recordDecision(gas, { decision: 'Stop', rationale: 'x' }), sponsor).ok).toBe(
       false,
     );
@@ -318,6 +321,7 @@ describe('a pilot paused by its stop rule', () => {
       env.run((gas) => resumePilot(gas, { reason: 'Filter fixed; privacy officer checked.' }), sponsor),
     );
     expect(board).toMatchObject({ state: 'Running', pausedBecause: '' });
+    expect(board).toEqual(env.run((gas) => pilotBoard(gas)));
     expect(logActions(env).at(-1)).toBe('Resumed pilot');
     const measure = (value: number) =>
       env.run((gas) =>
@@ -367,7 +371,10 @@ describe('a decision to scale', () => {
     expect(result).toMatchObject({
       ok: true,
       message: expect.stringContaining('every approval step open again') as unknown,
+      reopens: true,
     });
+    // The approvals asked again after the checklist followed: the board is the sheets' as they are now.
+    expect(result.ok && result.board).toEqual(env.run((gas) => pilotBoard(gas)));
     expect(logActions(env)).toEqual(expect.arrayContaining(['Scaling re-opens approvals', 'Pilot decision']));
     const checklist = env.run((gas) => sheetNamed(gas, 'Governance').getDataRange().getValues());
     expect(checklist.some((r) => r.includes('G10'))).toBe(true);

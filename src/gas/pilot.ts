@@ -18,7 +18,7 @@ import {
   type PilotRecord,
 } from '../domain/pilot-plan';
 import { pilotSeal, sealedPilot } from '../domain/pilot-seal';
-import { nextId, text } from '../domain/table';
+import { nextId, text, type TableData } from '../domain/table';
 import { readWorkflows, type WorkflowRecord } from '../domain/workflow-records';
 import type { DecisionInput, PilotBoard, PilotPlanInput, PilotResult, ResumeInput } from '../shared/pilot';
 import { activeSpreadsheet } from './active-spreadsheet';
@@ -37,6 +37,7 @@ import { withDocumentLock } from './document-lock';
 import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
 import { inputCaps, refusedForLength } from '../domain/input-caps';
+import { sheetByName } from './sheet-reads';
 
 /**
  * Phases 3–5 in the planner: the pilot plan (its content is part of the plan version), starting the
@@ -53,6 +54,8 @@ interface PilotContext {
   /** Why the Pilot row's state or decision, as it reads, does not count; null when it does. */
   edited: string | null;
   sign: (text: string) => string;
+  /** Where the approvals stand, once asked in this action (nothing the pilot's actions write moves it). */
+  approvals?: { state: string; version: string | null } | undefined;
 }
 
 /** `write`: an action (a view makes no secret, so it writes nothing). */
@@ -61,17 +64,47 @@ function load(gas: AppsScript, spreadsheet: Spreadsheet, write = true): PilotCon
   const selectedRows = readWorkflows(workflows.data).workflows.filter((w) => w.selected && w.id);
   const selected = selectedRows.length === 1 ? (selectedRows[0] ?? null) : null;
   const table = SheetTable.open(spreadsheet, pilotTemplate, ['id', 'workflowId', 'state']);
-  const shown = table.displayedColumns(pilotDateFields);
-  const read = selected?.id ? readPilot(table.data, selected.id, shown) : null;
   const sign = localSigner(gas, write);
-  const cells = read ? table.data.rows.find((r) => r.row === read.row)?.cells : undefined;
+  return { spreadsheet, workflows, table, selected, sign, ...recordOf(table, table.data, selected, sign) };
+}
+
+/** The selected workflow's Pilot row in `data`, with the state and decision that count. */
+function recordOf(
+  table: SheetTable,
+  data: TableData,
+  selected: WorkflowRecord | null,
+  sign: (text: string) => string,
+): Pick<PilotContext, 'record' | 'edited'> {
+  const shown = table.displayedColumns(pilotDateFields);
+  const read = selected?.id ? readPilot(data, selected.id, shown) : null;
+  const cells = read ? data.rows.find((r) => r.row === read.row)?.cells : undefined;
   // The state and decision that count are the sealed ones, whatever was typed into the row.
   const sealed = read && cells ? sealedPilot(sign, read.row, cells) : null;
   const record =
     read && sealed
       ? { ...read, state: sealed.state as PilotRecord['state'], decision: sealed.decision }
       : read;
-  return { spreadsheet, workflows, table, selected, record, edited: sealed?.edited ?? null, sign };
+  return { record, edited: sealed?.edited ?? null };
+}
+
+/**
+ * The context as this action left it, from the rows it holds: the board after a change reads no
+ * sheet again. The rows keep their places and their dates as shown (an action that changes the
+ * pilot's state writes no date the board shows as the sheet displays it).
+ */
+function held(ctx: PilotContext): PilotContext {
+  return { ...ctx, ...recordOf(ctx.table, ctx.table.current(), ctx.selected, ctx.sign) };
+}
+
+/** Where the approvals stand: asked once per action. */
+function approvalsOf(
+  gas: AppsScript,
+  ctx: PilotContext,
+  now: Date,
+): { state: string; version: string | null } {
+  return (ctx.approvals ??= ctx.selected
+    ? approvalState(gas, ctx.spreadsheet, now)
+    : { state: 'not-sent', version: null });
 }
 
 /** Sets a Pilot row's cells and seals its state and decision with them. */
@@ -137,9 +170,7 @@ function momentOf(gas: AppsScript, ctx: PilotContext, now: Date): PilotMoment {
 function board(gas: AppsScript, ctx: PilotContext, now: Date): PilotBoard {
   const { selected, record } = ctx;
   const plan = planOf(record);
-  const approvals = selected
-    ? approvalState(gas, ctx.spreadsheet, now)
-    : { state: 'not-sent', version: null };
+  const approvals = approvalsOf(gas, ctx, now);
   const missing = missingToStart(plan);
   const state = record?.state ?? 'Draft';
   const started = record ? ctx.table.get(record.row, 'started') : null;
@@ -177,7 +208,7 @@ function board(gas: AppsScript, ctx: PilotContext, now: Date): PilotBoard {
 
 export function pilotBoard(gas: AppsScript): PilotBoard {
   const spreadsheet = activeSpreadsheet(gas);
-  if (!spreadsheet.getSheetByName(pilotTemplate.name)) {
+  if (!sheetByName(spreadsheet, pilotTemplate.name)) {
     return {
       setUp: false,
       selected: null,
@@ -356,7 +387,7 @@ export function startPilot(gas: AppsScript): PilotResult {
     return {
       ok: true,
       message: `The pilot of “${ctx.selected.name}” is running.`,
-      board: board(gas, load(gas, spreadsheet), now),
+      board: board(gas, held(ctx), now),
     };
   });
 }
@@ -386,7 +417,10 @@ function onBehalfOf(raw: Record<string, unknown>): { onBehalf: boolean; evidence
  * Records the sponsor's end-of-pilot decision with its evidence; the pilot ends. Only once the pilot has
  * ended or its stop rule paused it, and only by the sponsor or on the sponsor's behalf (both kept).
  */
-export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
+/** A decision recorded, and whether it re-opened the plan (the leader view then reads the checklist). */
+export type DecisionResult = PilotResult | (Extract<PilotResult, { ok: true }> & { reopens: boolean });
+
+export function recordDecision(gas: AppsScript, input: unknown): DecisionResult {
   const refused = refusedForLength('recordDecision', input);
   if (refused) return refused;
   const errors: { field: string; message: string }[] = [];
@@ -411,7 +445,7 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
   const scaleNewVendor = raw['scaleNewVendor'] === true;
   if (errors.length > 0) return { ok: false, errors };
   const spreadsheet = activeSpreadsheet(gas);
-  return withDocumentLock(gas, () => {
+  return withDocumentLock(gas, (): DecisionResult => {
     const now = new Date();
     const ctx = load(gas, spreadsheet);
     const edits = settleEdit(ctx, displayName(whoAmI(gas)));
@@ -442,6 +476,8 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
     const tiers = ['', 'Green', 'Amber', 'Red'];
     const raisesTier = decision === 'Scale' && tiers.indexOf(scaleTier) > tiers.indexOf(selected.dataTier);
     const addsVendor = decision === 'Scale' && scaleNewVendor && !selected.flags.newVendor;
+    // Asked before anything is written: a decision that does not re-open the plan leaves them be.
+    if (!raisesTier && !addsVendor) approvalsOf(gas, ctx, now);
     if (raisesTier) ctx.workflows.set(selected.row, 'dataTier', scaleTier);
     if (addsVendor) ctx.workflows.set(selected.row, 'newVendor', true);
     update(ctx, ctx.record.row, {
@@ -501,7 +537,9 @@ export function recordDecision(gas: AppsScript, input: unknown): PilotResult {
     return {
       ok: true,
       message: `Recorded the decision: ${decision}, by ${authority.decidedBy}${authority.onBehalf ? ` (recorded on their behalf by ${authority.recordedBy})` : ''}.${reopens ? ' Scaling changes the plan: the checklist and every approval step open again for the new version.' : ''}`,
-      board: board(gas, load(gas, spreadsheet), now),
+      // Scaling that re-opens the plan moves its version: the approvals are asked again.
+      board: board(gas, reopens ? { ...held(ctx), approvals: undefined } : held(ctx), now),
+      reopens,
     };
   });
 }
@@ -526,7 +564,7 @@ export function resumePilot(gas: AppsScript, input: unknown): PilotResult {
     };
     if (!ctx.record || !ctx.selected?.id)
       return refuse({ field: '', message: 'Only a paused pilot can be resumed.' });
-    const approved = approvalState(gas, spreadsheet, now).state === 'approved';
+    const approved = approvalsOf(gas, ctx, now).state === 'approved';
     const refused = cannotResume(momentOf(gas, ctx, now), reason, approved);
     if (refused) return refuse(refused);
     const me = whoAmI(gas);
@@ -565,7 +603,7 @@ export function resumePilot(gas: AppsScript, input: unknown): PilotResult {
     return {
       ok: true,
       message: `The pilot of “${ctx.selected.name}” is running again.`,
-      board: board(gas, load(gas, spreadsheet), now),
+      board: board(gas, held(ctx), now),
     };
   });
 }

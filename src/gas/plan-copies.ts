@@ -4,6 +4,7 @@ import { changedSince, copyRows, readPlanCopies, type ChangedSince } from '../do
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { sha256Hex } from './document-secret';
 import { SheetTable } from './sheet-table';
+import { sheetByName } from './sheet-reads';
 
 /**
  * The Plan versions sheet for the approval runs: read once when a request is decided, the copy of the
@@ -23,7 +24,7 @@ export class PlanCopies {
   }
 
   static open(gas: AppsScript, spreadsheet: Spreadsheet): PlanCopies {
-    const present = spreadsheet.getSheetByName(planVersionsTemplate.name) !== null;
+    const present = sheetByName(spreadsheet, planVersionsTemplate.name) !== null;
     return new PlanCopies(
       gas,
       present ? SheetTable.open(spreadsheet, planVersionsTemplate, ['id', 'part', 'plan']) : null,

@@ -10,6 +10,7 @@ import type {
 } from '../domain/workspace-template';
 import type { AppsScript, ConditionalFormatRule, Protection, Sheet, Spreadsheet } from './apps-script';
 import { formatDataRows, placeColumns, runs, ValidationRules, type PlacedColumn } from './column-formatting';
+import { documentProperties } from './document-properties';
 import { rememberRead } from './sheet-reads';
 import {
   GRID_KEY,
@@ -127,8 +128,7 @@ export function applySetUp(
   // Writes, one sheet after the other.
   const protecting =
     guardViews.size > 0 || works.some((w) => w.guard || w.protect.length + w.unprotect.length > 0);
-  if (protecting && !wasUnderWay)
-    gas.PropertiesService.getDocumentProperties().setProperty(UNDER_WAY_KEY, '1');
+  if (protecting && !wasUnderWay) documentProperties(gas).setProperty(UNDER_WAY_KEY, '1');
   const rules = new ValidationRules(gas);
   const views = new Map<string, (sheet: Sheet) => void>();
   const handles = new Map<string, Sheet>();
@@ -200,7 +200,7 @@ export function applySetUp(
       const versionChanged = read.snapshot.schemaVersion !== plan.toVersion;
       const underWay = protecting || wasUnderWay;
       if (!gridChanged && !versionChanged && !underWay) return;
-      const properties = gas.PropertiesService.getDocumentProperties();
+      const properties = documentProperties(gas);
       if (gridChanged) properties.setProperty(GRID_KEY, JSON.stringify(grid));
       if (versionChanged) properties.setProperty(SCHEMA_VERSION_KEY, String(plan.toVersion));
       if (underWay) properties.deleteProperty(UNDER_WAY_KEY);

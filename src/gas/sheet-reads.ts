@@ -6,21 +6,35 @@ import type { Sheet, Spreadsheet } from './apps-script';
  * read, decide, write. Kept per Spreadsheet object, which lives as long as the run (the active
  * spreadsheet is one object per run: active-spreadsheet.ts; a clock run opens each file once).
  *
- * A sheet written is read again by the next part that needs it: what Sheets stores is not always
- * what was written (a typed date becomes a date, an apostrophe is dropped), so only a read says.
- * `SheetTable.flush` forgets the sheets it wrote; code that writes a sheet in another way (the Log,
- * the leader view, set-up) forgets it too.
+ * A sheet written is held as written when what Sheets stores is certain to be that (numbers,
+ * booleans, dates, text in plain-text columns less a leading apostrophe: `SheetTable.flush`), so the
+ * parts after the write read nothing again; otherwise (a typed date becomes a date) it is read again
+ * by the next part that needs it. Code that writes a sheet in another way (the Log, set-up) forgets it.
  */
 export interface SheetRead {
   readonly sheet: Sheet;
-  /** The values as read: never changed (each table works on a copy). */
+  /** The values as read (or as written and held): never changed (each table works on a copy). */
   readonly values: readonly (readonly unknown[])[];
-  readonly maxRows: number;
+  /** The grid's rows, or null until a write past the rows read asks. */
+  readonly maxRows: number | null;
   /** Displayed values read so far, by span (`first:last` columns of rows 2 to the last). */
   readonly displayed: Map<string, string[][]>;
 }
 
 const runs = new WeakMap<Spreadsheet, Map<string, SheetRead>>();
+const handles = new WeakMap<Spreadsheet, Map<string, Sheet | null>>();
+
+/**
+ * The sheet of that name (null when there is none), asked once per run: every part of an action
+ * checks for the sheets it needs. Set-up, which adds and renames sheets, forgets them all.
+ */
+export function sheetByName(spreadsheet: Spreadsheet, name: string): Sheet | null {
+  let known = handles.get(spreadsheet);
+  if (!known) handles.set(spreadsheet, (known = new Map()));
+  let sheet = known.get(name);
+  if (sheet === undefined) known.set(name, (sheet = spreadsheet.getSheetByName(name)));
+  return sheet;
+}
 
 export function sheetRead(spreadsheet: Spreadsheet, name: string): SheetRead | undefined {
   return runs.get(spreadsheet)?.get(name);
@@ -32,8 +46,12 @@ export function rememberRead(spreadsheet: Spreadsheet, name: string, read: Sheet
   reads.set(name, read);
 }
 
-/** The next part of the run that needs `name` (or, without it, any sheet) reads it again. */
+/** The next part of the run that needs `name` (or, without it, any sheet and its handle) reads it again. */
 export function forgetRead(spreadsheet: Spreadsheet, name?: string): void {
-  if (name === undefined) runs.delete(spreadsheet);
-  else runs.get(spreadsheet)?.delete(name);
+  if (name !== undefined) {
+    runs.get(spreadsheet)?.delete(name);
+    return;
+  }
+  runs.delete(spreadsheet);
+  handles.delete(spreadsheet);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { governance as governanceTemplate } from '../../sheets-templates/governance';
 import { workflows as workflowsTemplate } from '../../sheets-templates/workflows';
 import { FakeEnvironment } from '../../test/fakes/environment';
 import { sheetNamed } from '../../test/support/workspace';
@@ -13,6 +14,42 @@ function workspace(): FakeEnvironment {
 }
 
 describe('a sheet table', () => {
+  it('holds what it wrote for the rest of the run: the next part reads nothing and finds what a read finds', () => {
+    const env = workspace();
+    const held = env.run((gas) => {
+      const spreadsheet = activeSpreadsheet(gas);
+      const table = SheetTable.open(spreadsheet, workflowsTemplate);
+      table.set(2, 'name', '=1+1');
+      table.set(2, 'description', "'quoted");
+      table.set(3, 'selected', true);
+      table.append({ id: 'WF-100', name: '2024', selected: false, updated: new Date(Date.UTC(2026, 0, 5)) });
+      table.flush(gas);
+      env.calls.reset();
+      const again = SheetTable.open(spreadsheet, workflowsTemplate);
+      expect(env.calls.byMethod()['Range.getValues'] ?? 0).toBe(0);
+      return again.data.rows.map((r) => r.cells);
+    });
+    const read = env.run((gas) =>
+      SheetTable.open(activeSpreadsheet(gas), workflowsTemplate).data.rows.map((r) => r.cells),
+    );
+    expect(held).toEqual(read);
+    expect(read[0]).toMatchObject({ name: '=1+1', description: 'quoted' });
+  });
+
+  it('reads the sheet again after writing text Sheets parses (a date typed as text)', () => {
+    const env = workspace();
+    env.run((gas) => {
+      const spreadsheet = activeSpreadsheet(gas);
+      const table = SheetTable.open(spreadsheet, governanceTemplate);
+      table.append({ id: 'GV-9001', workflowId: 'WF-001', code: 'G01', due: '2026-12-30' });
+      table.flush(gas);
+      env.calls.reset();
+      const again = SheetTable.open(spreadsheet, governanceTemplate);
+      expect(env.calls.byMethod()['Range.getValues']).toBe(1);
+      expect(again.data.rows.at(-1)?.cells['due']).toBeInstanceOf(Date);
+    });
+  });
+
   it('grows the grid when rows are appended past it, and gives the new rows the columns’ validation', () => {
     const env = workspace();
     env.run((gas) => {

@@ -1,10 +1,11 @@
 import { asCellText } from '../domain/cell-text';
+import { columnFormat } from '../domain/column-format';
 import { columnLetter } from '../domain/header-map';
 import { readTableData, type TableData } from '../domain/table';
 import type { ColumnTemplate, TableTemplate } from '../domain/workspace-template';
 import type { AppsScript, Sheet, Spreadsheet } from './apps-script';
 import { formatDataRows, placeColumns, runs, ValidationRules } from './column-formatting';
-import { forgetRead, rememberRead, sheetRead, type SheetRead } from './sheet-reads';
+import { forgetRead, rememberRead, sheetRead, type SheetRead, sheetByName } from './sheet-reads';
 import { UserError } from './user-error';
 
 /** Rows added when a sheet runs out of grid, so it does not grow one row at a time. */
@@ -19,7 +20,8 @@ const GROWTH = 100;
 export class SheetTable {
   readonly sheet: Sheet;
   readonly data: TableData;
-  private maxRows: number;
+  /** The grid's rows, once asked (only a write past the rows read needs them). */
+  private maxRows: number | null;
   private readonly values: unknown[][];
   private readonly columns = new Map<string, { column: ColumnTemplate; at: number }>();
   private readonly existingRows: number;
@@ -56,14 +58,14 @@ export class SheetTable {
   ): SheetTable {
     let read = sheetRead(spreadsheet, template.name);
     if (!read) {
-      const sheet = spreadsheet.getSheetByName(template.name);
+      const sheet = sheetByName(spreadsheet, template.name);
       if (!sheet) {
         throw new UserError(
           `The ${template.name} sheet is missing. Run Set up workspace (on the planner's Overview) to repair it.`,
         );
       }
       const values = sheet.getDataRange().getValues();
-      read = { sheet, values, maxRows: sheet.getMaxRows(), displayed: new Map() };
+      read = { sheet, values, maxRows: null, displayed: new Map() };
       rememberRead(spreadsheet, template.name, read);
     }
     const table = new SheetTable(spreadsheet, read, template);
@@ -167,8 +169,11 @@ export class SheetTable {
     const width = this.data.width;
     const appended = this.values.length - this.existingRows;
     const existingData = this.existingRows - 1;
-    if (appended > 0 || this.dirty.size > 0 || (existingData > 0 && this.wholeColumns.size > 0))
-      forgetRead(this.spreadsheet, this.template.name);
+    const writes = appended > 0 || this.dirty.size > 0 || (existingData > 0 && this.wholeColumns.size > 0);
+    // What the sheet holds once written, when that is certain; worked out before the marks are cleared.
+    const held = writes ? this.held() : null;
+    // Forgotten first: a write that fails part-way leaves nothing this run would take as read.
+    if (writes) forgetRead(this.spreadsheet, this.template.name);
     if (appended > 0) {
       this.ensureRows(gas, this.values.length);
       const block = this.values
@@ -192,6 +197,55 @@ export class SheetTable {
       this.sheet.getRange(block.row, block.column, block.rows, block.width).setValues(values);
     }
     this.dirty.clear();
+    if (held) rememberRead(this.spreadsheet, this.template.name, { ...held, maxRows: this.maxRows });
+  }
+
+  /**
+   * The sheet as this flush leaves it, for the next part of the run that opens it (read once, then
+   * written once: no read after the write). Only when what Sheets stores is certain to be what is
+   * written: this table was opened from the run's current read (no other table wrote the sheet
+   * since), and every cell written is empty, a number, a boolean, a date, or text in a plain-text
+   * column (stored as written, less the apostrophe that keeps it from being a formula). A string in
+   * another column (a typed date, say) is parsed by Sheets, so the sheet is read again. Displayed
+   * values are kept for the spans no write touched (rows appended blank there show blank).
+   */
+  private held(): SheetRead | null {
+    if (sheetRead(this.spreadsheet, this.template.name) !== this.read) return null;
+    const byAt = new Map([...this.columns.values()].map((p) => [p.at, p.column]));
+    const written = new Set<number>(this.wholeColumns);
+    for (const cells of this.dirty.values()) for (const at of cells) written.add(at);
+    const values = this.values.map((line) => [...line]);
+    const settle = (row: number, at: number): boolean => {
+      const line = values[row - 1];
+      const value = line?.[at - 1];
+      if (!line || typeof value !== 'string' || value === '') return true;
+      const column = byAt.get(at);
+      if (!column || !columnFormat(column.type).plainText) return false;
+      // Sheets keeps a leading apostrophe out of the value (asCellText's, or one typed in the text).
+      line[at - 1] = value.startsWith("'") ? value.slice(1) : value;
+      return true;
+    };
+    for (let row = 2; row <= this.existingRows; row += 1)
+      for (const at of written) if (!settle(row, at)) return null;
+    const filledBelow = new Set<number>();
+    for (let row = this.existingRows + 1; row <= values.length; row += 1) {
+      const line = values[row - 1] ?? [];
+      for (let at = 1; at <= line.length; at += 1) {
+        if (line[at - 1] !== '' && line[at - 1] !== undefined) filledBelow.add(at);
+        if (!settle(row, at)) return null;
+      }
+    }
+    const appended = values.length - this.existingRows;
+    const displayed = new Map<string, string[][]>();
+    for (const [span, shown] of this.read.displayed) {
+      const [first = 0, last = 0] = span.split(':').map(Number);
+      let touched = false;
+      for (let at = first; at <= last; at += 1) touched ||= written.has(at) || filledBelow.has(at);
+      if (touched) continue;
+      const blank = () => Array.from({ length: last - first + 1 }, () => '');
+      displayed.set(span, [...shown, ...Array.from({ length: appended }, blank)]);
+    }
+    return { sheet: this.sheet, values, maxRows: this.maxRows, displayed };
   }
 
   /**
@@ -215,18 +269,21 @@ export class SheetTable {
 
   /** Grows the grid when rows are appended past it; new rows get the columns' formats and validation. */
   private ensureRows(gas: AppsScript, needed: number): void {
-    if (needed <= this.maxRows) return;
-    const added = Math.max(needed - this.maxRows, GROWTH);
-    this.sheet.insertRowsAfter(this.maxRows, added);
+    // The rows read are inside the grid: only a write past them asks how far the grid goes.
+    if (needed <= this.read.values.length) return;
+    const maxRows = (this.maxRows ??= this.sheet.getMaxRows());
+    if (needed <= maxRows) return;
+    const added = Math.max(needed - maxRows, GROWTH);
+    this.sheet.insertRowsAfter(maxRows, added);
     const columns = Object.fromEntries([...this.columns].map(([key, p]) => [key, p.at]));
     formatDataRows(
       this.sheet,
       placeColumns(this.template, columns),
-      this.maxRows + 1,
+      maxRows + 1,
       added,
       new ValidationRules(gas),
     );
-    this.maxRows += added;
+    this.maxRows = maxRows + added;
   }
 
   /** "Workflows!B7", for messages. */

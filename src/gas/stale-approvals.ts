@@ -5,6 +5,7 @@ import { staleMarking } from '../domain/stale-approvals';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { localSigner } from './document-secret';
 import { SheetTable } from './sheet-table';
+import { sheetByName } from './sheet-reads';
 
 /**
  * Marks the requests a plan change made stale, in the action that changed the plan (inside its
@@ -19,7 +20,7 @@ export function markStaleApprovals(
   plan: { workflowId: string; version: string },
   who: string,
 ): LogEvent[] {
-  if (!spreadsheet.getSheetByName(approvalsTemplate.name)) return [];
+  if (!sheetByName(spreadsheet, approvalsTemplate.name)) return [];
   const table = SheetTable.open(spreadsheet, approvalsTemplate, ['id', 'status', 'approver', 'threadId']);
   const sign = localSigner(gas);
   const records = verifyApprovals(readApprovals(table.data, new Map()), sign).filter((r) => !r.tampered);

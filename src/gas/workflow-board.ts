@@ -28,13 +28,14 @@ import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { appendToLog } from './audit-log-gateway';
 import { withDocumentLock } from './document-lock';
-import { planWith, syncGovernance } from './governance';
+import { followWorkflows, planWith } from './governance';
 import { guardApprovedChange, openPilot, pauseForChange } from './approved-change';
 import { afterApprovedChange, type ApprovedChangeNotice } from '../domain/approved-change';
 import { displayName, rememberMyName, whoAmI, type Identity } from './identity';
 import { profileFlags, workflowTextFields, type WorkflowTextKey } from '../domain/workflow-profile';
 import { SheetTable } from './sheet-table';
 import { refusedForLength } from '../domain/input-caps';
+import { sheetByName } from './sheet-reads';
 
 /**
  * Phase 1 in the planner: the candidate workflows with their team scores, adding and editing them,
@@ -70,7 +71,7 @@ function load(spreadsheet: Spreadsheet): Workspace {
   const settingsTable = SheetTable.open(spreadsheet, settingsTemplate, ['id', 'value']);
   const people = readRoles(settingsTable.data).directory.people;
   const officer = people.find((p) => p.role.toLowerCase() === PRIVACY_OFFICER.toLowerCase());
-  const pilotSheet = spreadsheet.getSheetByName(pilotTemplate.name)
+  const pilotSheet = sheetByName(spreadsheet, pilotTemplate.name)
     ? SheetTable.open(spreadsheet, pilotTemplate).data
     : null;
   return analyse({
@@ -133,7 +134,7 @@ function analyse(
 /** The board for the sidebar; before set-up (no Workflows sheet) an empty board that says so. */
 export function workflowBoard(gas: AppsScript): WorkflowBoard {
   const spreadsheet = activeSpreadsheet(gas);
-  if (!spreadsheet.getSheetByName(workflowsTemplate.name)) {
+  if (!sheetByName(spreadsheet, workflowsTemplate.name)) {
     const me = whoAmI(gas);
     return { workflows: [], problems: [], me: { email: me.email, name: me.name }, setUp: false };
   }
@@ -257,11 +258,15 @@ function change(
     assignMissingIds(loaded);
     const ws = analyse(loaded);
     writeComputed(ws, now);
+    // The checklist follows the selection and the selected workflow's profile, in the same commit:
+    // the checklist and stale requests first, then Workflows (with the plan version), then the Log.
+    const follow = outcome.checklistMayChange
+      ? followWorkflows(gas, ws.spreadsheet, ws.workflowsTable, displayName(me))
+      : null;
+    const followed = follow?.write() ?? [];
     ws.workflowsTable.flush(gas);
     ws.scoresTable.flush(gas);
-    appendToLog(gas, ws.spreadsheet, outcome.events, now);
-    // The checklist follows the selection and the selected workflow's profile.
-    if (outcome.checklistMayChange) syncGovernance(gas, ws.spreadsheet, displayName(me), now);
+    appendToLog(gas, ws.spreadsheet, [...outcome.events, ...followed], now);
     // Someone without a shared email may just have given their name: read it back for the board.
     const after = me.email === '' ? whoAmI(gas) : me;
     return { ok: true, message: outcome.message, board: board(analyse(ws), after) };

@@ -3,6 +3,7 @@ import { columnLetter } from '../domain/header-map';
 import type { SheetSnapshot, WorkspaceSnapshot } from '../domain/set-up-plan';
 import type { WorkspaceTemplate } from '../domain/workspace-template';
 import type { AppsScript, Sheet, Spreadsheet } from './apps-script';
+import { documentProperties } from './document-properties';
 import { LOG_HEAD_KEY } from './log-head';
 
 /** Document property holding the schema version of the last completed set-up. */
@@ -40,8 +41,11 @@ export interface WorkspaceRead {
  * its validations and one of its number formats. The markers that find a renamed sheet are read only
  * when a sheet is missing by name or the schema changed: a completed set-up marked every sheet.
  */
-/** Sheets whose values nothing the planner shows on opening depends on. */
-const notReadOnOpening = new Set(['outbox', 'incidents', 'planVersions']);
+/**
+ * Sheets whose values nothing the planner shows on opening depends on. The Log's entries are counted
+ * by its head (Document properties, audit-log-gateway.ts), so a Log of years is not read to count it.
+ */
+const notReadOnOpening = new Set(['outbox', 'incidents', 'planVersions', 'log']);
 
 export function readWorkspace(
   gas: AppsScript,
@@ -49,7 +53,7 @@ export function readWorkspace(
   template: WorkspaceTemplate,
   options: { formats?: boolean } = {},
 ): WorkspaceRead {
-  const properties = gas.PropertiesService.getDocumentProperties().getProperties();
+  const properties = documentProperties(gas).getProperties();
   const stored = properties[SCHEMA_VERSION_KEY] ?? null;
   const version = stored === null || !/^\d+$/.test(stored) ? null : Number(stored);
   const grid = parseGrid(properties[GRID_KEY]);

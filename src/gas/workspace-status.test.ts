@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { FakeEnvironment } from '../../test/fakes/environment';
 import { namePeople, parallelReviewChain, SECOND_SCORER } from '../../test/support/approvals';
+import { fillLog } from '../../test/support/log';
 import { pilotPlan } from '../../test/support/pilot-plan';
 import { setCell, sheetNamed, typeRows } from '../../test/support/workspace';
 import * as actions from './actions';
@@ -128,5 +129,17 @@ describe('the workspace status the planner opens with', () => {
     const calls = env.calls.byMethod();
     expect(env.calls.total()).toBeLessThanOrEqual(35);
     expect(Object.keys(calls).filter((m) => /getMax|DeveloperMetadata/.test(m))).toEqual([]);
+  });
+
+  it('counts the Log’s entries from its head: a Log of 20,000 rows is not read on opening', () => {
+    const env = new FakeEnvironment();
+    env.run((gas) => actions.setUp(gas));
+    env.run((gas) => actions.saveScore(gas, { ...score, workflowId: 'WF-001' }));
+    fillLog(env, 20_000);
+    env.calls.reset();
+    const status = env.run((gas) => workspaceStatus(gas));
+    expect(status.sheets.find((s) => s.name === 'Log')).toMatchObject({ present: true, rows: 20_001 });
+    const logReads = env.calls.sequence.filter((c) => c.sheet === 'Log' && /^Range\.get/.test(c.name));
+    expect(logReads.map((c) => c.name)).toEqual([]);
   });
 });

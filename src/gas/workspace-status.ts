@@ -5,7 +5,9 @@ import { workspaceTemplate } from '../../sheets-templates';
 import { activeSpreadsheet } from './active-spreadsheet';
 import { currentPhase } from './leader-view';
 import type { AppsScript } from './apps-script';
+import { LOG_HEAD_KEY } from './log-head';
 import { readWorkspace } from './workspace-gateway';
+import { parseHead } from '../domain/audit-log';
 
 /** What the planner shows on opening: which sheets exist, the schema version and the phase, from the sheets. */
 export function workspaceStatus(gas: AppsScript): WorkspaceStatus {
@@ -20,8 +22,7 @@ export function workspaceStatus(gas: AppsScript): WorkspaceStatus {
       name: t.name,
       purpose: t.purpose,
       present: found !== undefined,
-      // Not counted where not read on opening (workspace-gateway.ts).
-      rows: found && t.kind === 'table' && !found.unread ? dataRows(found) : null,
+      rows: found && t.kind === 'table' ? rowsOf(t.key, found, properties) : null,
     };
   });
 
@@ -49,6 +50,19 @@ const notSetUp: PlanFacts = {
   pilotState: null,
   decision: null,
 };
+
+/**
+ * A table's rows; not counted where not read on opening (workspace-gateway.ts), except the Log, whose
+ * head counts its entries (audit-log-gateway.ts).
+ */
+function rowsOf(
+  key: string,
+  sheet: SheetSnapshot,
+  properties: Readonly<Record<string, string>>,
+): number | null {
+  if (!sheet.unread) return dataRows(sheet);
+  return key === 'log' ? (parseHead(properties[LOG_HEAD_KEY] ?? null)?.count ?? 0) : null;
+}
 
 function dataRows(sheet: SheetSnapshot): number {
   return sheet.values.slice(1).filter((row) => row.some((v) => v !== '' && v !== null && v !== undefined))
