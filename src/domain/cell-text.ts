@@ -11,6 +11,8 @@ export function asCellText(text: string): string {
 
 /** Reads a text cell back, tolerating a stored apostrophe where one was kept. */
 export function fromCellText(value: unknown): string {
+  // Every cell read passes here: most are plain strings without an apostrophe.
+  if (typeof value === 'string' && value.charCodeAt(0) !== 39) return value;
   const text = value instanceof Date ? value.toISOString() : String(value ?? '');
   return text.startsWith("'") && formulaStart.test(text.slice(1)) ? text.slice(1) : text;
 }

@@ -2,11 +2,18 @@ import type { ColumnTemplate } from './workspace-template';
 
 /** Headers match ignoring case and spacing, so "workflow " still finds "Workflow". */
 export function normaliseHeader(header: unknown): string {
-  return String(header ?? '')
-    .trim()
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
+  // Every table read maps its headers: the few header texts a workspace has are normalised once.
+  const text = String(header ?? '');
+  let key = normalised.get(text);
+  if (key === undefined) {
+    key = text.trim().replace(/\s+/g, ' ').toLowerCase();
+    if (normalised.size >= 2000) normalised.clear();
+    normalised.set(text, key);
+  }
+  return key;
 }
+
+const normalised = new Map<string, string>();
 
 export interface HeaderMap {
   /** 0-based column of each template column found, by key. */

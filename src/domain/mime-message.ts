@@ -68,7 +68,10 @@ function quotedPrintableBytes(text: string, underscoreIsSpace: boolean): number[
 }
 
 function utf8(bytes: readonly number[]): string | null {
-  let out = '';
+  // Code points are collected and turned into text a chunk at a time: a reply with a long quoted
+  // history is tens of thousands of bytes, and one string per byte made the hourly run slow.
+  const chunks: string[] = [];
+  const codes: number[] = [];
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i] ?? 0;
     const extra = b < 0x80 ? 0 : b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : -1;
@@ -79,10 +82,13 @@ function utf8(bytes: readonly number[]): string | null {
       if (next === undefined || (next & 0xc0) !== 0x80) return null;
       code = (code << 6) | (next & 0x3f);
     }
-    out += String.fromCodePoint(code);
+    if (code > 0x10ffff) return null;
+    codes.push(code);
+    if (codes.length >= 4096) chunks.push(String.fromCodePoint(...codes.splice(0)));
     i += extra + 1;
   }
-  return out;
+  chunks.push(String.fromCodePoint(...codes));
+  return chunks.join('');
 }
 
 /** Windows-1252's printable characters in 0x80–0x9f (Outlook's usual "Western" text). */

@@ -41,12 +41,17 @@ export function canonicalPlan(
   checklist: readonly ChecklistRecord[],
   pilot: Readonly<Record<string, string>> = {},
 ): string {
+  // Each row's sort key is joined once, not twice per comparison.
   const rows = checklist
     .filter((r) => r.workflowId === workflow.id && r.applies)
-    .map((r) =>
-      canonicalChecklistFields.map(([key]) => normal(key === 'status' ? (r.status ?? '?') : String(r[key]))),
-    )
-    .sort((a, b) => (a.join('\u0001') < b.join('\u0001') ? -1 : a.join('\u0001') > b.join('\u0001') ? 1 : 0));
+    .map((r) => {
+      const fields = canonicalChecklistFields.map(([key]) =>
+        normal(key === 'status' ? (r.status ?? '?') : String(r[key])),
+      );
+      return { fields, key: fields.join('\u0001') };
+    })
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((r) => r.fields);
   return JSON.stringify({
     workflow: canonicalWorkflowFields.map(([key]) => normal(String(workflow[key] ?? ''))),
     flags: Object.entries(workflow.flags).sort(([a], [b]) => (a < b ? -1 : 1)),

@@ -134,7 +134,8 @@ function sync(g: Governance, who: string): { g: Governance; events: LogEvent[] }
       note: 'Kept with their content; they count again if they apply again.',
     });
   }
-  const next = reread(g);
+  // Parsing the checklist again is the run's largest cost; with nothing changed it is what `g` holds.
+  const next = changes.update.length + changes.append.length > 0 ? reread(g) : g;
   writePlanVersion(next);
   return { g: next, events };
 }
@@ -146,9 +147,19 @@ function versionOf(g: Governance): string | null {
 /** The plan as it stands in `g`: its version and the canonical form it hashes. */
 function planOf(g: Governance): PlanAt | null {
   if (!g.selected?.id) return null;
+  // One run asks several times of the same records (they are never changed in place, only replaced).
+  const known = plans.get(g.checklist);
+  if (known && known.selected === g.selected && known.pilot === g.pilot) return known.plan;
   const canonical = canonicalPlan(g.selected, g.checklist, g.pilot);
-  return { workflowId: g.selected.id, version: planVersion(canonical, g.sha256Hex), canonical };
+  const plan = { workflowId: g.selected.id, version: planVersion(canonical, g.sha256Hex), canonical };
+  plans.set(g.checklist, { selected: g.selected, pilot: g.pilot, plan });
+  return plan;
 }
+
+const plans = new WeakMap<
+  readonly ChecklistRecord[],
+  { selected: WorkflowRecord; pilot: Record<string, string>; plan: PlanAt }
+>();
 
 /**
  * The plan as it stands, and as it would be with the selected workflow's row or its pilot plan

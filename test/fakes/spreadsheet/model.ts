@@ -69,11 +69,13 @@ export class SpreadsheetModel {
    * are frozen: a copy of the world shares them with the original until then (world-copy.ts).
    */
   private mutableRow(sheet: SheetState, row: number): (CellState | null)[] {
+    changed(sheet);
     let cells = sheet.rows[row - 1];
     if (!cells || Object.isFrozen(cells)) {
       cells = cells ? [...cells] : [];
       sheet.rows[row - 1] = cells;
     }
+    rowContent.delete(cells);
     return cells;
   }
 
@@ -93,34 +95,48 @@ export class SpreadsheetModel {
   }
 
   lastRow(sheet: SheetState): number {
-    for (let r = sheet.rows.length; r >= 1; r -= 1) {
+    const known = lastRowKnown.get(sheet);
+    if (known && known.rows === sheet.rows) return known.row;
+    let row = 0;
+    for (let r = sheet.rows.length; r >= 1 && row === 0; r -= 1) {
       const cells = sheet.rows[r - 1];
-      if (cells && lastContentColumn(cells) > 0) return r;
+      if (cells && lastContentColumn(cells) > 0) row = r;
     }
-    return 0;
+    lastRowKnown.set(sheet, { rows: sheet.rows, row });
+    return row;
   }
 
   lastColumn(sheet: SheetState): number {
-    // Each row is looked at only right of the last column found so far: set-up formats every row
-    // down to 1,000, and all but a few of those rows hold nothing.
+    // Set-up formats every row down to 1,000 and all but a few hold nothing: each row's last content
+    // column is remembered (`lastContentColumn`).
     let last = 0;
     for (const cells of sheet.rows) {
       if (!cells || cells.length <= last) continue;
-      const known = Object.isFrozen(cells) ? frozenRowContent.get(cells) : undefined;
-      if (known !== undefined) last = Math.max(last, known);
-      else
-        for (let c = cells.length; c > last; c -= 1)
-          if (hasContent(cells[c - 1])) {
-            last = c;
-            break;
-          }
+      last = Math.max(last, lastContentColumn(cells));
     }
     return last;
   }
 
   /** Computed values: formulas are evaluated, Dates copied, empty cells "". */
   values(sheet: SheetState, r: GridRange): CellValue[][] {
-    return this.grid(r, (row, column) => this.computedValue(sheet, row, column, new Set()));
+    // Every read of a sheet comes here, so plain cells are read straight from their row.
+    const out: CellValue[][] = [];
+    for (let i = 0; i < r.numRows; i += 1) {
+      const cells = sheet.rows[r.row + i - 1];
+      const line: CellValue[] = new Array<CellValue>(r.numColumns);
+      for (let j = 0; j < r.numColumns; j += 1) {
+        const cell = cells?.[r.column + j - 1];
+        if (!cell) line[j] = '';
+        else if (cell.formula !== undefined)
+          line[j] = this.computedValue(sheet, r.row + i, r.column + j, new Set());
+        else {
+          const value = cell.value ?? '';
+          line[j] = value instanceof Date ? new Date(value.getTime()) : value;
+        }
+      }
+      out.push(line);
+    }
+    return out;
   }
 
   private computedValue(sheet: SheetState, row: number, column: number, visiting: Set<string>): CellValue {
@@ -249,6 +265,7 @@ export class SpreadsheetModel {
 
   insertRows(user: string, sheet: SheetState, after: number, count: number): void {
     this.assertCanEdit(user, this.wholeSheet(sheet));
+    changed(sheet);
     sheet.rows.splice(after, 0, ...Array.from({ length: count }, () => null));
     sheet.rowMetadata.splice(after, 0, ...Array.from({ length: count }, () => null));
     sheet.maxRows += count;
@@ -268,6 +285,7 @@ export class SpreadsheetModel {
       numRows: count,
       numColumns: sheet.maxColumns,
     });
+    changed(sheet);
     sheet.rows.splice(start - 1, count);
     sheet.rowMetadata.splice(start - 1, count);
     sheet.maxRows -= count;
@@ -353,13 +371,27 @@ function hasContent(cell: CellState | null | undefined): boolean {
   return !!cell && (cell.formula !== undefined || (cell.value !== undefined && cell.value !== ''));
 }
 
-/** Frozen rows never change (see `mutableRow`), so what they hold is worked out once. */
-const frozenRowContent = new WeakMap<readonly (CellState | null)[], number>();
+/**
+ * The last row with content, per sheet, until the model next changes one of its rows: every
+ * `getDataRange` asks, and a set-up sheet has 1,000 formatted rows to look through. Every change to a
+ * sheet's rows goes through the model (`mutableRow`, row insertion and deletion), which forgets it; a
+ * copy of the world has sheets of its own and a `rows` array of its own, so it never sees another's.
+ */
+const lastRowKnown = new WeakMap<SheetState, { rows: SheetState['rows']; row: number }>();
+
+function changed(sheet: SheetState): void {
+  lastRowKnown.delete(sheet);
+}
+
+/**
+ * The last content column of each row, until the model next hands the row out to change
+ * (`mutableRow` forgets it); a frozen row is shared by copies of the world and never changes.
+ */
+const rowContent = new WeakMap<readonly (CellState | null)[], number>();
 
 /** The last column of a row with a value or formula in it; 0 for none. */
 function lastContentColumn(cells: readonly (CellState | null)[]): number {
-  const frozen = Object.isFrozen(cells);
-  const known = frozen ? frozenRowContent.get(cells) : undefined;
+  const known = rowContent.get(cells);
   if (known !== undefined) return known;
   let last = 0;
   for (let c = cells.length; c >= 1; c -= 1) {
@@ -368,7 +400,7 @@ function lastContentColumn(cells: readonly (CellState | null)[]): number {
       break;
     }
   }
-  if (frozen) frozenRowContent.set(cells, last);
+  rowContent.set(cells, last);
   return last;
 }
 
