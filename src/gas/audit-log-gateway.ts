@@ -14,7 +14,7 @@ import { text } from '../domain/table';
 import type { LogCheck } from '../shared/governance';
 import type { AppsScript, Properties, Sheet, Spreadsheet } from './apps-script';
 import { formatDataRows, placeColumns, ValidationRules } from './column-formatting';
-import { checkingSigner, signer } from './document-secret';
+import { checkingSigner, localSigner } from './document-secret';
 import { headMirror, type HeadMirror } from './log-head';
 import { forgetRead, sheetByName } from './sheet-reads';
 import { SheetTable } from './sheet-table';
@@ -95,7 +95,7 @@ export function appendToLog(
   };
   if (!stored?.pending && toLog(stored).length === 0) return;
   const sheet = logSheet(spreadsheet);
-  const sign = signer(gas);
+  const sign = localSigner(gas);
   let head =
     stored && Number.isFinite(stored.row) && stored.columns.length > 0
       ? stored
