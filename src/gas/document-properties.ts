@@ -7,7 +7,7 @@ import type { AppsScript, Properties } from './apps-script';
  * it (`afterLock`), so what a run decides under the lock is never older than the lock.
  */
 class RunProperties implements Properties {
-  private known: Record<string, string> | null = null;
+  private known: Map<string, string> | null = null;
 
   constructor(private readonly store: Properties) {}
 
@@ -16,46 +16,45 @@ class RunProperties implements Properties {
     this.known = null;
   }
 
-  private all(): Record<string, string> {
-    return (this.known ??= { ...this.store.getProperties() });
+  private all(): Map<string, string> {
+    return (this.known ??= new Map(Object.entries(this.store.getProperties())));
   }
 
   getProperty(key: string): string | null {
-    const all = this.all();
-    return Object.prototype.hasOwnProperty.call(all, key) ? (all[key] ?? null) : null;
+    return this.all().get(key) ?? null;
   }
 
   getProperties(): { [key: string]: string } {
-    return { ...this.all() };
+    return Object.fromEntries(this.all());
   }
 
   getKeys(): string[] {
-    return Object.keys(this.all());
+    return [...this.all().keys()];
   }
 
   // Each write goes to the store first: one that fails leaves what is known as the store holds it.
   setProperty(key: string, value: string): Properties {
     this.store.setProperty(key, value);
-    if (this.known) this.known[key] = value;
+    this.known?.set(key, value);
     return this;
   }
 
   setProperties(properties: { [key: string]: string }, deleteAllOthers = false): Properties {
     this.store.setProperties(properties, deleteAllOthers);
-    if (deleteAllOthers) this.known = { ...properties };
-    else if (this.known) Object.assign(this.known, properties);
+    if (deleteAllOthers) this.known = new Map();
+    for (const [key, value] of Object.entries(properties)) this.known?.set(key, value);
     return this;
   }
 
   deleteProperty(key: string): Properties {
     this.store.deleteProperty(key);
-    if (this.known) delete this.known[key];
+    this.known?.delete(key);
     return this;
   }
 
   deleteAllProperties(): Properties {
     this.store.deleteAllProperties();
-    this.known = {};
+    this.known = new Map();
     return this;
   }
 }
