@@ -62,6 +62,8 @@ import { SheetTable } from './sheet-table';
 import { PlanCopies } from './plan-copies';
 import { quoted, refusedForLength } from '../domain/input-caps';
 import { noteWaiting } from './waiting-list';
+import { timeZoneOf } from './local-time';
+import { sheetByName } from './sheet-reads';
 
 /**
  * Phase 2, approvals: requests sent from the requester's Gmail, one per approver of the current step,
@@ -141,7 +143,7 @@ function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date, 
     mail: [],
     sheetUrl: once(() => spreadsheet.getUrl()),
     spreadsheetId: once(() => spreadsheet.getId()),
-    timeZone: once(() => spreadsheet.getSpreadsheetTimeZone()),
+    timeZone: () => timeZoneOf(spreadsheet),
     copies: once(() => PlanCopies.open(gas, spreadsheet)),
   };
 }
@@ -199,7 +201,7 @@ function markStale(ctx: Context): void {
 }
 
 const day = (gas: AppsScript, spreadsheet: Spreadsheet, date: Date) =>
-  gas.Utilities.formatDate(date, spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  gas.Utilities.formatDate(date, timeZoneOf(spreadsheet), 'yyyy-MM-dd');
 
 /** Why "Send" cannot send now, or null (decided in the domain). */
 function cannotSend(ctx: Context, progress: ChainProgress | null): string | null {
@@ -723,7 +725,7 @@ function identity(gas: AppsScript): string {
  */
 export function approvalBoard(gas: AppsScript): ApprovalBoard {
   const spreadsheet = activeSpreadsheet(gas);
-  if (!spreadsheet.getSheetByName(approvalsTemplate.name)) return notSetUpBoard();
+  if (!sheetByName(spreadsheet, approvalsTemplate.name)) return notSetUpBoard();
   const ctx = open(gas, spreadsheet, '', new Date(), false);
   markStale(ctx);
   return board(ctx);

@@ -14,7 +14,7 @@ import { text } from '../domain/table';
 import type { LogCheck } from '../shared/governance';
 import type { AppsScript, Properties, Sheet, Spreadsheet } from './apps-script';
 import { formatDataRows, placeColumns, ValidationRules } from './column-formatting';
-import { checkingSigner, signer } from './document-secret';
+import { checkingSigner, localSigner } from './document-secret';
 import { headMirror, type HeadMirror } from './log-head';
 import { forgetRead, sheetByName } from './sheet-reads';
 import { SheetTable } from './sheet-table';
@@ -95,7 +95,7 @@ export function appendToLog(
   };
   if (!stored?.pending && toLog(stored).length === 0) return;
   const sheet = logSheet(spreadsheet);
-  const sign = signer(gas);
+  const sign = localSigner(gas);
   let head =
     stored && Number.isFinite(stored.row) && stored.columns.length > 0
       ? stored
@@ -120,11 +120,15 @@ export function appendToLog(
   const { entries, head: next } = chainEvents(head, trimmed, now, sign);
   // After whatever the sheet holds last, so rows typed or inserted by hand are never overwritten.
   const from = Math.max(sheet.getLastRow(), 1) + 1;
-  writeHead(properties, mirror, {
-    ...head,
-    pending: { count: next.count, hash: next.hash, from },
-    pendingJournals: listed,
-  });
+  // Noted in the mirror alone, which every kind of run reads (and which wins a tie: readHead); the
+  // head after the rows goes to both.
+  mirror.save(
+    JSON.stringify({
+      ...head,
+      pending: { count: next.count, hash: next.hash, from },
+      pendingJournals: listed,
+    } satisfies StoredHead),
+  );
   const last = from + entries.length - 1;
   if (last > maxRows) grow(gas, sheet, head.columns, maxRows, Math.max(last - maxRows, GROWTH));
   const block = entries.map((entry) => head.columns.map((key) => cellOf(entry, key)));
@@ -147,7 +151,8 @@ export function loggedJournals(
 /**
  * The head from Document properties or from its mirror beside the Log (log-head.ts), whichever has
  * more entries: a clock run (which has no Document properties) writes only the mirror, a planner run
- * both.
+ * both. With as many entries in each, the one noting an append under way: the note is made in the
+ * mirror alone (appendToLog).
  */
 function readHead(properties: Properties | null, mirror: HeadMirror): StoredHead | null {
   const heads = [properties?.getProperty(HEAD_KEY) ?? null, mirror.raw].flatMap((raw) => {
@@ -165,7 +170,8 @@ function readHead(properties: Properties | null, mirror: HeadMirror): StoredHead
       },
     ];
   });
-  return heads.reduce<StoredHead | null>((best, h) => (best && best.count >= h.count ? best : h), null);
+  const ahead = (a: StoredHead, b: StoredHead) => a.count > b.count || (a.count === b.count && !b.pending);
+  return heads.reduce<StoredHead | null>((best, h) => (best && ahead(best, h) ? best : h), null);
 }
 
 function writeHead(properties: Properties | null, mirror: HeadMirror, head: StoredHead): void {

@@ -1,4 +1,5 @@
 import type { AppsScript } from './apps-script';
+import { afterLock } from './document-properties';
 import { UserError } from './user-error';
 
 /** Long enough to wait out another person's save, well inside a sidebar call's patience. */
@@ -37,6 +38,7 @@ export function withDocumentLock<T>(gas: AppsScript, body: () => T): T {
     if (!own.tryLock(LOCK_WAIT_MS)) {
       throw new UserError('Your hourly reply check is running right now. Please try again in a moment.');
     }
+    afterLock(gas);
     try {
       return body();
     } finally {

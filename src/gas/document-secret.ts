@@ -29,16 +29,12 @@ function existingSecret(gas: AppsScript): string | null {
   return secret;
 }
 
-/** HMAC-SHA256 of text with the document's secret, as lowercase hex. */
-export function signer(gas: AppsScript): (text: string) => string {
-  const secret = documentSecret(gas);
-  return (text) => hex(gas.Utilities.computeHmacSha256Signature(text, secret));
-}
-
 /**
- * The same HMAC computed in the script itself: for seals checked on every row read and for tokens, so
- * an action's service calls do not grow with its rows. A view (`create` false) makes no secret: before
- * any secret exists nothing was sealed, so nothing verifies.
+ * HMAC-SHA256 of text with the document's secret, as lowercase hex, computed in the script itself:
+ * for seals checked on every row read, for tokens and for the Log's chain, so an action's service
+ * calls grow neither with its rows nor with the events it logs (the same HMAC as Utilities', which
+ * checks the Log). A view (`create` false) makes no secret: before any secret exists nothing was
+ * sealed, so nothing verifies.
  */
 export function localSigner(gas: AppsScript, create = true): (text: string) => string {
   const secret = create ? documentSecret(gas) : existingSecret(gas);

@@ -27,6 +27,7 @@ import { SheetTable } from './sheet-table';
 import { UserError } from './user-error';
 import { inputCaps, refusedForLength } from '../domain/input-caps';
 import { sheetByName } from './sheet-reads';
+import { localDay, timeZoneOf } from './local-time';
 
 /**
  * Phase 2 in the planner: the selected workflow's governance checklist, worked in the sheet or here,
@@ -252,7 +253,7 @@ function board(g: Governance, today: string): GovernanceBoard {
 }
 
 function today(gas: AppsScript, spreadsheet: Spreadsheet): string {
-  return gas.Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  return localDay(gas, timeZoneOf(spreadsheet), new Date());
 }
 
 /**

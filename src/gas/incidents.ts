@@ -31,6 +31,7 @@ import { displayName, whoAmI } from './identity';
 import { Outbox } from './outbox';
 import { SheetTable } from './sheet-table';
 import { mailToken, type MailIntent } from '../domain/outbox';
+import { localDay, timeZoneOf } from './local-time';
 
 /**
  * Recording an incident: one row in Incidents, the pilot paused, and one email to each of the privacy
@@ -51,7 +52,7 @@ export function recordIncident(gas: AppsScript, input: unknown): RecordedInciden
   const refused = refusedForLength('recordIncident', input);
   if (refused) return refused;
   const spreadsheet = activeSpreadsheet(gas);
-  const today = gas.Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  const today = localDay(gas, timeZoneOf(spreadsheet), new Date());
   const checked = checkIncidentInput(input, today);
   if (!checked.ok) return { ok: false, errors: checked.errors };
   const value = checked.value;

@@ -9,6 +9,7 @@ import { displayName, whoAmI } from './identity';
 import { currentSummary } from './leader-view';
 import { Outbox } from './outbox';
 import { refusedForLength } from '../domain/input-caps';
+import { localDay, timeZoneOf } from './local-time';
 
 const SENDER_NAME = 'AI Plan Workspace';
 
@@ -49,7 +50,7 @@ export function shareWithLeaders(gas: AppsScript, input: unknown): ShareResult {
     // Adding a viewer again changes nothing, so it goes first; the summaries are queued before they are
     // sent, each with a token for this person, day and note, so a share made again sends each once.
     for (const address of addresses) if (access === 'view') spreadsheet.addViewer(address);
-    const today = gas.Utilities.formatDate(now, spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+    const today = localDay(gas, timeZoneOf(spreadsheet), now);
     const fresh = addresses
       .map((address) => ({
         token: mailToken(sign, spreadsheet.getId(), ['Summary', address.toLowerCase(), today, note, access]),

@@ -43,6 +43,7 @@ import { SheetTable } from './sheet-table';
 import { workflowBoard } from './workflow-board';
 import { sheetByName } from './sheet-reads';
 import { documentProperties } from './document-properties';
+import { localMinute, timeZoneOf } from './local-time';
 
 /**
  * Writes the leader view (the Dashboard's block and the Board summary) inside the action that changed
@@ -120,7 +121,7 @@ export function writeLeaderView(
   const ctx: BoardContext = {
     readership: base.readership,
     locale: base.locale,
-    now: gas.Utilities.formatDate(now, base.timeZone, 'yyyy-MM-dd HH:mm'),
+    now: localMinute(gas, base.timeZone, now),
     versions,
   };
   const block = dashboardBlock(parts, ctx);
@@ -188,7 +189,7 @@ export function currentSummary(gas: AppsScript, now = new Date()): BoardSummary 
   return boardSummary(parts, {
     readership: base.readership,
     locale: base.locale,
-    now: gas.Utilities.formatDate(now, base.timeZone, 'yyyy-MM-dd HH:mm'),
+    now: localMinute(gas, base.timeZone, now),
     versions: noteVersion(base.versions, parts),
   });
 }
@@ -224,7 +225,7 @@ function readContext(spreadsheet: Spreadsheet): Stored {
     versions: {},
     readership,
     locale: spreadsheet.getSpreadsheetLocale(),
-    timeZone: spreadsheet.getSpreadsheetTimeZone(),
+    timeZone: timeZoneOf(spreadsheet),
     layout: '',
   };
 }

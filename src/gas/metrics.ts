@@ -32,6 +32,7 @@ import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
 import { refusedForLength } from '../domain/input-caps';
 import { sheetByName } from './sheet-reads';
+import { localDay, timeZoneOf } from './local-time';
 
 /**
  * Phase 4: measurements for the baseline and pilot windows, the per-metric summary, and the stop rules,
@@ -68,7 +69,7 @@ export function load(
   const only = chosen.length === 1 ? chosen[0] : undefined;
   const pilot = opened ?? SheetTable.open(spreadsheet, pilotTemplate, ['workflowId', 'state']);
   const shown = pilot.displayedColumns(pilotDateFields);
-  const zone = spreadsheet.getSpreadsheetTimeZone();
+  const zone = timeZoneOf(spreadsheet);
   const table = SheetTable.open(spreadsheet, metricsTemplate, [
     'id',
     'workflowId',
@@ -89,7 +90,7 @@ export function load(
     selected: only?.id ? { id: only.id, name: only.name, kind: only.kind } : null,
     sign: localSigner(gas, write),
     planOf: (workflowId) => readPilot(pilot.data, workflowId, shown) ?? noWindows,
-    today: gas.Utilities.formatDate(now, zone, 'yyyy-MM-dd'),
+    today: localDay(gas, zone, now),
     shownTime: (value) =>
       value instanceof Date ? gas.Utilities.formatDate(value, zone, 'yyyy-MM-dd HH:mm') : text(value),
     periodDay: (row, key, value) => (value instanceof Date ? shownDay(row, key, value) : text(value)),

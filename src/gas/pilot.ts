@@ -38,6 +38,7 @@ import { displayName, whoAmI } from './identity';
 import { SheetTable } from './sheet-table';
 import { inputCaps, refusedForLength } from '../domain/input-caps';
 import { sheetByName } from './sheet-reads';
+import { localDay, timeZoneOf } from './local-time';
 
 /**
  * Phases 3–5 in the planner: the pilot plan (its content is part of the plan version), starting the
@@ -155,12 +156,12 @@ const dayOf = (iso: string): number | undefined => {
 /** Where the pilot stands today, for the decision and resume rules. */
 function momentOf(gas: AppsScript, ctx: PilotContext, now: Date): PilotMoment {
   const record = ctx.record;
-  const zone = ctx.spreadsheet.getSpreadsheetTimeZone();
+  const zone = timeZoneOf(ctx.spreadsheet);
   const end = record ? isoDayToUtc(record.pilotEnd) : null;
   return {
     state: record?.state ?? 'Draft',
     pilotEnd: record ? dayOf(record.pilotEnd) : undefined,
-    today: dayOf(gas.Utilities.formatDate(now, zone, 'yyyy-MM-dd')) ?? 0,
+    today: dayOf(localDay(gas, zone, now)) ?? 0,
     pauseReason: record ? text(ctx.table.get(record.row, 'pausedBecause')) : '',
     decision: record?.decision ?? '',
     pilotEndShown: end ? gas.Utilities.formatDate(end, 'UTC', 'MMM d, yyyy') : '',
@@ -190,7 +191,7 @@ function board(gas: AppsScript, ctx: PilotContext, now: Date): PilotBoard {
     state,
     started:
       started instanceof Date
-        ? gas.Utilities.formatDate(started, ctx.spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm')
+        ? gas.Utilities.formatDate(started, timeZoneOf(ctx.spreadsheet), 'yyyy-MM-dd HH:mm')
         : '',
     planVersion: approvals.version,
     approvals: approvals.state,

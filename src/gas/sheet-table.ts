@@ -94,14 +94,18 @@ export class SheetTable {
 
   /**
    * Several columns as the sheet shows them, in one `getDisplayValues` over the columns' span:
-   * `(row, key) => text`.
+   * `(row, key) => text`. Only a date needs its display (its day in the sheet's own time zone), so
+   * columns that held no date when read are not asked for it, and show "".
    */
   displayedColumns(keys: readonly string[]): (row: number, key: string) => string {
     const placed = keys.flatMap((key) => {
       const at = this.columns.get(key)?.at;
       return at === undefined ? [] : [[key, at] as const];
     });
-    if (placed.length === 0 || this.existingRows < 2) return () => '';
+    const dated = placed.some(([, at]) =>
+      this.read.values.some((line, i) => i > 0 && i < this.existingRows && line[at - 1] instanceof Date),
+    );
+    if (!dated) return () => '';
     const first = Math.min(...placed.map(([, at]) => at));
     const last = Math.max(...placed.map(([, at]) => at));
     const span = `${first}:${last}`;
@@ -157,11 +161,19 @@ export class SheetTable {
     return row;
   }
 
-  /** These columns are written whole (rows 2 to the last) at flush: for columns the add-on computes. */
+  /**
+   * These columns are written whole (rows 2 to the last) at flush: for columns the add-on computes.
+   * Cells already edited in them are written with the column, not again on their own.
+   */
   writeWholeColumns(keys: readonly string[]): void {
     for (const key of keys) {
       const at = this.columns.get(key)?.at;
-      if (at !== undefined) this.wholeColumns.add(at);
+      if (at === undefined) continue;
+      this.wholeColumns.add(at);
+      for (const [row, cells] of this.dirty) {
+        cells.delete(at);
+        if (cells.size === 0) this.dirty.delete(row);
+      }
     }
   }
 

@@ -209,7 +209,9 @@ function assignMissingIds(ws: Workspace): void {
  */
 function writeComputed(ws: Workspace, now: Date): void {
   const table = ws.workflowsTable;
-  table.writeWholeColumns([...computedWorkflowKeys, 'updated']);
+  // The selection and the plan version are the add-on's columns too, between the scores and the
+  // stamp: one write of adjacent columns, not one per run of them and one for the cells between.
+  table.writeWholeColumns([...computedWorkflowKeys, 'selected', 'planVersion', 'updated']);
   for (const w of ws.workflows) {
     const result = ws.results.get(w.id ?? '');
     if (!result) continue;
