@@ -25,7 +25,8 @@ export const costTable: readonly Cost[] = [
   { pattern: /^Sheet\.getRange$/, perCall: 2 },
   { pattern: /^Sheet\.(getDataRange|getLastRow|getLastColumn|getMaxRows|getMaxColumns)$/, perCall: 50 },
   {
-    pattern: /^Range\.(getValues|getDisplayValues|getFormulas|getNotes|getNumberFormats|getDataValidations)$/,
+    pattern:
+      /^(Range\.(getValues|getDisplayValues|getFormulas|getNotes|getNumberFormats|getDataValidations)|Sheet\.getSheetValues)$/,
     perCall: 50,
     perCell: 0.05,
   },
@@ -90,7 +91,7 @@ export const TRIGGER_START_MS = 1000;
 export const SIDEBAR_ROUND_TRIP_MS = 1500;
 
 const spreadsheetRead =
-  /^(Range\.(get\w+)|Sheet\.(getDataRange|getLastRow|getLastColumn|getMaxRows|getMaxColumns|getCharts)|DeveloperMetadataFinder\.find)$/;
+  /^(Range\.(get\w+)|Sheet\.(getDataRange|getSheetValues|getLastRow|getLastColumn|getMaxRows|getMaxColumns|getCharts)|DeveloperMetadataFinder\.find)$/;
 const spreadsheetWrite =
   /^(Range\.(set\w+|clear\w*|insert\w+|delete\w+|merge|protect|addDeveloperMetadata)|Sheet\.(set\w+|insert\w+|delete\w+|appendRow|clear\w*|removeChart|insertChart|updateChart|hide\w*|show\w*)|Spreadsheet\.(insertSheet|deleteSheet|setActiveSheet|addDeveloperMetadata|addEditor|addViewer)|DeveloperMetadata\.(setValue|remove))$/;
 

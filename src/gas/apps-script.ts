@@ -98,6 +98,8 @@ export interface Sheet {
   getLastColumn(): number;
   getLastRow(): number;
   getMaxColumns(): number;
+  /** Values from (startRow, startColumn); -1 rows or columns: to the last with content. */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][];
   getMaxRows(): number;
   getName(): string;
   getProtections(type: ProtectionType): Protection[];

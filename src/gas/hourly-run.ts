@@ -1,5 +1,6 @@
 import { isTransient, plannerCheckDue } from '../domain/waiting-list';
 import { checkRepliesAndRefresh } from './actions';
+import { openSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { checkApprovalReplies, type CheckSummary } from './approvals';
 import { SECRET_KEY } from './document-secret';
@@ -108,11 +109,16 @@ function messageOf(error: unknown): string {
  * waiting in this spreadsheet and the last check is older than a few minutes, so approvals move even
  * where triggers are disabled or the hourly run has not come yet. A failure here never keeps the
  * planner from opening: it is logged, and the hourly run or "Check replies now" completes it.
+ * `user`: the user's properties, when the caller has read them already.
  */
-export function checkRepliesIfDue(gas: AppsScript, now: Date = new Date()): CheckSummary | null {
-  const spreadsheet = gas.SpreadsheetApp.getActiveSpreadsheet();
+export function checkRepliesIfDue(
+  gas: AppsScript,
+  now: Date = new Date(),
+  user?: Readonly<Record<string, string>>,
+): CheckSummary | null {
+  const spreadsheet = openSpreadsheet(gas);
   if (!spreadsheet) return null;
-  if (!plannerCheckDue(waitingEntryFor(gas, spreadsheet.getId()), now)) return null;
+  if (!plannerCheckDue(waitingEntryFor(gas, spreadsheet.getId(), user), now)) return null;
   try {
     return checkApprovalReplies(gas, { now });
   } catch (error) {

@@ -34,7 +34,7 @@ import type { MetricsBoard } from '../shared/metrics';
 import type { PilotBoard } from '../shared/pilot';
 import type { WorkflowBoard } from '../shared/workflows';
 import { activeSpreadsheet } from './active-spreadsheet';
-import type { AppsScript, Sheet, Spreadsheet } from './apps-script';
+import type { AppsScript, EmbeddedChart, Sheet, Spreadsheet } from './apps-script';
 import { approvalBoard } from './approvals';
 import { governanceBoard } from './governance';
 import { metricsBoard } from './metrics';
@@ -50,7 +50,8 @@ import { localMinute, timeZoneOf } from './local-time';
  * it, from the parts that action already holds, in the same lock: no second read of any sheet.
  * The parts it did not touch come from the last write (one document property), which is written
  * first, so a run cut off after it leaves what the next write needs. Charts and the sheets' formats are
- * rebuilt only when their layout changes. The hourly run and set-up rebuild every part from the sheets.
+ * rebuilt only when their layout changes. The hourly run and set-up rebuild every part from the sheets
+ * (a set-up with nothing to change, only when the last write no longer holds: `refreshLeaderView`).
  */
 const STORE_KEY = 'aiplan.leaderView';
 /** Document properties hold at most 9 kB per value: people's longer words are shortened when stored. */
@@ -88,12 +89,19 @@ export interface SetUpViews {
   created: ReadonlySet<string>;
   /** The sheets' values as set-up read them (when it did): not read again. */
   rows: ReadonlyMap<string, readonly (readonly unknown[])[]>;
+  /** Set-up had nothing to change (set-up-apply.ts): the view is written only if it no longer holds. */
+  settled: boolean;
+  /** The document properties as set-up read them (the stored parts among them). */
+  properties: Readonly<Record<string, string>>;
+  /** The Dashboard's charts, once read. */
+  charts?: EmbeddedChart[];
 }
 
 /** One view sheet's part in set-up: its own writes, and its values if set-up read them. */
 interface SheetSetUp {
   write: ((sheet: Sheet) => void) | undefined;
   rows: readonly (readonly unknown[])[] | undefined;
+  charts?: EmbeddedChart[] | undefined;
 }
 
 /** Call inside the action's document lock, after its own writes. */
@@ -106,7 +114,12 @@ export function writeLeaderView(
   const spreadsheet = activeSpreadsheet(gas);
   const properties = documentProperties(gas);
   // Set-up reads every part again but keeps the charts while their layout holds.
-  const raw = options.full && !options.setUp ? null : properties.getProperty(STORE_KEY);
+  const raw =
+    options.full && !options.setUp
+      ? null
+      : options.setUp
+        ? (options.setUp.properties[STORE_KEY] ?? null)
+        : properties.getProperty(STORE_KEY);
   const stored = raw ? parseStored(raw) : null;
   let parts = mergeParts((!options.full && stored?.parts) || {}, toParts(fresh));
   const paused = fresh.pilotState;
@@ -136,7 +149,11 @@ export function writeLeaderView(
   const relayout = (name: string) =>
     setUp ? stored?.layout !== layout || setUp.created.has(name) : options.full || stored?.layout !== layout;
   const partOf = (name: string): SheetSetUp | undefined =>
-    setUp && { write: setUp.writes.get(name), rows: setUp.rows.get(name) };
+    setUp && {
+      write: setUp.writes.get(name),
+      rows: setUp.rows.get(name),
+      charts: name === dashboardTemplate.name ? setUp.charts : undefined,
+    };
   if (dashboard)
     writeDashboard(gas, dashboard, block, relayout(dashboardTemplate.name), partOf(dashboardTemplate.name));
   if (board) writeBoard(board, summary, relayout(boardTemplate.name), partOf(boardTemplate.name)?.write);
@@ -153,8 +170,33 @@ export function forgetLeaderView(gas: AppsScript): void {
 /** Every part from the sheets: the hourly run, set-up (with its own writes of the views) and the first write. */
 export function refreshLeaderView(gas: AppsScript, now = new Date(), setUp?: SetUpViews): void {
   const spreadsheet = activeSpreadsheet(gas);
-  if (!sheetByName(spreadsheet, dashboardTemplate.name) || !sheetByName(spreadsheet, 'Workflows')) return;
-  writeLeaderView(gas, {}, { full: true, ...(setUp ? { setUp } : {}) }, now);
+  const dashboard = sheetByName(spreadsheet, dashboardTemplate.name);
+  if (!dashboard || !sheetByName(spreadsheet, 'Workflows')) return;
+  let views = setUp;
+  if (setUp?.settled) {
+    // A set-up with nothing to change leaves the view the last write made, if its charts are all
+    // there: the actions and the hourly run write it from the sheets. Else it is written, the charts
+    // read here not read again.
+    const charts = dashboard.getCharts();
+    const stored = parseStored(setUp.properties[STORE_KEY] ?? '');
+    if (stored && viewHolds(stored, charts.length)) return;
+    views = { ...setUp, charts };
+  }
+  writeLeaderView(gas, {}, { full: true, ...(views ? { setUp: views } : {}) }, now);
+}
+
+/** The stored parts lay out as the last write did (same charts and widths), with every chart in place. */
+function viewHolds(stored: Stored, charts: number): boolean {
+  const ctx: BoardContext = {
+    readership: stored.readership,
+    locale: stored.locale,
+    // The time written is not part of the layout.
+    now: '',
+    versions: stored.versions,
+  };
+  const block = dashboardBlock(stored.parts, ctx);
+  const layout = chartLayout(block.charts) + JSON.stringify(boardSummary(stored.parts, ctx).widths);
+  return layout === stored.layout && charts === block.charts.length;
 }
 
 /**
@@ -383,7 +425,7 @@ function writeDashboard(
   const rows = block.rows.map((r) => r.map((cell) => (typeof cell === 'string' ? asCellText(cell) : cell)));
   const range = sheet.getRange(DASHBOARD_FIRST_ROW, 1, DASHBOARD_ROWS, DASHBOARD_WIDTH);
   // What a new layout replaces is read first, so the sheet is read once and then written once.
-  const oldCharts = layoutChanged || setUp ? sheet.getCharts() : [];
+  const oldCharts = setUp?.charts ?? (layoutChanged || setUp ? sheet.getCharts() : []);
   const relayout = layoutChanged || (setUp !== undefined && oldCharts.length !== block.charts.length);
   // Workspaces set up before the leader view numbered versions show the hash in row 8: replaced.
   const legacy = relayout ? sheet.getRange(LEGACY_VERSION_ROW, 1, 1, 2) : null;

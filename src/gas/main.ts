@@ -37,9 +37,8 @@ import { showPlanner } from './planner';
 import { appsScript } from './services';
 import { TOAST_TITLE } from './set-up';
 import { UserError } from './user-error';
-import { takeDroppedNotices } from './waiting-list';
 import * as workflows from './workflow-board';
-import { workspaceStatus } from './workspace-status';
+import { openingStatus } from './workspace-status';
 
 /** Simple trigger: adds the menu when the spreadsheet opens. */
 export function onOpen(): void {
@@ -59,20 +58,20 @@ export function openPlanner(): void {
 /** Menu: Set up workspace. Problems it cannot repair are shown, with what to do. */
 export function setUpWorkspace(): void {
   const gas = appsScript();
-  const ui = gas.SpreadsheetApp.getUi();
+  // The Ui is asked for only when there is something to say: a set-up that succeeds says so in a toast.
+  const alert = (title: string, message: string) => {
+    const ui = gas.SpreadsheetApp.getUi();
+    ui.alert(title, message, ui.ButtonSet.OK);
+  };
   try {
     const report = actions.setUp(gas);
     if (!report.ok) {
       const lines = report.problems.map((p) => `• ${p.problem}\n  ${p.fix}`);
-      ui.alert(
-        'The workspace needs a repair by hand',
-        `Nothing was changed.\n\n${lines.join('\n\n')}`,
-        ui.ButtonSet.OK,
-      );
+      alert('The workspace needs a repair by hand', `Nothing was changed.\n\n${lines.join('\n\n')}`);
     }
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    ui.alert(TOAST_TITLE, error.message, ui.ButtonSet.OK);
+    alert(TOAST_TITLE, error.message);
   }
 }
 
@@ -81,9 +80,7 @@ export function setUpWorkspace(): void {
  * user (a spreadsheet the hourly check dropped). Replies are read first when they are due.
  */
 export function getWorkspaceStatus(): WorkspaceStatus {
-  const gas = appsScript();
-  checkRepliesIfDue(gas);
-  return { ...workspaceStatus(gas), notices: takeDroppedNotices(gas) };
+  return openingStatus(appsScript());
 }
 
 /** Sidebar: set up or repair the workspace, returning what changed. */

@@ -45,6 +45,14 @@ export interface AppliedSetUp {
   created: ReadonlySet<string>;
   /** The view sheets' values, where set-up read them (a workspace not complete). */
   rows: ReadonlyMap<string, readonly (readonly unknown[])[]>;
+  /** Every workspace sheet, as found or made: the rest of the run asks for none by name. */
+  sheets: ReadonlyMap<string, Sheet>;
+  /**
+   * Nothing to change and no earlier run to complete: no sheet, column or row added, no upgrade, no
+   * view laid out. What leaders read is as the last write left it (repairs of formats, rules and
+   * protections do not change it).
+   */
+  settled: boolean;
   /**
    * Makes what the leader view did not (its views' set-up, if it failed or did not run), then stores
    * the grid and the schema version: last, so a run cut off before is completed by the next.
@@ -135,6 +143,7 @@ export function applySetUp(
   const created = new Set<string>();
   const viewRows = new Map<string, readonly (readonly unknown[])[]>();
   const grid: Record<string, number> = {};
+  const sheets = new Map<string, Sheet>();
   let previous: Sheet | null = null;
   plan.sheets.forEach((sheetPlan, i) => {
     const existing = handleOf(sheetPlan.existing);
@@ -144,6 +153,7 @@ export function applySetUp(
     const sheet =
       existing ?? spreadsheet.insertSheet(sheetPlan.template.name, previous ? previous.getIndex() : 0);
     previous = sheet;
+    sheets.set(sheetPlan.template.name, sheet);
     if (work) {
       writeTable(gas, sheet, work, rules);
       grid[work.plan.template.name] = work.maxRows;
@@ -192,6 +202,8 @@ export function applySetUp(
     ),
     created,
     rows: viewRows,
+    sheets,
+    settled: !recovering && created.size === 0 && plan.sheets.every((p) => p.changes.length === 0),
     finish() {
       for (const write of pending.values()) write();
       pending.clear();

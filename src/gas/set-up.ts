@@ -7,7 +7,7 @@ import type { AppsScript } from './apps-script';
 import { withDocumentLock } from './document-lock';
 import type { SetUpViews } from './leader-view';
 import { applySetUp } from './set-up-apply';
-import { forgetRead } from './sheet-reads';
+import { forgetRead, rememberSheets } from './sheet-reads';
 import { readWorkspace } from './workspace-gateway';
 
 export const TOAST_TITLE = 'AI Plan Workspace';
@@ -35,7 +35,14 @@ export function setUpWorkspace(
       const applied = applySetUp(gas, spreadsheet, plan, read, (message) =>
         spreadsheet.toast(message, TOAST_TITLE, 5),
       );
-      leaderView({ writes: applied.views, created: applied.created, rows: applied.rows });
+      rememberSheets(spreadsheet, applied.sheets);
+      leaderView({
+        writes: applied.views,
+        created: applied.created,
+        rows: applied.rows,
+        settled: applied.settled,
+        properties: read.properties,
+      });
       applied.finish();
     } finally {
       forgetRead(spreadsheet);

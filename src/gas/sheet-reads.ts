@@ -36,6 +36,13 @@ export function sheetByName(spreadsheet: Spreadsheet, name: string): Sheet | nul
   return sheet;
 }
 
+/** Set-up, which found or made every sheet, hands them on: the rest of its run asks for none. */
+export function rememberSheets(spreadsheet: Spreadsheet, sheets: ReadonlyMap<string, Sheet>): void {
+  let known = handles.get(spreadsheet);
+  if (!known) handles.set(spreadsheet, (known = new Map()));
+  for (const [name, sheet] of sheets) known.set(name, sheet);
+}
+
 export function sheetRead(spreadsheet: Spreadsheet, name: string): SheetRead | undefined {
   return runs.get(spreadsheet)?.get(name);
 }

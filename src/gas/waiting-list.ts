@@ -11,15 +11,22 @@ import {
 } from '../domain/waiting-list';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { SECRET_KEY } from './document-secret';
+import { userProperties } from './user-properties';
 
 /** The spreadsheets where the running user has requests waiting (one User-properties read). */
 export function waitingSpreadsheets(gas: AppsScript): WaitingSpreadsheet[] {
-  return readWaitingList(gas.PropertiesService.getUserProperties().getProperties());
+  return readWaitingList(userProperties(gas).getProperties());
 }
 
-export function waitingEntryFor(gas: AppsScript, spreadsheetId: string): WaitingSpreadsheet | undefined {
-  const value = gas.PropertiesService.getUserProperties().getProperty(`${WAITING_PREFIX}${spreadsheetId}`);
-  return value === null ? undefined : readWaitingList({ [`${WAITING_PREFIX}${spreadsheetId}`]: value })[0];
+/** `user`: the user's properties, when the caller has read them already (opening the planner). */
+export function waitingEntryFor(
+  gas: AppsScript,
+  spreadsheetId: string,
+  user?: Readonly<Record<string, string>>,
+): WaitingSpreadsheet | undefined {
+  const key = `${WAITING_PREFIX}${spreadsheetId}`;
+  const value = user ? (user[key] ?? null) : userProperties(gas).getProperty(key);
+  return value === null ? undefined : readWaitingList({ [key]: value })[0];
 }
 
 /**
@@ -35,7 +42,7 @@ export function noteServed(
   now: Date,
   change: { requests?: boolean; pilot?: boolean },
 ): void {
-  const user = gas.PropertiesService.getUserProperties();
+  const user = userProperties(gas);
   const key = `${WAITING_PREFIX}${spreadsheet.getId()}`;
   const value = user.getProperty(key);
   const existing = value === null ? undefined : readWaitingList({ [key]: value })[0];
@@ -67,16 +74,19 @@ export function noteWaiting(gas: AppsScript, spreadsheet: Spreadsheet, waiting: 
 /** Forgets a spreadsheet the hourly run cannot open, and keeps a note for the planner to show. */
 export function dropUnreachable(gas: AppsScript, entry: WaitingSpreadsheet, now: Date): void {
   const [key, value] = droppedEntry({ id: entry.id, name: entry.name, dropped: now.getTime() });
-  const user = gas.PropertiesService.getUserProperties();
+  const user = userProperties(gas);
   // The note first: a run cut off between the two calls leaves the entry, which the next run drops again.
   user.setProperty(key, value);
   user.deleteProperty(`${WAITING_PREFIX}${entry.id}`);
 }
 
-/** The notes about dropped spreadsheets, for the planner to show once; they are removed as read. */
-export function takeDroppedNotices(gas: AppsScript): string[] {
-  const user = gas.PropertiesService.getUserProperties();
-  const dropped = readDropped(user.getProperties());
+/**
+ * The notes about dropped spreadsheets, for the planner to show once; they are removed as read.
+ * `read`: the user's properties as the caller read them (only the hourly run writes these notes).
+ */
+export function takeDroppedNotices(gas: AppsScript, read?: Readonly<Record<string, string>>): string[] {
+  const user = userProperties(gas);
+  const dropped = readDropped(read ?? user.getProperties());
   for (const entry of dropped) user.deleteProperty(`${DROPPED_PREFIX}${entry.id}`);
   return dropped.map(droppedNotice);
 }

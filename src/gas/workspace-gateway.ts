@@ -37,7 +37,7 @@ export interface WorkspaceRead {
 
 /**
  * One read of everything set-up and the planner need: the stored schema version, which sheets exist,
- * each workspace sheet's values in a single `getValues`, and — for set-up (`formats`) — one read of
+ * each workspace sheet's values in a single `getSheetValues`, and — for set-up (`formats`) — one read of
  * its validations and one of its number formats. The markers that find a renamed sheet are read only
  * when a sheet is missing by name or the schema changed: a completed set-up marked every sheet.
  */
@@ -58,7 +58,8 @@ export function readWorkspace(
   const version = stored === null || !/^\d+$/.test(stored) ? null : Number(stored);
   const grid = parseGrid(properties[GRID_KEY]);
 
-  const all = spreadsheet.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
+  const byName = version === template.schemaVersion ? templateSheets(spreadsheet, template) : null;
+  const all = byName ?? spreadsheet.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
   const names = new Set(template.sheets.map((s) => s.name));
   const complete =
     version === template.schemaVersion && template.sheets.every((t) => all.some((s) => s.name === t.name));
@@ -91,7 +92,7 @@ export function readWorkspace(
     // Set-up never reads what the Log holds: its header row is the one the Log head keeps (below).
     const logHeaders = options.formats && complete && keys.get(name)?.key === 'log' ? headRow : null;
     if (logHeaders) headerOnly.add(name);
-    const values = logHeaders ? [logHeaders] : sheet.getDataRange().getValues();
+    const values = logHeaders ? [logHeaders] : sheetValues(sheet);
     const width = values[0]?.length ?? 0;
     let maxRows = 0;
     const template = keys.get(name);
@@ -123,6 +124,36 @@ export function readWorkspace(
     properties,
     headerOnly,
   };
+}
+
+/**
+ * A workspace set up to this schema, asked for its sheets by name: one call per sheet, where listing
+ * them costs one more and then one per sheet for its name. Null once one is missing: the caller then
+ * lists every sheet, to find one renamed (or make the missing one in its place).
+ */
+function templateSheets(
+  spreadsheet: Spreadsheet,
+  template: WorkspaceTemplate,
+): { sheet: Sheet; name: string }[] | null {
+  const found: { sheet: Sheet; name: string }[] = [];
+  for (const t of template.sheets) {
+    const sheet = spreadsheet.getSheetByName(t.name);
+    if (!sheet) return null;
+    found.push({ sheet, name: t.name });
+  }
+  return found;
+}
+
+/**
+ * The values `getDataRange().getValues()` returns, in one call instead of two. A sheet with nothing
+ * on it has no last row to reach, and Apps Script refuses the range: it is read the longer way.
+ */
+function sheetValues(sheet: Sheet): unknown[][] {
+  try {
+    return sheet.getSheetValues(1, 1, -1, -1);
+  } catch {
+    return sheet.getDataRange().getValues();
+  }
 }
 
 function parseGrid(raw: string | undefined): Record<string, number> {

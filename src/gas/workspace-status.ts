@@ -7,7 +7,21 @@ import { currentPhase } from './leader-view';
 import type { AppsScript } from './apps-script';
 import { LOG_HEAD_KEY } from './log-head';
 import { readWorkspace } from './workspace-gateway';
+import { checkRepliesIfDue } from './hourly-run';
+import { userProperties } from './user-properties';
+import { takeDroppedNotices } from './waiting-list';
 import { parseHead } from '../domain/audit-log';
+
+/**
+ * The planner's opening call: replies read first when they are due, then the status, with the user's
+ * news (a spreadsheet the hourly check dropped), read and cleared here. The user's properties are read
+ * once for both (a reply check changes only its own entry, and only the hourly run leaves news).
+ */
+export function openingStatus(gas: AppsScript, now: Date = new Date()): WorkspaceStatus {
+  const user = userProperties(gas).getProperties();
+  checkRepliesIfDue(gas, now, user);
+  return { ...workspaceStatus(gas), notices: takeDroppedNotices(gas, user) };
+}
 
 /** What the planner shows on opening: which sheets exist, the schema version and the phase, from the sheets. */
 export function workspaceStatus(gas: AppsScript): WorkspaceStatus {

@@ -44,6 +44,7 @@ const READS = new Set([
   'Range.getFontWeight',
   'Range.getDataValidation',
   'Range.getDataValidations',
+  'Sheet.getSheetValues',
   'Sheet.getLastRow',
   'Sheet.getLastColumn',
   'Sheet.getConditionalFormatRules',

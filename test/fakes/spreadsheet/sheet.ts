@@ -114,6 +114,17 @@ export class FakeSheet implements Sheet, SheetBound {
     return this.range(checkedGrid(sheet, rowOrA1 as number, column as number, numRows ?? 1, numColumns ?? 1));
   }
 
+  /**
+   * `getRange(...).getValues()` in one call; -1 reaches the last row or column with content. A sheet
+   * with no content has no such row: Apps Script refuses the range, as getRange refuses zero rows.
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    const sheet = this.state;
+    const rows = numRows === -1 ? this.ctx.model.lastRow(sheet) - startRow + 1 : numRows;
+    const columns = numColumns === -1 ? this.ctx.model.lastColumn(sheet) - startColumn + 1 : numColumns;
+    return this.ctx.model.values(sheet, checkedGrid(sheet, startRow, startColumn, rows, columns));
+  }
+
   getDataRange(): Range {
     const sheet = this.state;
     return this.range({
