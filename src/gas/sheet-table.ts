@@ -120,8 +120,11 @@ export class SheetTable {
 
   /** The table as it stands in memory, changes included. */
   current(): TableData {
-    return readTableData(this.template, this.values);
+    // Parts of one action ask for it several times between changes: parsed again only after one.
+    return (this.parsed ??= readTableData(this.template, this.values));
   }
+
+  private parsed: TableData | null = null;
 
   has(key: string): boolean {
     return this.columns.has(key);
@@ -146,6 +149,7 @@ export class SheetTable {
     const cell = toCell(placed.column, value);
     if (sameCell(line[placed.at - 1], cell)) return;
     line[placed.at - 1] = cell;
+    this.parsed = null;
     if (row <= this.existingRows && !this.wholeColumns.has(placed.at)) {
       let cells = this.dirty.get(row);
       if (!cells) this.dirty.set(row, (cells = new Set()));
@@ -156,6 +160,7 @@ export class SheetTable {
   /** Adds a row below the last one; returns its row number. */
   append(cells: Readonly<Record<string, unknown>>): number {
     this.values.push(Array.from({ length: this.data.width }, () => ''));
+    this.parsed = null;
     const row = this.values.length;
     for (const [key, value] of Object.entries(cells)) this.set(row, key, value);
     return row;

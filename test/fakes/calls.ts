@@ -94,13 +94,17 @@ export function counted<T extends object>(
 ): T {
   const existing = proxies.get(target);
   if (existing) return existing as T;
+  // One wrapper per method, made on its first use: code under test asks for methods millions of times.
+  const wrappers = new Map<string, { method: unknown; wrapper: (...args: unknown[]) => unknown }>();
   const proxy = new Proxy(target, {
     get(raw, property, receiver) {
       const value: unknown = Reflect.get(raw, property, receiver);
       if (typeof value !== 'function' || typeof property !== 'string' || property === 'constructor')
         return value;
+      const known = wrappers.get(property);
+      if (known?.method === value) return known.wrapper;
       const name = `${typeName}.${property}`;
-      return (...args: unknown[]) => {
+      const wrapper = (...args: unknown[]) => {
         guard?.(name);
         log.record(name, sheetOf(raw));
         faults?.check(name);
@@ -111,6 +115,8 @@ export function counted<T extends object>(
         if (cells > 0) log.recordCells(name, cells);
         return result;
       };
+      wrappers.set(property, { method: value, wrapper });
+      return wrapper;
     },
   });
   proxies.set(target, proxy);
