@@ -62,3 +62,19 @@ export function forgetRead(spreadsheet: Spreadsheet, name?: string): void {
   runs.delete(spreadsheet);
   handles.delete(spreadsheet);
 }
+
+/**
+ * The values `getDataRange().getValues()` returns, in one call instead of two (-1 reaches the last row
+ * and column with content). A sheet with nothing on it has no last row to reach: Apps Script refuses
+ * the range (or gives no rows), and it is read the longer way. Any other failure is the run's.
+ */
+export function sheetValues(sheet: Sheet): unknown[][] {
+  let values: unknown[][] = [];
+  try {
+    values = sheet.getSheetValues(1, 1, -1, -1);
+  } catch (error) {
+    if (!/must be at least 1|too small/i.test(error instanceof Error ? error.message : String(error)))
+      throw error;
+  }
+  return values.length > 0 ? values : sheet.getDataRange().getValues();
+}

@@ -13,6 +13,12 @@ function workspace(): FakeEnvironment {
   return env;
 }
 
+/** Reads of a sheet's values, by either call. */
+const valueReads = (env: FakeEnvironment) => {
+  const calls = env.calls.byMethod();
+  return (calls['Range.getValues'] ?? 0) + (calls['Sheet.getSheetValues'] ?? 0);
+};
+
 describe('a sheet table', () => {
   it('holds what it wrote for the rest of the run: the next part reads nothing and finds what a read finds', () => {
     const env = workspace();
@@ -26,7 +32,7 @@ describe('a sheet table', () => {
       table.flush(gas);
       env.calls.reset();
       const again = SheetTable.open(spreadsheet, workflowsTemplate);
-      expect(env.calls.byMethod()['Range.getValues'] ?? 0).toBe(0);
+      expect(valueReads(env)).toBe(0);
       return again.data.rows.map((r) => r.cells);
     });
     const read = env.run((gas) =>
@@ -45,7 +51,7 @@ describe('a sheet table', () => {
       table.flush(gas);
       env.calls.reset();
       const again = SheetTable.open(spreadsheet, governanceTemplate);
-      expect(env.calls.byMethod()['Range.getValues']).toBe(1);
+      expect(valueReads(env)).toBe(1);
       expect(again.data.rows.at(-1)?.cells['due']).toBeInstanceOf(Date);
     });
   });

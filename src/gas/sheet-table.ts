@@ -5,7 +5,7 @@ import { readTableData, type TableData } from '../domain/table';
 import type { ColumnTemplate, TableTemplate } from '../domain/workspace-template';
 import type { AppsScript, Sheet, Spreadsheet } from './apps-script';
 import { formatDataRows, placeColumns, runs, ValidationRules } from './column-formatting';
-import { forgetRead, rememberRead, sheetRead, type SheetRead, sheetByName } from './sheet-reads';
+import { forgetRead, rememberRead, sheetRead, type SheetRead, sheetByName, sheetValues } from './sheet-reads';
 import { UserError } from './user-error';
 
 /** Rows added when a sheet runs out of grid, so it does not grow one row at a time. */
@@ -64,7 +64,7 @@ export class SheetTable {
           `The ${template.name} sheet is missing. Run Set up workspace (on the planner's Overview) to repair it.`,
         );
       }
-      const values = sheet.getDataRange().getValues();
+      const values = sheetValues(sheet);
       read = { sheet, values, maxRows: null, displayed: new Map() };
       rememberRead(spreadsheet, template.name, read);
     }

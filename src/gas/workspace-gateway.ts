@@ -5,6 +5,7 @@ import type { WorkspaceTemplate } from '../domain/workspace-template';
 import type { AppsScript, Sheet, Spreadsheet } from './apps-script';
 import { documentProperties } from './document-properties';
 import { LOG_HEAD_KEY } from './log-head';
+import { sheetValues } from './sheet-reads';
 
 /** Document property holding the schema version of the last completed set-up. */
 export const SCHEMA_VERSION_KEY = 'aiplan.schemaVersion';
@@ -142,18 +143,6 @@ function templateSheets(
     found.push({ sheet, name: t.name });
   }
   return found;
-}
-
-/**
- * The values `getDataRange().getValues()` returns, in one call instead of two. A sheet with nothing
- * on it has no last row to reach, and Apps Script refuses the range: it is read the longer way.
- */
-function sheetValues(sheet: Sheet): unknown[][] {
-  try {
-    return sheet.getSheetValues(1, 1, -1, -1);
-  } catch {
-    return sheet.getDataRange().getValues();
-  }
 }
 
 function parseGrid(raw: string | undefined): Record<string, number> {
