@@ -16,8 +16,10 @@ export const approvalStatuses = [
 export type ApprovalStatus = (typeof approvalStatuses)[number];
 
 /**
- * A receipt or an unreadable-reply note: "Sending" is written with the decision, before the email goes,
- * "Sent" after it; "Not sent" when it could not go to the approver alone.
+ * A receipt or an unreadable-reply note, written with the decision, before the email goes: "Sent" when
+ * it is queued in the Outbox to go (the Outbox says when it went), "Not sent" when it could not go to
+ * the approver alone. "Sending" is what earlier versions wrote before the email went: a row left so is
+ * settled from the Outbox.
  */
 export const noticeStates = ['Sending', 'Sent', 'Not sent'] as const;
 export type NoticeState = (typeof noticeStates)[number];

@@ -38,7 +38,8 @@ import { AUTO_REPLY_REASON } from '../domain/reply-reader';
 import { decideReply } from '../domain/reply-decision';
 import { checkMessage, nextStepDue, requestsToRead } from '../domain/reply-check';
 import { repairOf, stillWanted } from '../domain/request-repair';
-import { noticeAction, noticeOutcome } from '../domain/notice-outcome';
+import { noticeAction, noticeDecided, noticeOutcome } from '../domain/notice-outcome';
+import { replyRoute, routeAllowed } from '../domain/reply-route';
 import { staleMarking } from '../domain/stale-approvals';
 import { withUncounted } from '../domain/uncounted-replies';
 import { requestToken, tokenInSubject } from '../domain/request-token';
@@ -58,6 +59,7 @@ import { planState, type PlanState } from './governance';
 import { displayName, whoAmI } from './identity';
 import { Outbox, type Delivered, type ThreadCache } from './outbox';
 import { newMessages, type NewMessage } from './reply-inbox';
+import { parsedAddressing } from './approval-mail';
 import { SheetTable } from './sheet-table';
 import { PlanCopies } from './plan-copies';
 import { quoted, refusedForLength } from '../domain/input-caps';
@@ -104,6 +106,8 @@ interface Context {
   mail: MailIntent[];
   /** The Plan versions sheet, read when a request is first decided in this run. */
   copies: () => PlanCopies;
+  /** The checklist brought in step, written with the run's first commit (null once written, or in a view). */
+  planWrite: (() => void) | null;
 }
 
 function once<T>(get: () => T): () => T {
@@ -111,9 +115,12 @@ function once<T>(get: () => T): () => T {
   return () => (value ??= { v: get() }).v;
 }
 
-/** `write`: an action, which brings the checklist in step in the sheet; a view only computes it. */
+/**
+ * `write`: an action, which signs what it writes and brings the checklist in step in the sheet with its
+ * commit; a view only computes them.
+ */
 function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date, write = true): Context {
-  const plan = planState(gas, spreadsheet, me, now, write);
+  const plan = planState(gas, spreadsheet, me);
   const settings = SheetTable.open(spreadsheet, settingsTemplate, ['id', 'setting']);
   const table = SheetTable.open(spreadsheet, approvalsTemplate, ['id', 'status', 'approver', 'threadId']);
   const chain = plan.selected
@@ -143,6 +150,7 @@ function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date, 
     spreadsheetId: once(() => spreadsheet.getId()),
     timeZone: once(() => spreadsheet.getSpreadsheetTimeZone()),
     copies: once(() => PlanCopies.open(gas, spreadsheet)),
+    planWrite: write ? plan.write : null,
   };
 }
 
@@ -531,10 +539,13 @@ function noticeToken(ctx: Context, record: ApprovalRecord, kind: 'receipt' | 'no
 }
 
 /**
- * The receipts and notes marked "Sending": each not in the Outbox yet is queued there, in the request's
- * thread, to the approver and their aliases only (one left by a run from before the Outbox is looked for
- * in the thread first); each the Outbox has settled (sent, or not sent because Gmail would have taken it
- * to someone else) is recorded in its row and logged, unless a journal waiting for the Log has it.
+ * The receipts and notes marked "Sending". One this run decided goes into its row now, with the
+ * decision, as it will end (notice-outcome.ts): "Sent", its email queued in the Outbox, in the request's
+ * thread, to the approver and their aliases only; "Not sent" when the thread's last message, as the
+ * reader parsed it, would take it to anyone else. One left by a run from before is queued when the
+ * Outbox lacks it (looked for in the thread first) and recorded once the Outbox has settled it (sent,
+ * or not sent because Gmail would have taken it to someone else), logged unless a journal waiting for
+ * the Log has it.
  */
 function settleNotices(ctx: Context, outbox: Outbox): void {
   for (const record of ctx.records.filter((r) => r.requestedBy === ctx.me)) {
@@ -542,6 +553,7 @@ function settleNotices(ctx: Context, outbox: Outbox): void {
       if (record[kind] !== 'Sending') continue;
       const token = noticeToken(ctx, record, kind);
       const queued = outbox.find(token);
+      const decidedNow = ctx.marked.has(`${record.row}|${kind}`);
       const settled =
         queued &&
         noticeOutcome(
@@ -556,13 +568,20 @@ function settleNotices(ctx: Context, outbox: Outbox): void {
         if (settled.event) ctx.events.push(settled.event);
         continue;
       }
-      if (queued) continue;
+      if (queued && !decidedNow) continue;
       const approver = approverOf(ctx, record);
       // A reply in the thread takes the thread's own subject ("Re: …").
       const email = noticeEmail(ctx, record, kind, approver, '');
       if (!email) {
         ctx.table.set(record.row, kind, 'Not sent');
         continue;
+      }
+      const allowed = approver ? [approver.email, ...approver.aliases] : [];
+      if (decidedNow) {
+        const decided = noticeDecided(kind, record, reaches(ctx, record, allowed), ctx.me);
+        ctx.table.set(record.row, kind, decided.state);
+        ctx.events.push(decided.event);
+        if (decided.state !== 'Sent') continue;
       }
       outbox.enqueue(
         [
@@ -576,16 +595,26 @@ function settleNotices(ctx: Context, outbox: Outbox): void {
             plain: email.plain,
             html: email.html,
             inThread: record.threadId,
-            allowed: approver ? [approver.email, ...approver.aliases] : [],
+            allowed,
             fromName: fromName(ctx),
           },
         ],
         ctx.now,
-        { look: !ctx.marked.has(`${record.row}|${kind}`) },
+        { look: !decidedNow },
       );
     }
   }
   reread(ctx);
+}
+
+/**
+ * Whether a reply into the request's thread would reach only `allowed`, from the thread's last message
+ * as the reply reader parsed it in this run; null when this run did not parse it (the send decides).
+ */
+function reaches(ctx: Context, record: ApprovalRecord, allowed: readonly string[]): boolean | null {
+  const held = ctx.threads.get(record.threadId);
+  const last = held ? parsedAddressing(held.messages, held.last, ctx.me) : null;
+  return last ? routeAllowed(replyRoute(last, ctx.me), allowed, '') : null;
 }
 
 function noticeEmail(
@@ -661,9 +690,9 @@ function chaseUp(ctx: Context, record: ApprovalRecord): void {
 
 /**
  * Commits an action: the emails it decided and its Log events go to the Outbox first, in one write (so
- * a cut-off run's emails and events are known to the next), then the Approvals rows, then the Log; then
- * every pending email of the user is sent and marked sent, and what went out is recorded in the rows
- * and logged the same way.
+ * a cut-off run's emails and events are known to the next), then the Approvals rows (receipts and notes
+ * as they will end), then the Log; then every pending email of the user is sent and marked sent in the
+ * Outbox. Requests that went out are recorded in their rows after (their thread and message IDs).
  */
 function finish(ctx: Context, outbox: Outbox): void {
   commit(ctx, outbox);
@@ -675,9 +704,10 @@ function finish(ctx: Context, outbox: Outbox): void {
     // The recipients this run may send to: the pacing bound, or less when the day's quota is lower.
     () => Math.min(RECIPIENTS_PER_RUN, ctx.gas.MailApp.getRemainingDailyQuota()),
   );
-  recordDelivered(ctx, delivered);
-  settleNotices(ctx, outbox);
-  commit(ctx, outbox);
+  if (delivered.some((d) => d.kind === 'Request')) {
+    recordDelivered(ctx, delivered);
+    commit(ctx, outbox);
+  }
   if (ctx.records.some((r) => isPending(r) && r.requestedBy === ctx.me) || mailWaiting(outbox, ctx.me))
     ensureHourlyCheck(ctx.gas);
 }
@@ -687,13 +717,20 @@ function mailWaiting(outbox: Outbox, me: string): boolean {
   return pendingFor(outbox.all, me).length > 0;
 }
 
-/** Emails queued and events journaled in one Outbox write, then the Approvals rows, then the Log. */
+/**
+ * Emails queued and events journaled in one Outbox write, then the checklist brought in step (its events
+ * in that journal: a run cut off before it writes them syncs the same again, appended once), then the
+ * Approvals rows, then the Log.
+ */
 function commit(ctx: Context, outbox: Outbox): void {
   outbox.enqueue(ctx.mail, ctx.now);
   ctx.mail = [];
-  outbox.journal(ctx.events, ctx.now);
+  const planWrite = ctx.planWrite;
+  ctx.planWrite = null;
+  outbox.journal([...(planWrite ? ctx.plan.events : []), ...ctx.events], ctx.now);
   ctx.events = [];
   outbox.write();
+  planWrite?.();
   ctx.table.flush(ctx.gas);
   reread(ctx);
   outbox.log(ctx.now);
@@ -790,11 +827,19 @@ export function checkApprovalReplies(
   gas: AppsScript,
   options: { now?: Date; budgetMs?: number; mailOnlyWhenIdle?: boolean } = {},
 ): CheckSummary {
+  return checkWithBoard(gas, options).summary;
+}
+
+/** The check, and the Approvals view from the rows it holds (for the sidebar, without reading them again). */
+export function checkWithBoard(
+  gas: AppsScript,
+  options: { now?: Date; budgetMs?: number; mailOnlyWhenIdle?: boolean } = {},
+): { summary: CheckSummary; board: () => ApprovalBoard } {
   const budgetMs = options.budgetMs ?? RUN_BUDGET_MS;
   const started = Date.now();
   const spreadsheet = activeSpreadsheet(gas);
   if (!spreadsheet.getSheetByName(approvalsTemplate.name)) {
-    return {
+    const summary = {
       read: 0,
       decided: 0,
       review: 0,
@@ -803,6 +848,7 @@ export function checkApprovalReplies(
       waiting: false,
       message: 'The workspace is not set up.',
     };
+    return { summary, board: notSetUpBoard };
   }
   return withDocumentLock(gas, () => {
     const me = whoAmI(gas).email.toLowerCase();
@@ -872,7 +918,7 @@ export function checkApprovalReplies(
     const waiting = ctx.records.some((r) => isPending(r) && r.requestedBy === me) || mailWaiting(outbox, me);
     noteWaiting(gas, spreadsheet, waiting, ctx.now);
     const message = checkMessage({ read, decided, review, sent, partial });
-    return { read, decided, review, sent, partial, waiting, message };
+    return { summary: { read, decided, review, sent, partial, waiting, message }, board: () => board(ctx) };
   });
 }
 
