@@ -30,7 +30,7 @@ import {
 } from '../domain/approval-records';
 import type { LogEvent, Signer } from '../domain/audit-log';
 import { RECIPIENTS_PER_RUN } from '../domain/mail-pacing';
-import { mailToken, pendingFor, type MailIntent } from '../domain/outbox';
+import { mailToken, pendingFor, type MailIntent, type OutboxRecord } from '../domain/outbox';
 import { senderName } from '../domain/email-layout';
 import type { Readership } from '../domain/messages/catalogue';
 import { unwrittenFields } from '../domain/pilot-plan';
@@ -38,6 +38,7 @@ import { AUTO_REPLY_REASON } from '../domain/reply-reader';
 import { decideReply } from '../domain/reply-decision';
 import { checkMessage, nextStepDue, requestsToRead } from '../domain/reply-check';
 import { repairOf, stillWanted } from '../domain/request-repair';
+import { awaitingSend, withSentIds } from '../domain/request-delivery';
 import { noticeAction, noticeDecided, noticeOutcome } from '../domain/notice-outcome';
 import { replyRoute, routeAllowed } from '../domain/reply-route';
 import { staleMarking } from '../domain/stale-approvals';
@@ -67,9 +68,10 @@ import { noteWaiting } from './waiting-list';
 
 /**
  * Phase 2, approvals: requests sent from the requester's Gmail, one per approver of the current step,
- * answered by replying. The Approvals sheet is the record: a row is written ("Sending") before its
- * email goes, and every reply read is remembered by message ID, so a run cut short is completed by the
- * next one without sending twice or counting a reply twice.
+ * answered by replying. The Approvals sheet is the record: a row is written ("Sent") before its email
+ * goes, once, and the Outbox row that sends the email holds its Gmail IDs; every reply read is
+ * remembered by message ID, so a run cut short is completed by the next one without sending twice or
+ * counting a reply twice.
  */
 
 /** The entry point the hourly trigger runs; typed against the entry file so a rename cannot break it. */
@@ -108,6 +110,8 @@ interface Context {
   copies: () => PlanCopies;
   /** The checklist brought in step, written with the run's first commit (null once written, or in a view). */
   planWrite: (() => void) | null;
+  /** The Outbox's rows, once the action opened it: sent requests' Gmail IDs are there (request-delivery.ts). */
+  delivered: readonly OutboxRecord[];
 }
 
 function once<T>(get: () => T): () => T {
@@ -151,7 +155,14 @@ function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date, 
     timeZone: once(() => spreadsheet.getSpreadsheetTimeZone()),
     copies: once(() => PlanCopies.open(gas, spreadsheet)),
     planWrite: write ? plan.write : null,
+    delivered: [],
   };
+}
+
+/** The action's Outbox, whose rows hold the Gmail IDs of the requests it sent. */
+function attach(ctx: Context, outbox: Outbox): void {
+  ctx.delivered = outbox.all;
+  reread(ctx);
 }
 
 /** The selected workflow's consensus, total, band and eligibility from the Scores sheet as it is. */
@@ -163,7 +174,8 @@ function assess(spreadsheet: Spreadsheet, workflowId: string, settings: TableDat
 
 /** Rows read from the sheet keep the days it showed; rows written in this run carry their own. */
 function reread(ctx: Context): void {
-  ctx.records = verifyApprovals(readApprovals(ctx.table.current(), ctx.dueShown), ctx.sign);
+  const records = verifyApprovals(readApprovals(ctx.table.current(), ctx.dueShown), ctx.sign);
+  ctx.records = withSentIds(records, ctx.delivered);
 }
 
 /**
@@ -258,8 +270,9 @@ function approverOf(ctx: Context, record: ApprovalRecord): Approver | undefined 
 const readershipOf = (ctx: Context, email: string): Readership => readershipOfPerson(ctx.settings, email);
 
 /**
- * Queues one request email per approver, each with its row written as "Sending"; `finish` writes the
- * emails to the Outbox, the rows, the Log, then sends.
+ * Queues one request email per approver, each with its row written as "Sent" (at this run's time);
+ * `finish` writes the emails to the Outbox, the rows, the Log, then sends. The row is written once,
+ * before its email goes: the Outbox row holds the email's Gmail IDs once it went (request-delivery.ts).
  */
 function sendStep(
   ctx: Context,
@@ -299,7 +312,7 @@ function sendStep(
       reminders: 0,
       requestedBy: ctx.me,
     });
-    update(ctx, row, { status: 'Sending' });
+    update(ctx, row, { status: 'Sent', sent: ctx.now });
     reread(ctx);
     const intent = requestIntent(ctx, { id: token, due }, step, approver, progress);
     if (intent) ctx.mail.push(intent);
@@ -371,7 +384,7 @@ function requestIntent(
   };
 }
 
-/** Records request emails that went out (now, or found in sent mail after a cut-off run). */
+/** Records in their rows request emails a run from before left at "Sending" that went out. */
 function recordDelivered(ctx: Context, delivered: readonly Delivered[]): void {
   for (const sent of delivered.filter((d) => d.kind === 'Request')) {
     const record = ctx.records.find((r) => r.id === sent.token);
@@ -387,13 +400,15 @@ function recordDelivered(ctx: Context, delivered: readonly Delivered[]): void {
 }
 
 /**
- * Rows left at "Sending" by a run that was cut short. Their emails are in the Outbox: one already sent
- * is recorded here; a pending one is sent by `finish` (after a look in sent mail). A row whose email is
- * not in the Outbox (removed by hand) is queued again when it still matches the plan — `deliver` looks
- * in sent mail first — and cancelled otherwise.
+ * Requests whose email has not gone as far as the rows say (request-delivery.ts): written "Sent"
+ * with their email still in the Outbox, or left at "Sending" by a run from before. A pending email is
+ * sent by `finish` (after a look in sent mail); one a run from before sent is recorded in its row. A
+ * row whose email is not in the Outbox (removed by hand) is queued again when it still matches the
+ * plan — `deliver` looks in sent mail first — and cancelled otherwise, as is one whose email the
+ * Outbox cancelled.
  */
 function repairSending(ctx: Context, outbox: Outbox): void {
-  const stuck = ctx.records.filter((r) => r.status === 'Sending' && r.requestedBy === ctx.me);
+  const stuck = ctx.records.filter((r) => awaitingSend(r) && r.requestedBy === ctx.me);
   if (stuck.length === 0) return;
   const progress = progressOf(ctx);
   for (const record of stuck) {
@@ -427,7 +442,7 @@ function repairSending(ctx: Context, outbox: Outbox): void {
         who: ctx.me,
         action: 'Approval request not sent',
         subject: record.id,
-        before: 'Sending',
+        before: record.status,
         after: 'Cancelled',
         note: 'The email never went out, and the request no longer matches the plan.',
       });
@@ -690,24 +705,21 @@ function chaseUp(ctx: Context, record: ApprovalRecord): void {
 
 /**
  * Commits an action: the emails it decided and its Log events go to the Outbox first, in one write (so
- * a cut-off run's emails and events are known to the next), then the Approvals rows (receipts and notes
- * as they will end), then the Log; then every pending email of the user is sent and marked sent in the
- * Outbox. Requests that went out are recorded in their rows after (their thread and message IDs).
+ * a cut-off run's emails and events are known to the next), then the Approvals rows (requests, receipts
+ * and notes as they will end), then the Log; then every pending email of the user is sent and marked
+ * sent in the Outbox, which holds what Gmail says of them (the requests' thread and message IDs).
  */
 function finish(ctx: Context, outbox: Outbox): void {
   commit(ctx, outbox);
   const byId = new Map(ctx.records.map((r) => [r.id, r]));
-  const delivered = outbox.deliver(
+  outbox.deliver(
     ctx.now,
     (queued) => stillWanted(queued.kind, byId.get(queued.about)),
     ctx.threads,
     // The recipients this run may send to: the pacing bound, or less when the day's quota is lower.
     () => Math.min(RECIPIENTS_PER_RUN, ctx.gas.MailApp.getRemainingDailyQuota()),
   );
-  if (delivered.some((d) => d.kind === 'Request')) {
-    recordDelivered(ctx, delivered);
-    commit(ctx, outbox);
-  }
+  reread(ctx);
   if (ctx.records.some((r) => isPending(r) && r.requestedBy === ctx.me) || mailWaiting(outbox, ctx.me))
     ensureHourlyCheck(ctx.gas);
 }
@@ -785,6 +797,7 @@ export function sendApprovalRequests(gas: AppsScript): ApprovalResult {
     }
     const ctx = open(gas, spreadsheet, me.email.toLowerCase(), new Date());
     const outbox = Outbox.open(gas, spreadsheet, ctx.me, ctx.sign);
+    attach(ctx, outbox);
     settleEdits(ctx);
     repairSending(ctx, outbox);
     settleNotices(ctx, outbox);
@@ -855,6 +868,7 @@ export function checkWithBoard(
     // Apps Script's clock is the only one there; tests pass theirs to step through the days.
     const ctx = open(gas, spreadsheet, me, options.now ?? new Date());
     const outbox = Outbox.open(gas, spreadsheet, me, ctx.sign);
+    attach(ctx, outbox);
     settleEdits(ctx);
     repairSending(ctx, outbox);
     markStale(ctx);
@@ -892,7 +906,9 @@ export function checkWithBoard(
     const read = partial ? readRequests.size : pending.length;
     reread(ctx);
     settleNotices(ctx, outbox);
-    for (const record of ctx.records.filter((r) => r.status === 'Sent' && r.requestedBy === me))
+    for (const record of ctx.records.filter(
+      (r) => r.status === 'Sent' && !awaitingSend(r) && r.requestedBy === me,
+    ))
       chaseUp(ctx, record);
     const decided = ctx.events.filter((e) => e.action === 'Approval decision').length;
     const review = ctx.events.filter((e) => e.action === 'Reply needs review').length;
@@ -934,6 +950,7 @@ export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
     const me = identity(gas);
     const ctx = open(gas, spreadsheet, me, new Date());
     const outbox = Outbox.open(gas, spreadsheet, whoAmI(gas).email.toLowerCase(), ctx.sign);
+    attach(ctx, outbox);
     settleEdits(ctx);
     const record = ctx.records.find((r) => r.id === requestId);
     if (!record || record.status !== 'Needs review') {

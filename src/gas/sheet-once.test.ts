@@ -448,14 +448,6 @@ const grown = (): Phases => {
  */
 const notYetOnce: Record<string, string> = {
   /*
-   * Sending requests writes their Approvals rows ("Sending") before the emails and their thread and
-   * message IDs after (write-ahead, as the Outbox): the reply check finds replies by the row's thread
-   * ID, so until it takes the IDs from the Outbox rows (which hold them once sent) the row is written
-   * twice (approvals.ts `finish`).
-   */
-  'send approval requests (1,000) × Approvals': '1/2',
-  'send approval requests (10) × Approvals': '1/2',
-  /*
    * An incident's row is written "Sending" before its notices and "Sent" after (write-ahead): its
    * notices are vouched for by the row as written, so the row goes first; writing it once would
    * take the row's content in the Outbox journal and a recovery that writes it from there in the
