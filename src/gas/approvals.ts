@@ -103,6 +103,8 @@ interface Context {
   threads: ThreadCache;
   /** "row|receipt", "row|note": marked "Sending" by this run, so nothing of theirs has gone yet. */
   marked: Set<string>;
+  /** Receipts and notes this run recorded as "Sent", by token: one the pacing leaves for later is not. */
+  noticed: Map<string, { row: number; kind: 'receipt' | 'note'; event: LogEvent }>;
   sign: Signer;
   /** The emails decided so far, queued in the Outbox before anything they follow from is written. */
   mail: MailIntent[];
@@ -148,6 +150,7 @@ function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date, 
     events: [],
     threads: new Map(),
     marked: new Set(),
+    noticed: new Map(),
     sign,
     mail: [],
     sheetUrl: once(() => spreadsheet.getUrl()),
@@ -597,6 +600,7 @@ function settleNotices(ctx: Context, outbox: Outbox): void {
         ctx.table.set(record.row, kind, decided.state);
         ctx.events.push(decided.event);
         if (decided.state !== 'Sent') continue;
+        ctx.noticed.set(token, { row: record.row, kind, event: decided.event });
       }
       outbox.enqueue(
         [
@@ -710,18 +714,47 @@ function chaseUp(ctx: Context, record: ApprovalRecord): void {
  * sent in the Outbox, which holds what Gmail says of them (the requests' thread and message IDs).
  */
 function finish(ctx: Context, outbox: Outbox): void {
-  commit(ctx, outbox);
+  outbox.enqueue(ctx.mail, ctx.now);
+  ctx.mail = [];
   const byId = new Map(ctx.records.map((r) => [r.id, r]));
-  outbox.deliver(
-    ctx.now,
-    (queued) => stillWanted(queued.kind, byId.get(queued.about)),
-    ctx.threads,
-    // The recipients this run may send to: the pacing bound, or less when the day's quota is lower.
-    () => Math.min(RECIPIENTS_PER_RUN, ctx.gas.MailApp.getRemainingDailyQuota()),
-  );
+  const vouch = (queued: OutboxRecord) => stillWanted(queued.kind, byId.get(queued.about));
+  // The recipients this run may send to: the pacing bound, or less when the day's quota is lower.
+  const allowance = once(() => Math.min(RECIPIENTS_PER_RUN, ctx.gas.MailApp.getRemainingDailyQuota()));
+  notedAsPaced(ctx, outbox.paced(vouch, allowance), byId);
+  commit(ctx, outbox);
+  outbox.deliver(ctx.now, vouch, ctx.threads, allowance);
   reread(ctx);
   if (ctx.records.some((r) => isPending(r) && r.requestedBy === ctx.me) || mailWaiting(outbox, ctx.me))
     ensureHourlyCheck(ctx.gas);
+}
+
+/**
+ * Receipts and notes as this run's sends will leave them, in the rows before anything goes: one this
+ * run sends is "Sent" and logged (one a run from before left at "Sending" too, unless a journal waiting
+ * for the Log has it); one the pacing leaves for a later run stays "Sending", unlogged, for the run that
+ * sends it.
+ */
+function notedAsPaced(
+  ctx: Context,
+  paced: { now: readonly OutboxRecord[]; later: readonly OutboxRecord[] },
+  byId: ReadonlyMap<string, ApprovalRecord>,
+): void {
+  const kinds = { Receipt: 'receipt', 'Reply note': 'note' } as const;
+  for (const email of paced.later) {
+    const noticed = ctx.noticed.get(email.token);
+    if (!noticed) continue;
+    ctx.table.set(noticed.row, noticed.kind, 'Sending');
+    ctx.events = ctx.events.filter((e) => e !== noticed.event);
+  }
+  for (const email of paced.now) {
+    const kind = email.kind === 'Receipt' || email.kind === 'Reply note' ? kinds[email.kind] : null;
+    const record = byId.get(email.about);
+    if (!kind || !record || record[kind] !== 'Sending') continue;
+    const settled = noticeOutcome(kind, record, 'Sent', () => false, ctx.me);
+    ctx.table.set(record.row, kind, 'Sent');
+    if (settled?.event) ctx.events.push(settled.event);
+  }
+  reread(ctx);
 }
 
 /** Whether emails of this user wait in the Outbox for a later run (paced, or left by a cut-off run). */
