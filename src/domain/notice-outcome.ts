@@ -40,9 +40,9 @@ export function noticeOutcome(
 
 /**
  * A receipt or note this run decided, into its row with the decision, before it goes: "Sent" (queued in
- * the Outbox, which sends it in this run or, paced, in a later one) unless `reaches` says the thread's
- * last message, as the reader parsed it, would take a reply to someone besides the approver: then "Not
- * sent", and nothing is queued. `reaches` null: not known before sending, so the send decides (it sends
+ * the Outbox; one the run's pacing leaves for a later run stays "Sending" until then) unless `reaches`
+ * says the thread's last message, as the reader parsed it, would take a reply to someone besides the
+ * approver: then "Not sent", and nothing is queued. `reaches` null: not known before sending, so the send decides (it sends
  * nothing to anyone else). Logged once, with the decision it follows from.
  */
 export function noticeDecided(
