@@ -16,8 +16,9 @@ export const approvalStatuses = [
 export type ApprovalStatus = (typeof approvalStatuses)[number];
 
 /**
- * A receipt or an unreadable-reply note: "Sending" is written with the decision, before the email goes,
- * "Sent" after it; "Not sent" when it could not go to the approver alone.
+ * A receipt or an unreadable-reply note, written in the run's one write, before the email goes: "Sent"
+ * when that run sends it (the Outbox says when it went), "Sending" while it waits in the Outbox for a
+ * later run (paced, or left by a run from before), "Not sent" when it could not go to the approver alone.
  */
 export const noticeStates = ['Sending', 'Sent', 'Not sent'] as const;
 export type NoticeState = (typeof noticeStates)[number];

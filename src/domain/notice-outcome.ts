@@ -38,6 +38,36 @@ export function noticeOutcome(
   };
 }
 
+/**
+ * A receipt or note this run decided, into its row with the decision, before it goes: "Sent" (queued in
+ * the Outbox; one the run's pacing leaves for a later run stays "Sending" until then) unless `reaches`
+ * says the thread's last message, as the reader parsed it, would take a reply to someone besides the
+ * approver: then "Not sent", and nothing is queued. `reaches` null: not known before sending, so the send decides (it sends
+ * nothing to anyone else). Logged once, with the decision it follows from.
+ */
+export function noticeDecided(
+  kind: NoticeKind,
+  record: ApprovalRecord,
+  reaches: boolean | null,
+  me: string,
+): { state: NoticeState; event: LogEvent } {
+  const state = reaches === false ? 'Not sent' : 'Sent';
+  return {
+    state,
+    event: {
+      who: me,
+      action: noticeAction[kind],
+      subject: record.id,
+      before: '',
+      after: state,
+      note:
+        state === 'Sent'
+          ? `To ${record.approver}, in the request's thread.`
+          : 'Not sent: in the thread it would not have gone to the approver alone.',
+    },
+  };
+}
+
 /** The Log's name for a notice sent (the journal looks it up by this). */
 export const noticeAction: Record<NoticeKind, string> = {
   receipt: 'Receipt sent',

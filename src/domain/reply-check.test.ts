@@ -10,7 +10,7 @@ const row = (n: number, cells: Record<string, unknown>) =>
 
 describe('the requests a reply check reads', () => {
   const records = [
-    row(2, { status: 'Sent' }),
+    row(2, { status: 'Sent', messageId: 'm-2', threadId: 't-2' }),
     row(3, { status: 'Needs review' }),
     row(4, { status: 'Sending' }),
     row(5, { status: 'Approved', receipt: 'Sent' }),
@@ -18,10 +18,12 @@ describe('the requests a reply check reads', () => {
     row(7, { status: 'Approved', receipt: 'Sent', planVersion: 'v-1' }),
     row(8, { status: 'Sent', requestedBy: 'someone@district.example.org' }),
     row(9, { status: 'Rejected', receipt: 'Sent' }),
+    // Written before its email went, which the Outbox has not sent yet: no thread to read.
+    row(10, { status: 'Sent' }),
   ];
   const plan = { workflowId: 'WF-001', version: 'v-2' };
 
-  it('are mine still waiting, and approvals of this version whose receipt went out (open to CHANGES)', () => {
+  it('are mine still waiting (their email gone), and approvals of this version whose receipt went out (open to CHANGES)', () => {
     expect(requestsToRead(records, me, plan, false).map((r) => r.row)).toEqual([2, 3, 5]);
   });
 

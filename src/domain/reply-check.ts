@@ -1,9 +1,10 @@
 import type { ChainProgress } from './approval-flow';
 import { isPending, type ApprovalRecord } from './approval-records';
+import { awaitingSend } from './request-delivery';
 
 /**
- * The requests a reply check reads the threads of: those of `me` still waiting (a row being sent
- * has no thread yet), and approvals whose receipt went out, which stay open to "CHANGES" while they
+ * The requests a reply check reads the threads of: those of `me` still waiting (a request whose email
+ * has not gone has no thread yet), and approvals whose receipt went out, which stay open to "CHANGES" while they
  * count for the current plan version. `mailOnly` (an hourly run with no request waiting and mail
  * queued): the hour is there only to send what an earlier run queued, so no thread is read.
  */
@@ -20,7 +21,7 @@ export function requestsToRead(
     r.planVersion === plan.version &&
     r.workflowId === plan.workflowId;
   return records.filter(
-    (r) => ((isPending(r) && r.status !== 'Sending') || correctable(r)) && r.requestedBy === me,
+    (r) => ((isPending(r) && !awaitingSend(r)) || correctable(r)) && r.requestedBy === me,
   );
 }
 

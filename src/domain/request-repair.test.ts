@@ -7,11 +7,16 @@ describe('an approval email waiting in the Outbox', () => {
 
   it('goes only while its row still asks for it', () => {
     expect(stillWanted('Request', row({ status: 'Sending' }))).toBe('send');
-    expect(stillWanted('Request', row({ status: 'Sent' }))).toBe('cancel');
+    expect(stillWanted('Request', row({ status: 'Sent' }))).toBe('send');
+    expect(stillWanted('Request', row({ status: 'Stale' }))).toBe('cancel');
     expect(stillWanted('Request', undefined)).toBe('cancel');
     expect(stillWanted('Receipt', row({ status: 'Approved', receipt: 'Sending' }))).toBe('send');
-    expect(stillWanted('Receipt', row({ status: 'Approved', receipt: 'Sent' }))).toBe('cancel');
+    // Written with the decision, before the email goes: the Outbox says whether it went.
+    expect(stillWanted('Receipt', row({ status: 'Approved', receipt: 'Sent' }))).toBe('send');
+    expect(stillWanted('Receipt', row({ status: 'Approved', receipt: 'Not sent' }))).toBe('cancel');
+    expect(stillWanted('Receipt', row({ status: 'Approved', receipt: '' }))).toBe('cancel');
     expect(stillWanted('Reply note', row({ status: 'Needs review', note: 'Sending' }))).toBe('send');
+    expect(stillWanted('Reply note', row({ status: 'Needs review', note: 'Sent' }))).toBe('send');
     expect(stillWanted('Reply note', row({ status: 'Needs review', note: '' }))).toBe('cancel');
   });
 

@@ -3,13 +3,15 @@ import { unsent, type MailKind, type MailState } from './outbox';
 
 /**
  * An approval email in the Outbox goes out only while its row still asks for it: a request with its row
- * at "Sending", a receipt or note with its column at "Sending". A row never written (a run cut off
- * between the Outbox and the sheet) or since settled cancels the email. Other kinds always go.
+ * at "Sent", a receipt or note with its column at "Sent" (each written before the email goes), or at
+ * "Sending" (a row of a run from before). A row never written (a run cut off between the Outbox and the
+ * sheet) or since settled otherwise (a request gone stale) cancels the email. Other kinds always go.
  */
 export function stillWanted(kind: MailKind, record: ApprovalRecord | undefined): 'send' | 'cancel' {
-  if (kind === 'Request') return record?.status === 'Sending' ? 'send' : 'cancel';
-  if (kind === 'Receipt') return record?.receipt === 'Sending' ? 'send' : 'cancel';
-  if (kind === 'Reply note') return record?.note === 'Sending' ? 'send' : 'cancel';
+  const owed = (state: string | undefined) => state === 'Sending' || state === 'Sent';
+  if (kind === 'Request') return owed(record?.status) ? 'send' : 'cancel';
+  if (kind === 'Receipt') return owed(record?.receipt) ? 'send' : 'cancel';
+  if (kind === 'Reply note') return owed(record?.note) ? 'send' : 'cancel';
   return 'send';
 }
 

@@ -124,8 +124,8 @@ export const checkRepliesNow = (gas: AppsScript) =>
   changing(
     gas,
     (): ApprovalResult => {
-      const summary = approvals.checkApprovalReplies(gas);
-      return { ok: true, message: summary.message, board: approvals.approvalBoard(gas) };
+      const { summary, board } = approvals.checkWithBoard(gas);
+      return { ok: true, message: summary.message, board: board() };
     },
     (r) => ({ approvals: boardOf<ApprovalBoard>(r) }),
   );

@@ -38,13 +38,8 @@ export interface ThreadSend {
  * else is read with the getters, each header once.
  */
 function lastAddressing(send: ThreadSend): MessageAddressing | null {
-  const parsed = send.last;
-  if (
-    parsed &&
-    parsed.message === send.messages[send.messages.length - 1] &&
-    addressOf(parsed.addressing.from) !== send.me
-  )
-    return parsed.addressing;
+  const parsed = parsedAddressing(send.messages, send.last, send.me);
+  if (parsed) return parsed;
   let last: GmailMessage | undefined;
   for (let i = send.messages.length - 1; i >= 0 && !last; i -= 1) {
     const message = send.messages[i];
@@ -55,6 +50,20 @@ function lastAddressing(send: ThreadSend): MessageAddressing | null {
   return addressOf(from) === send.me
     ? { from, replyTo: '', to: last.getTo(), cc: last.getCc() }
     : { from, replyTo: last.getReplyTo(), to: '', cc: '' };
+}
+
+/**
+ * The last message's addressing as the reply reader parsed it, when that is the thread's last message
+ * and someone else's (as `lastAddressing` takes it); null when only the getters could say.
+ */
+export function parsedAddressing(
+  messages: readonly GmailMessage[],
+  last: ParsedLast | undefined,
+  me: string,
+): MessageAddressing | null {
+  return last && last.message === messages[messages.length - 1] && addressOf(last.addressing.from) !== me
+    ? last.addressing
+    : null;
 }
 
 /** True when sent; false when the reply would reach someone not allowed (nothing is sent then). */

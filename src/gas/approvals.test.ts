@@ -37,6 +37,15 @@ function approvals(env: FakeEnvironment): Record<string, unknown>[] {
       .map((row) => Object.fromEntries([...map.columns].map(([key, at]) => [key, row[at]])));
   });
 }
+function outboxRows(env: FakeEnvironment): Record<string, unknown>[] {
+  return env.run((gas) => {
+    const values = sheetNamed(gas, 'Outbox').getDataRange().getValues();
+    const map = mapHeaders(tableTemplate('Outbox').columns, values[0] ?? []);
+    return values
+      .slice(1)
+      .map((row) => Object.fromEntries([...map.columns].map(([key, at]) => [key, row[at]])));
+  });
+}
 const statusOf = (env: FakeEnvironment, approver: string) =>
   approvals(env)
     .filter((r) => r['approver'] === approver)
@@ -62,10 +71,14 @@ describe('sending approval requests', () => {
       [1, sam, 'Sent', board.planVersion],
       [1, pat, 'Sent', board.planVersion],
     ]);
+    // Each row written once, before its email went; the email's Gmail IDs are in its Outbox row.
+    const emails = outboxRows(env);
     for (const [i, mail] of sent.entries()) {
       expect(mail.subject).toContain(`[AI Plan ${String(rows[i]?.['id'])}]`);
-      expect(rows[i]?.['messageId']).toBe(mail.gmailId);
-      expect(rows[i]?.['threadId']).toEqual(expect.any(String));
+      expect([rows[i]?.['messageId'], rows[i]?.['threadId']]).toEqual(['', '']);
+      const email = emails.find((r) => r['id'] === rows[i]?.['id']);
+      expect(email).toMatchObject({ kind: 'Request', state: 'Sent', messageId: mail.gmailId });
+      expect(email?.['threadId']).toEqual(expect.stringMatching(/./));
     }
     expect(sent[0]?.plainBody.split('\n')[0]).toBe(
       '##- Reply above this line / Responda encima de esta línea -##',
@@ -81,6 +94,38 @@ describe('sending approval requests', () => {
     reply(env, pat, 'APPROVE');
     checkReplies(env);
     expect(env.state.triggers.filter((t) => t.handler === 'checkApprovalRepliesHourly')).toHaveLength(1);
+  });
+
+  it('sends once a request whose row was written before its email, with its Outbox row removed by hand', () => {
+    const env = readyWorkspace();
+    // The first email fails: nothing went, both rows were written ("Sent") before it.
+    env.faults.failNext('GmailDraft.send');
+    expect(() => send(env)).toThrow();
+    expect(env.mail.sent()).toEqual([]);
+    expect(approvals(env).map((r) => r['status'])).toEqual(['Sent', 'Sent']);
+    // Sam's email removed from the Outbox by hand: the next check queues it again (sent mail first).
+    const samsRequest = approvals(env).find((r) => r['approver'] === sam)?.['id'];
+    env.run((gas) => {
+      const sheet = sheetNamed(gas, 'Outbox');
+      const at = sheet
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === samsRequest);
+      sheet.deleteRow(at + 1);
+    });
+    checkReplies(env);
+    checkReplies(env);
+    expect(env.mail.sent().map((m) => m.to)).toEqual([pat, sam]);
+    expect(statusOf(env, sam)).toEqual(['Sent']);
+    expect(
+      outboxRows(env)
+        .filter((r) => r['kind'] === 'Request')
+        .map((r) => [r['about'], r['state']]),
+    ).toEqual(expect.arrayContaining([[samsRequest, 'Sent']]));
+    // Its thread is read from the Outbox row's IDs: Sam's answer counts.
+    reply(env, sam, 'APPROVE');
+    checkReplies(env);
+    expect(statusOf(env, sam)).toEqual(['Approved']);
   });
 
   it('installs the hourly check on the next action when installing it failed', () => {

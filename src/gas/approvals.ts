@@ -30,7 +30,7 @@ import {
 } from '../domain/approval-records';
 import type { LogEvent, Signer } from '../domain/audit-log';
 import { RECIPIENTS_PER_RUN } from '../domain/mail-pacing';
-import { mailToken, pendingFor, type MailIntent } from '../domain/outbox';
+import { mailToken, pendingFor, type MailIntent, type OutboxRecord } from '../domain/outbox';
 import { senderName } from '../domain/email-layout';
 import type { Readership } from '../domain/messages/catalogue';
 import { unwrittenFields } from '../domain/pilot-plan';
@@ -38,7 +38,9 @@ import { AUTO_REPLY_REASON } from '../domain/reply-reader';
 import { decideReply } from '../domain/reply-decision';
 import { checkMessage, nextStepDue, requestsToRead } from '../domain/reply-check';
 import { repairOf, stillWanted } from '../domain/request-repair';
-import { noticeAction, noticeOutcome } from '../domain/notice-outcome';
+import { awaitingSend, withSentIds } from '../domain/request-delivery';
+import { noticeAction, noticeDecided, noticeOutcome } from '../domain/notice-outcome';
+import { replyRoute, routeAllowed } from '../domain/reply-route';
 import { staleMarking } from '../domain/stale-approvals';
 import { withUncounted } from '../domain/uncounted-replies';
 import { requestToken, tokenInSubject } from '../domain/request-token';
@@ -58,6 +60,7 @@ import { planState, type PlanState } from './governance';
 import { displayName, whoAmI } from './identity';
 import { Outbox, type Delivered, type ThreadCache } from './outbox';
 import { newMessages, type NewMessage } from './reply-inbox';
+import { parsedAddressing } from './approval-mail';
 import { SheetTable } from './sheet-table';
 import { PlanCopies } from './plan-copies';
 import { quoted, refusedForLength } from '../domain/input-caps';
@@ -67,9 +70,10 @@ import { sheetByName } from './sheet-reads';
 
 /**
  * Phase 2, approvals: requests sent from the requester's Gmail, one per approver of the current step,
- * answered by replying. The Approvals sheet is the record: a row is written ("Sending") before its
- * email goes, and every reply read is remembered by message ID, so a run cut short is completed by the
- * next one without sending twice or counting a reply twice.
+ * answered by replying. The Approvals sheet is the record: a row is written ("Sent") before its email
+ * goes, once, and the Outbox row that sends the email holds its Gmail IDs; every reply read is
+ * remembered by message ID, so a run cut short is completed by the next one without sending twice or
+ * counting a reply twice.
  */
 
 /** The entry point the hourly trigger runs; typed against the entry file so a rename cannot break it. */
@@ -101,11 +105,17 @@ interface Context {
   threads: ThreadCache;
   /** "row|receipt", "row|note": marked "Sending" by this run, so nothing of theirs has gone yet. */
   marked: Set<string>;
+  /** Receipts and notes this run recorded as "Sent", by token: one the pacing leaves for later is not. */
+  noticed: Map<string, { row: number; kind: 'receipt' | 'note'; event: LogEvent }>;
   sign: Signer;
   /** The emails decided so far, queued in the Outbox before anything they follow from is written. */
   mail: MailIntent[];
   /** The Plan versions sheet, read when a request is first decided in this run. */
   copies: () => PlanCopies;
+  /** The checklist brought in step, written with the run's first commit (null once written, or in a view). */
+  planWrite: (() => void) | null;
+  /** The Outbox's rows, once the action opened it: sent requests' Gmail IDs are there (request-delivery.ts). */
+  delivered: readonly OutboxRecord[];
 }
 
 function once<T>(get: () => T): () => T {
@@ -113,9 +123,12 @@ function once<T>(get: () => T): () => T {
   return () => (value ??= { v: get() }).v;
 }
 
-/** `write`: an action, which brings the checklist in step in the sheet; a view only computes it. */
+/**
+ * `write`: an action, which signs what it writes and brings the checklist in step in the sheet with its
+ * commit; a view only computes them.
+ */
 function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date, write = true): Context {
-  const plan = planState(gas, spreadsheet, me, now, write);
+  const plan = planState(gas, spreadsheet, me);
   const settings = SheetTable.open(spreadsheet, settingsTemplate, ['id', 'setting']);
   const table = SheetTable.open(spreadsheet, approvalsTemplate, ['id', 'status', 'approver', 'threadId']);
   const chain = plan.selected
@@ -139,13 +152,22 @@ function open(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date, 
     events: [],
     threads: new Map(),
     marked: new Set(),
+    noticed: new Map(),
     sign,
     mail: [],
     sheetUrl: once(() => spreadsheet.getUrl()),
     spreadsheetId: once(() => spreadsheet.getId()),
     timeZone: () => timeZoneOf(spreadsheet),
     copies: once(() => PlanCopies.open(gas, spreadsheet)),
+    planWrite: write ? plan.write : null,
+    delivered: [],
   };
+}
+
+/** The action's Outbox, whose rows hold the Gmail IDs of the requests it sent. */
+function attach(ctx: Context, outbox: Outbox): void {
+  ctx.delivered = outbox.all;
+  reread(ctx);
 }
 
 /** The selected workflow's consensus, total, band and eligibility from the Scores sheet as it is. */
@@ -157,7 +179,8 @@ function assess(spreadsheet: Spreadsheet, workflowId: string, settings: TableDat
 
 /** Rows read from the sheet keep the days it showed; rows written in this run carry their own. */
 function reread(ctx: Context): void {
-  ctx.records = verifyApprovals(readApprovals(ctx.table.current(), ctx.dueShown), ctx.sign);
+  const records = verifyApprovals(readApprovals(ctx.table.current(), ctx.dueShown), ctx.sign);
+  ctx.records = withSentIds(records, ctx.delivered);
 }
 
 /**
@@ -252,8 +275,9 @@ function approverOf(ctx: Context, record: ApprovalRecord): Approver | undefined 
 const readershipOf = (ctx: Context, email: string): Readership => readershipOfPerson(ctx.settings, email);
 
 /**
- * Queues one request email per approver, each with its row written as "Sending"; `finish` writes the
- * emails to the Outbox, the rows, the Log, then sends.
+ * Queues one request email per approver, each with its row written as "Sent" (at this run's time);
+ * `finish` writes the emails to the Outbox, the rows, the Log, then sends. The row is written once,
+ * before its email goes: the Outbox row holds the email's Gmail IDs once it went (request-delivery.ts).
  */
 function sendStep(
   ctx: Context,
@@ -293,7 +317,7 @@ function sendStep(
       reminders: 0,
       requestedBy: ctx.me,
     });
-    update(ctx, row, { status: 'Sending' });
+    update(ctx, row, { status: 'Sent', sent: ctx.now });
     reread(ctx);
     const intent = requestIntent(ctx, { id: token, due }, step, approver, progress);
     if (intent) ctx.mail.push(intent);
@@ -365,7 +389,7 @@ function requestIntent(
   };
 }
 
-/** Records request emails that went out (now, or found in sent mail after a cut-off run). */
+/** Records in their rows request emails a run from before left at "Sending" that went out. */
 function recordDelivered(ctx: Context, delivered: readonly Delivered[]): void {
   for (const sent of delivered.filter((d) => d.kind === 'Request')) {
     const record = ctx.records.find((r) => r.id === sent.token);
@@ -381,13 +405,15 @@ function recordDelivered(ctx: Context, delivered: readonly Delivered[]): void {
 }
 
 /**
- * Rows left at "Sending" by a run that was cut short. Their emails are in the Outbox: one already sent
- * is recorded here; a pending one is sent by `finish` (after a look in sent mail). A row whose email is
- * not in the Outbox (removed by hand) is queued again when it still matches the plan — `deliver` looks
- * in sent mail first — and cancelled otherwise.
+ * Requests whose email has not gone as far as the rows say (request-delivery.ts): written "Sent"
+ * with their email still in the Outbox, or left at "Sending" by a run from before. A pending email is
+ * sent by `finish` (after a look in sent mail); one a run from before sent is recorded in its row. A
+ * row whose email is not in the Outbox (removed by hand) is queued again when it still matches the
+ * plan — `deliver` looks in sent mail first — and cancelled otherwise, as is one whose email the
+ * Outbox cancelled.
  */
 function repairSending(ctx: Context, outbox: Outbox): void {
-  const stuck = ctx.records.filter((r) => r.status === 'Sending' && r.requestedBy === ctx.me);
+  const stuck = ctx.records.filter((r) => awaitingSend(r) && r.requestedBy === ctx.me);
   if (stuck.length === 0) return;
   const progress = progressOf(ctx);
   for (const record of stuck) {
@@ -421,7 +447,7 @@ function repairSending(ctx: Context, outbox: Outbox): void {
         who: ctx.me,
         action: 'Approval request not sent',
         subject: record.id,
-        before: 'Sending',
+        before: record.status,
         after: 'Cancelled',
         note: 'The email never went out, and the request no longer matches the plan.',
       });
@@ -533,10 +559,13 @@ function noticeToken(ctx: Context, record: ApprovalRecord, kind: 'receipt' | 'no
 }
 
 /**
- * The receipts and notes marked "Sending": each not in the Outbox yet is queued there, in the request's
- * thread, to the approver and their aliases only (one left by a run from before the Outbox is looked for
- * in the thread first); each the Outbox has settled (sent, or not sent because Gmail would have taken it
- * to someone else) is recorded in its row and logged, unless a journal waiting for the Log has it.
+ * The receipts and notes marked "Sending". One this run decided goes into its row now, with the
+ * decision, as it will end (notice-outcome.ts): "Sent", its email queued in the Outbox, in the request's
+ * thread, to the approver and their aliases only; "Not sent" when the thread's last message, as the
+ * reader parsed it, would take it to anyone else. One left by a run from before is queued when the
+ * Outbox lacks it (looked for in the thread first) and recorded once the Outbox has settled it (sent,
+ * or not sent because Gmail would have taken it to someone else), logged unless a journal waiting for
+ * the Log has it.
  */
 function settleNotices(ctx: Context, outbox: Outbox): void {
   for (const record of ctx.records.filter((r) => r.requestedBy === ctx.me)) {
@@ -544,6 +573,7 @@ function settleNotices(ctx: Context, outbox: Outbox): void {
       if (record[kind] !== 'Sending') continue;
       const token = noticeToken(ctx, record, kind);
       const queued = outbox.find(token);
+      const decidedNow = ctx.marked.has(`${record.row}|${kind}`);
       const settled =
         queued &&
         noticeOutcome(
@@ -558,13 +588,21 @@ function settleNotices(ctx: Context, outbox: Outbox): void {
         if (settled.event) ctx.events.push(settled.event);
         continue;
       }
-      if (queued) continue;
+      if (queued && !decidedNow) continue;
       const approver = approverOf(ctx, record);
       // A reply in the thread takes the thread's own subject ("Re: …").
       const email = noticeEmail(ctx, record, kind, approver, '');
       if (!email) {
         ctx.table.set(record.row, kind, 'Not sent');
         continue;
+      }
+      const allowed = approver ? [approver.email, ...approver.aliases] : [];
+      if (decidedNow) {
+        const decided = noticeDecided(kind, record, reaches(ctx, record, allowed), ctx.me);
+        ctx.table.set(record.row, kind, decided.state);
+        ctx.events.push(decided.event);
+        if (decided.state !== 'Sent') continue;
+        ctx.noticed.set(token, { row: record.row, kind, event: decided.event });
       }
       outbox.enqueue(
         [
@@ -578,16 +616,26 @@ function settleNotices(ctx: Context, outbox: Outbox): void {
             plain: email.plain,
             html: email.html,
             inThread: record.threadId,
-            allowed: approver ? [approver.email, ...approver.aliases] : [],
+            allowed,
             fromName: fromName(ctx),
           },
         ],
         ctx.now,
-        { look: !ctx.marked.has(`${record.row}|${kind}`) },
+        { look: !decidedNow },
       );
     }
   }
   reread(ctx);
+}
+
+/**
+ * Whether a reply into the request's thread would reach only `allowed`, from the thread's last message
+ * as the reply reader parsed it in this run; null when this run did not parse it (the send decides).
+ */
+function reaches(ctx: Context, record: ApprovalRecord, allowed: readonly string[]): boolean | null {
+  const held = ctx.threads.get(record.threadId);
+  const last = held ? parsedAddressing(held.messages, held.last, ctx.me) : null;
+  return last ? routeAllowed(replyRoute(last, ctx.me), allowed, '') : null;
 }
 
 function noticeEmail(
@@ -663,25 +711,52 @@ function chaseUp(ctx: Context, record: ApprovalRecord): void {
 
 /**
  * Commits an action: the emails it decided and its Log events go to the Outbox first, in one write (so
- * a cut-off run's emails and events are known to the next), then the Approvals rows, then the Log; then
- * every pending email of the user is sent and marked sent, and what went out is recorded in the rows
- * and logged the same way.
+ * a cut-off run's emails and events are known to the next), then the Approvals rows (requests, receipts
+ * and notes as they will end), then the Log; then every pending email of the user is sent and marked
+ * sent in the Outbox, which holds what Gmail says of them (the requests' thread and message IDs).
  */
 function finish(ctx: Context, outbox: Outbox): void {
-  commit(ctx, outbox);
+  outbox.enqueue(ctx.mail, ctx.now);
+  ctx.mail = [];
   const byId = new Map(ctx.records.map((r) => [r.id, r]));
-  const delivered = outbox.deliver(
-    ctx.now,
-    (queued) => stillWanted(queued.kind, byId.get(queued.about)),
-    ctx.threads,
-    // The recipients this run may send to: the pacing bound, or less when the day's quota is lower.
-    () => Math.min(RECIPIENTS_PER_RUN, ctx.gas.MailApp.getRemainingDailyQuota()),
-  );
-  recordDelivered(ctx, delivered);
-  settleNotices(ctx, outbox);
+  const vouch = (queued: OutboxRecord) => stillWanted(queued.kind, byId.get(queued.about));
+  // The recipients this run may send to: the pacing bound, or less when the day's quota is lower.
+  const allowance = once(() => Math.min(RECIPIENTS_PER_RUN, ctx.gas.MailApp.getRemainingDailyQuota()));
+  notedAsPaced(ctx, outbox.paced(vouch, allowance), byId);
   commit(ctx, outbox);
+  outbox.deliver(ctx.now, vouch, ctx.threads, allowance);
+  reread(ctx);
   if (ctx.records.some((r) => isPending(r) && r.requestedBy === ctx.me) || mailWaiting(outbox, ctx.me))
     ensureHourlyCheck(ctx.gas);
+}
+
+/**
+ * Receipts and notes as this run's sends will leave them, in the rows before anything goes: one this
+ * run sends is "Sent" and logged (one a run from before left at "Sending" too, unless a journal waiting
+ * for the Log has it); one the pacing leaves for a later run stays "Sending", unlogged, for the run that
+ * sends it.
+ */
+function notedAsPaced(
+  ctx: Context,
+  paced: { now: readonly OutboxRecord[]; later: readonly OutboxRecord[] },
+  byId: ReadonlyMap<string, ApprovalRecord>,
+): void {
+  const kinds = { Receipt: 'receipt', 'Reply note': 'note' } as const;
+  for (const email of paced.later) {
+    const noticed = ctx.noticed.get(email.token);
+    if (!noticed) continue;
+    ctx.table.set(noticed.row, noticed.kind, 'Sending');
+    ctx.events = ctx.events.filter((e) => e !== noticed.event);
+  }
+  for (const email of paced.now) {
+    const kind = email.kind === 'Receipt' || email.kind === 'Reply note' ? kinds[email.kind] : null;
+    const record = byId.get(email.about);
+    if (!kind || !record || record[kind] !== 'Sending') continue;
+    const settled = noticeOutcome(kind, record, 'Sent', () => false, ctx.me);
+    ctx.table.set(record.row, kind, 'Sent');
+    if (settled?.event) ctx.events.push(settled.event);
+  }
+  reread(ctx);
 }
 
 /** Whether emails of this user wait in the Outbox for a later run (paced, or left by a cut-off run). */
@@ -689,13 +764,20 @@ function mailWaiting(outbox: Outbox, me: string): boolean {
   return pendingFor(outbox.all, me).length > 0;
 }
 
-/** Emails queued and events journaled in one Outbox write, then the Approvals rows, then the Log. */
+/**
+ * Emails queued and events journaled in one Outbox write, then the checklist brought in step (its events
+ * in that journal: a run cut off before it writes them syncs the same again, appended once), then the
+ * Approvals rows, then the Log.
+ */
 function commit(ctx: Context, outbox: Outbox): void {
   outbox.enqueue(ctx.mail, ctx.now);
   ctx.mail = [];
-  outbox.journal(ctx.events, ctx.now);
+  const planWrite = ctx.planWrite;
+  ctx.planWrite = null;
+  outbox.journal([...(planWrite ? ctx.plan.events : []), ...ctx.events], ctx.now);
   ctx.events = [];
   outbox.write();
+  planWrite?.();
   ctx.table.flush(ctx.gas);
   reread(ctx);
   outbox.log(ctx.now);
@@ -750,6 +832,7 @@ export function sendApprovalRequests(gas: AppsScript): ApprovalResult {
     }
     const ctx = open(gas, spreadsheet, me.email.toLowerCase(), new Date());
     const outbox = Outbox.open(gas, spreadsheet, ctx.me, ctx.sign);
+    attach(ctx, outbox);
     settleEdits(ctx);
     repairSending(ctx, outbox);
     settleNotices(ctx, outbox);
@@ -792,11 +875,19 @@ export function checkApprovalReplies(
   gas: AppsScript,
   options: { now?: Date; budgetMs?: number; mailOnlyWhenIdle?: boolean } = {},
 ): CheckSummary {
+  return checkWithBoard(gas, options).summary;
+}
+
+/** The check, and the Approvals view from the rows it holds (for the sidebar, without reading them again). */
+export function checkWithBoard(
+  gas: AppsScript,
+  options: { now?: Date; budgetMs?: number; mailOnlyWhenIdle?: boolean } = {},
+): { summary: CheckSummary; board: () => ApprovalBoard } {
   const budgetMs = options.budgetMs ?? RUN_BUDGET_MS;
   const started = Date.now();
   const spreadsheet = activeSpreadsheet(gas);
   if (!spreadsheet.getSheetByName(approvalsTemplate.name)) {
-    return {
+    const summary = {
       read: 0,
       decided: 0,
       review: 0,
@@ -805,12 +896,14 @@ export function checkApprovalReplies(
       waiting: false,
       message: 'The workspace is not set up.',
     };
+    return { summary, board: notSetUpBoard };
   }
   return withDocumentLock(gas, () => {
     const me = whoAmI(gas).email.toLowerCase();
     // Apps Script's clock is the only one there; tests pass theirs to step through the days.
     const ctx = open(gas, spreadsheet, me, options.now ?? new Date());
     const outbox = Outbox.open(gas, spreadsheet, me, ctx.sign);
+    attach(ctx, outbox);
     settleEdits(ctx);
     repairSending(ctx, outbox);
     markStale(ctx);
@@ -848,7 +941,9 @@ export function checkApprovalReplies(
     const read = partial ? readRequests.size : pending.length;
     reread(ctx);
     settleNotices(ctx, outbox);
-    for (const record of ctx.records.filter((r) => r.status === 'Sent' && r.requestedBy === me))
+    for (const record of ctx.records.filter(
+      (r) => r.status === 'Sent' && !awaitingSend(r) && r.requestedBy === me,
+    ))
       chaseUp(ctx, record);
     const decided = ctx.events.filter((e) => e.action === 'Approval decision').length;
     const review = ctx.events.filter((e) => e.action === 'Reply needs review').length;
@@ -874,7 +969,7 @@ export function checkApprovalReplies(
     const waiting = ctx.records.some((r) => isPending(r) && r.requestedBy === me) || mailWaiting(outbox, me);
     noteWaiting(gas, spreadsheet, waiting, ctx.now);
     const message = checkMessage({ read, decided, review, sent, partial });
-    return { read, decided, review, sent, partial, waiting, message };
+    return { summary: { read, decided, review, sent, partial, waiting, message }, board: () => board(ctx) };
   });
 }
 
@@ -890,6 +985,7 @@ export function resolveReview(gas: AppsScript, input: unknown): ApprovalResult {
     const me = identity(gas);
     const ctx = open(gas, spreadsheet, me, new Date());
     const outbox = Outbox.open(gas, spreadsheet, whoAmI(gas).email.toLowerCase(), ctx.sign);
+    attach(ctx, outbox);
     settleEdits(ctx);
     const record = ctx.records.find((r) => r.id === requestId);
     if (!record || record.status !== 'Needs review') {

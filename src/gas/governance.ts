@@ -259,17 +259,10 @@ function today(gas: AppsScript, spreadsheet: Spreadsheet): string {
 /**
  * Writes the tables and the Log: the checklist first, so a crash before the Log is repaired by the next
  * sync. When the plan version changed, requests for the earlier one are marked stale here, by the
- * change that caused it (approval runs pass `markStale: false`: they mark them themselves).
+ * change that caused it (approval runs mark them themselves: `planState`).
  */
-function commit(
-  gas: AppsScript,
-  g: Governance,
-  events: readonly LogEvent[],
-  now: Date,
-  who: string,
-  markStale = true,
-): void {
-  const stale = writeChecklist(gas, g, who, markStale);
+function commit(gas: AppsScript, g: Governance, events: readonly LogEvent[], now: Date, who: string): void {
+  const stale = writeChecklist(gas, g, who, true);
   g.workflowsTable.flush(gas);
   appendToLog(gas, g.spreadsheet, [...events, ...stale], now);
 }
@@ -462,21 +455,22 @@ export interface PlanState {
   pilot: Readonly<Record<string, string>>;
   /** Who signed the data-classification item (G08) as verified, or "" while it is not Done. */
   dataSigner: string;
+
+  /** What bringing the checklist in step logs, for the action to journal with its own events. */
+  events: readonly LogEvent[];
+  /**
+   * Writes the checklist as brought in step (and the plan version with it), after the action's journal
+   * holds `events`; a view never calls it.
+   */
+  write: () => void;
 }
 
 /**
- * The plan as approvals see it, with the checklist in step. An action (`write`) writes that step at
- * once, inside its document lock; a view only computes it.
+ * The plan as approvals see it, with the checklist in step: computed here, written by the action
+ * that holds it (`write`), inside its document lock, in its own commit.
  */
-export function planState(
-  gas: AppsScript,
-  spreadsheet: Spreadsheet,
-  who: string,
-  now: Date,
-  write: boolean,
-): PlanState {
+export function planState(gas: AppsScript, spreadsheet: Spreadsheet, who: string): PlanState {
   const { g, events } = sync(load(gas, spreadsheet), who);
-  if (write) commit(gas, g, events, now, who, false);
   const mine = g.selected ? g.checklist.filter((r) => r.workflowId === g.selected?.id && r.applies) : [];
   const gate = readiness(mine, g.roles.personFor);
   return {
@@ -493,5 +487,10 @@ export function planState(
     roles: g.roles,
     pilot: g.pilot,
     dataSigner: dataItemSigner(mine),
+    events,
+    write: () => {
+      writeChecklist(gas, g, who, false);
+      g.workflowsTable.flush(gas);
+    },
   };
 }

@@ -231,6 +231,24 @@ describe('receipts paced across runs', () => {
     expect(env.mail.sent().filter((m) => m.to === rivera)).toHaveLength(1);
     expect(receipts(env)).toEqual([`${pat} Queued`, `${sam} Sent`]);
     expect(receiptsTo(env, sam)).toHaveLength(1);
+    // The rows and the Log say so: Sam's receipt sent, Pat's still to go (recorded by the run that sends it).
+    const stepOne = () =>
+      approvals(env)
+        .filter((r) => r['step'] === 1)
+        .map((r) => [r['approver'], r['receipt']]);
+    expect(stepOne()).toEqual([
+      [sam, 'Sent'],
+      [pat, 'Sending'],
+    ]);
+    const receiptsLogged = () =>
+      env.run(
+        (gas) =>
+          sheetNamed(gas, 'Log')
+            .getDataRange()
+            .getValues()
+            .filter((r) => r.includes('Receipt sent')).length,
+      );
+    expect(receiptsLogged()).toBe(1);
 
     // No room left: the receipt stays queued, and the spreadsheet stays on the hourly list.
     env.advance(60 * 60 * 1000);
@@ -250,6 +268,7 @@ describe('receipts paced across runs', () => {
         .filter((r) => r['step'] === 1)
         .map((r) => r['receipt']),
     ).toEqual(['Sent', 'Sent']);
+    expect(receiptsLogged()).toBe(2);
     fireHourly(env);
     expect(receiptsTo(env, pat)).toHaveLength(1);
   });

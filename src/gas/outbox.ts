@@ -232,6 +232,17 @@ export class Outbox {
   }
 
   /**
+   * The pending emails of the current user that `deliver` would send now and leave for a later run,
+   * given the same `vouch` and `allowance` (asked only when there is something to send).
+   */
+  paced(vouch: Vouch, allowance: () => number): { now: OutboxRecord[]; later: OutboxRecord[] } {
+    const sendable = pendingFor(this.records, this.sender).filter(
+      (record) => record.seal === outboxSeal(this.sign, record) && vouch(record) === 'send',
+    );
+    return sendable.length > 0 ? paceDeliveries(sendable, allowance()) : { now: [], later: [] };
+  }
+
+  /**
    * Sends each pending email of the current user, looking first in sent mail for one an earlier run
    * may have sent, and records each as sent (one write at the end: an email sent but not yet marked is
    * found in sent mail by the next run). Intents queued since the last `write` are written first, as

@@ -7,6 +7,7 @@ import { settings as settingsTemplate } from '../../sheets-templates/settings';
 import { escalationDue, reminderDue } from '../domain/approval-flow';
 import { isLive, isPending, readApprovals, type ApprovalRecord } from '../domain/approval-records';
 import { pendingFor, readJournal, readOutbox } from '../domain/outbox';
+import { awaitingSend, withSentIds } from '../domain/request-delivery';
 import { text } from '../domain/table';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { readTiming } from '../domain/approval-chase';
@@ -64,7 +65,8 @@ function quiet(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date)
 
   // An email or Log events a cut-off run left for this user: the full check sends and appends them.
   const outbox = SheetTable.open(spreadsheet, outboxTemplate, ['id', 'state', 'sender']).data;
-  if (pendingFor(readOutbox(outbox), me).length > 0) return false;
+  const emails = readOutbox(outbox);
+  if (pendingFor(emails, me).length > 0) return false;
   // A journal the Log head lists as appended is waiting only for its "Logged" mark: no work.
   const waitingJournals = readJournal(outbox).filter((j) => j.state === 'Pending' && j.sender === me);
   if (waitingJournals.length > 0) {
@@ -75,12 +77,16 @@ function quiet(gas: AppsScript, spreadsheet: Spreadsheet, me: string, now: Date)
     if (waitingJournals.some((j) => !logged.has(j.token))) return false;
   }
 
-  // The threads the full check reads: pending requests, and approvals still open to "CHANGES"
-  // (all of them here: the full check narrows them to the current plan version).
-  const pending = mine.filter(
-    (r) => (isPending(r) && r.status !== 'Sending') || (r.status === 'Approved' && r.receipt === 'Sent'),
+  // The threads the full check reads: pending requests (found by the thread IDs their Outbox rows
+  // hold), and approvals still open to "CHANGES" (all of them here: the full check narrows them to
+  // the current plan version).
+  const withIds = withSentIds(records, emails);
+  const pending = withIds.filter(
+    (r) =>
+      r.requestedBy === me &&
+      ((isPending(r) && !awaitingSend(r)) || (r.status === 'Approved' && r.receipt === 'Sent')),
   );
-  return !hasNewMessages(gas, records, pending, now);
+  return !hasNewMessages(gas, withIds, pending, now);
 }
 
 /** The requests of the highest step sent are not all answered: no next step can be due. */

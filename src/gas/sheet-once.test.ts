@@ -448,43 +448,6 @@ const grown = (): Phases => {
  */
 const notYetOnce: Record<string, string> = {
   /*
-   * Reading replies writes Approvals twice (the statuses, then receipts and the next step's requests)
-   * and reads it again in between; each step appends to the Log. These are receipt-cost's paths
-   * (approvals.ts).
-   */
-  'check replies (planner) (1,000) × Approvals': '2/2',
-  'check replies (planner) (1,000) × Log': '3/3',
-  'check replies (planner) (10) × Approvals': '2/2',
-  'check replies (planner) (10) × Log': '2/2',
-  'hourly run (a reply waiting) (1,000) × Approvals': '2/2',
-  'hourly run (a reply waiting) (1,000) × Log': '3/3',
-  'hourly run (a reply waiting) (10) × Approvals': '2/2',
-  'hourly run (a reply waiting) (10) × Log': '2/2',
-  'menu: check replies (1,000) × Approvals': '2/2',
-  'menu: check replies (1,000) × Log': '3/3',
-  'menu: check replies (10) × Approvals': '2/2',
-  'menu: check replies (10) × Log': '2/2',
-  /*
-   * Sending requests writes their Approvals rows ("Sending") before the emails and their thread and
-   * message IDs after (write-ahead, as the Outbox): the reply check finds replies by the row's thread
-   * ID, so until it takes the IDs from the Outbox rows (which hold them once sent) the row is written
-   * twice; that path is receipt-pacing's (approvals.ts). At 1,000 rows the Log is appended twice:
-   * planState(write) commits the checklist re-sync with its own append before the requests' journal
-   * (approvals.ts `open`, shared with the reply check); handing its events to that journal makes one.
-   */
-  'send approval requests (1,000) × Approvals': '1/2',
-  'send approval requests (1,000) × Log': '2/2',
-  'send approval requests (10) × Approvals': '1/2',
-  /*
-   * Resolving a review cancels the step's other pending emails: their Outbox rows are marked
-   * Cancelled by `Outbox.deliver` in a second write though no email went (a cancel verdict needs no
-   * send, so it could be marked in the journal's write: approvals.ts `finish`, shared with the reply
-   * check); at 1,000 rows the Log is appended twice, as for sending requests.
-   */
-  'resolve a review (1,000) × Log': '2/2',
-  'resolve a review (1,000) × Outbox': '1/2',
-  'resolve a review (10) × Outbox': '1/2',
-  /*
    * An incident's row is written "Sending" before its notices and "Sent" after (write-ahead): its
    * notices are vouched for by the row as written, so the row goes first; writing it once would
    * take the row's content in the Outbox journal and a recovery that writes it from there in the
