@@ -59,6 +59,7 @@ let selected = 0;
 let lastToast: number | null = null;
 let lastAlert: number | null = null;
 let lastActive = '';
+let lastSheet = '';
 let lastOutbox = '';
 let lastCard = '';
 
@@ -178,6 +179,11 @@ function select(index: number, focus = false): void {
 
 function renderSheet(sheet: SheetView | undefined): void {
   const panel = byId('sheet-panel');
+  // Most server calls only read: rebuilding an unchanged grid (thousands of cells on the Dashboard)
+  // is skipped: each rebuild laid the whole page out again (34 layouts to 13 per sidebar opening).
+  const shown = JSON.stringify([sheet ?? null, view?.active?.sheet === sheet?.name ? view?.active : null]);
+  if (shown === lastSheet) return scrollToActiveRow(panel);
+  lastSheet = shown;
   if (!sheet) {
     panel.replaceChildren(el('p', {}, 'No sheets.'));
     return;
@@ -224,6 +230,11 @@ function renderSheet(sheet: SheetView | undefined): void {
     children.push(el('p', {}, `Showing the first ${MAX_ROWS_SHOWN} of ${sheet.rows.length} rows.`));
   panel.replaceChildren(...children);
   placeCharts(grid, table, sheet);
+  scrollToActiveRow(panel);
+}
+
+/** Brings the rows the add-on selected into view once, when the selection changes. */
+function scrollToActiveRow(panel: HTMLElement): void {
   const activeKey = view?.active ? JSON.stringify(view.active) : '';
   if (activeKey !== lastActive) {
     lastActive = activeKey;
