@@ -21,20 +21,10 @@ export function noticeOutcome(
   const sent = queued === 'Sent';
   const state = sent ? 'Sent' : 'Not sent';
   if (journaled()) return { state, event: null };
+  const cancelled = 'Not sent: cancelled when its row did not ask for it (a run cut off in between).';
   return {
     state,
-    event: {
-      who: me,
-      action: noticeAction[kind],
-      subject: record.id,
-      before: 'Sending',
-      after: state,
-      note: sent
-        ? `To ${record.approver}, in the request's thread.`
-        : queued === 'Cancelled'
-          ? 'Not sent: cancelled when its row did not ask for it (a run cut off in between).'
-          : 'Not sent: in the thread it would not have gone to the approver alone.',
-    },
+    event: noticeEvent(kind, record, me, 'Sending', state, queued === 'Cancelled' ? cancelled : null),
   };
 }
 
@@ -52,19 +42,28 @@ export function noticeDecided(
   me: string,
 ): { state: NoticeState; event: LogEvent } {
   const state = reaches === false ? 'Not sent' : 'Sent';
+  return { state, event: noticeEvent(kind, record, me, '', state, null) };
+}
+
+/** The Log's event for a notice's state; `notSent` says why when it is not the thread's route. */
+function noticeEvent(
+  kind: NoticeKind,
+  record: ApprovalRecord,
+  me: string,
+  before: string,
+  state: NoticeState,
+  notSent: string | null,
+): LogEvent {
   return {
-    state,
-    event: {
-      who: me,
-      action: noticeAction[kind],
-      subject: record.id,
-      before: '',
-      after: state,
-      note:
-        state === 'Sent'
-          ? `To ${record.approver}, in the request's thread.`
-          : 'Not sent: in the thread it would not have gone to the approver alone.',
-    },
+    who: me,
+    action: noticeAction[kind],
+    subject: record.id,
+    before,
+    after: state,
+    note:
+      state === 'Sent'
+        ? `To ${record.approver}, in the request's thread.`
+        : (notSent ?? 'Not sent: in the thread it would not have gone to the approver alone.'),
   };
 }
 

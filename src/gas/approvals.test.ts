@@ -28,24 +28,18 @@ function ok(result: ApprovalResult) {
   return result.board;
 }
 
-function approvals(env: FakeEnvironment): Record<string, unknown>[] {
+/** A table sheet's data rows, by column key. */
+function sheetRows(env: FakeEnvironment, name: string): Record<string, unknown>[] {
   return env.run((gas) => {
-    const values = sheetNamed(gas, 'Approvals').getDataRange().getValues();
-    const map = mapHeaders(tableTemplate('Approvals').columns, values[0] ?? []);
+    const values = sheetNamed(gas, name).getDataRange().getValues();
+    const map = mapHeaders(tableTemplate(name).columns, values[0] ?? []);
     return values
       .slice(1)
       .map((row) => Object.fromEntries([...map.columns].map(([key, at]) => [key, row[at]])));
   });
 }
-function outboxRows(env: FakeEnvironment): Record<string, unknown>[] {
-  return env.run((gas) => {
-    const values = sheetNamed(gas, 'Outbox').getDataRange().getValues();
-    const map = mapHeaders(tableTemplate('Outbox').columns, values[0] ?? []);
-    return values
-      .slice(1)
-      .map((row) => Object.fromEntries([...map.columns].map(([key, at]) => [key, row[at]])));
-  });
-}
+const approvals = (env: FakeEnvironment) => sheetRows(env, 'Approvals');
+const outboxRows = (env: FakeEnvironment) => sheetRows(env, 'Outbox');
 const statusOf = (env: FakeEnvironment, approver: string) =>
   approvals(env)
     .filter((r) => r['approver'] === approver)
