@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { hmacSha256Hex } from './hmac-sha256';
+import { hmacSha256Hex, sha256Hex } from './hmac-sha256';
 
 const node = (key: string, text: string) => createHmac('sha256', key).update(text, 'utf8').digest('hex');
 
@@ -25,6 +25,18 @@ describe('HMAC-SHA256 in plain TypeScript', () => {
       const text = Array.from({ length }, (_, i) => chars[(i * 7 + length) % chars.length]).join('');
       for (const key of ['k', 'K'.repeat(length), 'é'.repeat(length % 70)])
         if (hmacSha256Hex(key, text) !== node(key, text)) differ.push(`${key.length}/${length}`);
+    }
+    expect(differ).toEqual([]);
+  });
+});
+
+describe('SHA-256 in plain TypeScript', () => {
+  it('matches Node’s crypto at every length around the block edges', () => {
+    const chars = ['a', 'é', '✓', '😀', '\ud800'];
+    const differ: number[] = [];
+    for (let length = 0; length <= 140; length += 1) {
+      const text = Array.from({ length }, (_, i) => chars[(i * 5 + length) % chars.length]).join('');
+      if (sha256Hex(text) !== createHash('sha256').update(text, 'utf8').digest('hex')) differ.push(length);
     }
     expect(differ).toEqual([]);
   });

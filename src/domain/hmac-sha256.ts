@@ -1,7 +1,7 @@
 /**
- * HMAC-SHA256 (RFC 2104 over FIPS 180-4) in plain TypeScript, for seals checked on every row read: a
- * per-row `Utilities.computeHmacSha256Signature` would make an action's service calls grow with the
- * sheet. Text is taken as UTF-8, as Apps Script's Utilities does. It runs on every seal of every row an
+ * SHA-256 (FIPS 180-4) and HMAC-SHA256 (RFC 2104) in plain TypeScript, for seals checked on every row
+ * read and the plan version every view shows: a `Utilities` call per row or per view would make an
+ * action's service calls grow with the sheet. Text is taken as UTF-8, as Apps Script's Utilities does. It runs on every seal of every row an
  * action reads (email bodies included), so it works on typed arrays in place and keeps the key's two
  * padded blocks compressed for the next call with the same key.
  */
@@ -178,6 +178,12 @@ function keyStates(key: string): { inner: Int32Array; outer: Int32Array } {
   return keyed;
 }
 
+function hexOf(h: Int32Array): string {
+  let hex = '';
+  for (const byte of digestBytes(h)) hex += (byte < 16 ? '0' : '') + byte.toString(16);
+  return hex;
+}
+
 /** HMAC-SHA256 of `text` under `key`, as lowercase hex. */
 export function hmacSha256Hex(key: string, text: string): string {
   const { inner, outer } = keyStates(key);
@@ -187,7 +193,12 @@ export function hmacSha256Hex(key: string, text: string): string {
   last.set(digestBytes(h));
   const out = outer.slice();
   compress(out, last);
-  let hex = '';
-  for (const byte of digestBytes(out)) hex += (byte < 16 ? '0' : '') + byte.toString(16);
-  return hex;
+  return hexOf(out);
+}
+
+/** SHA-256 of `text` (UTF-8), as lowercase hex: what `Utilities.computeDigest(SHA_256, text)` gives. */
+export function sha256Hex(text: string): string {
+  const h = IV.slice();
+  compress(h, paddedUtf8(text, 0));
+  return hexOf(h);
 }

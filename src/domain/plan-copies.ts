@@ -37,9 +37,8 @@ export function readPlanCopies(table: TableData): Map<string, string> {
 export function copyRows(
   copies: ReadonlyMap<string, string>,
   plan: { workflowId: string; version: string; canonical: string },
-  sha256Hex: (text: string) => string,
 ): { id: string; workflowId: string; part: number; plan: string }[] {
-  if (verifiedCopy(copies, plan.version, sha256Hex) !== null) return [];
+  if (verifiedCopy(copies, plan.version) !== null) return [];
   const rows = [];
   for (let at = 0, part = 1; at < plan.canonical.length; at += PLAN_PART_MAX, part += 1)
     rows.push({
@@ -55,10 +54,9 @@ export function copyRows(
 export function verifiedCopy(
   copies: ReadonlyMap<string, string>,
   version: string,
-  sha256Hex: (text: string) => string,
 ): string | null {
   const copy = copies.get(version);
-  return copy !== undefined && planVersion(copy, sha256Hex) === version ? copy : null;
+  return copy !== undefined && planVersion(copy) === version ? copy : null;
 }
 
 /** What a request sent again says: the version the step approved before, when, and what changed. */
@@ -80,7 +78,6 @@ export function changedSince(
   copies: ReadonlyMap<string, string>,
   request: { workflowId: string; step: number; role: string },
   now: { version: string; canonical: string },
-  sha256Hex: (text: string) => string,
 ): ChangedSince | null {
   const earlier = records
     .filter(
@@ -95,7 +92,7 @@ export function changedSince(
     )
     .sort((a, b) => (b.decided?.getTime() ?? 0) - (a.decided?.getTime() ?? 0))[0];
   if (!earlier) return null;
-  const copy = verifiedCopy(copies, earlier.planVersion, sha256Hex);
+  const copy = verifiedCopy(copies, earlier.planVersion);
   return {
     version: earlier.planVersion,
     decided: earlier.decided,

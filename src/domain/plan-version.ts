@@ -1,3 +1,4 @@
+import { sha256Hex } from './hmac-sha256';
 import type { ChecklistRecord } from './checklist-records';
 import type { WorkflowRecord } from './workflow-records';
 
@@ -62,7 +63,11 @@ export function canonicalPlan(
   });
 }
 
+/** The last plan asked, with its version: every part of a run that shows the plan asks again. */
+let last: { canonical: string; version: string } | null = null;
+
 /** "v-" and the first 12 hex digits of the SHA-256 of the canonical form. */
-export function planVersion(canonical: string, sha256Hex: (text: string) => string): string {
-  return `v-${sha256Hex(canonical).slice(0, 12)}`;
+export function planVersion(canonical: string): string {
+  if (last?.canonical !== canonical) last = { canonical, version: `v-${sha256Hex(canonical).slice(0, 12)}` };
+  return last.version;
 }

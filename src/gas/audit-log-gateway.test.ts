@@ -1,12 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { FakeEnvironment } from '../../test/fakes/environment';
-import { SERVER_ERROR } from '../../test/fakes/faults';
+import { CUT_OFF, SERVER_ERROR } from '../../test/fakes/faults';
 import { fillLog, storedHead } from '../../test/support/log';
 import { sheetNamed } from '../../test/support/workspace';
 import { cloneWorld } from '../../test/support/world';
 import type { ScoreInput } from '../shared/workflows';
 import { activeSpreadsheet } from './active-spreadsheet';
+import * as actions from './actions';
 import { appendToLog, checkLog } from './audit-log-gateway';
+import { withDocumentLock } from './document-lock';
 import { setUpWorkspace } from './set-up';
 import { saveScore } from './workflow-board';
 
@@ -57,31 +59,63 @@ describe('appending to the Log', () => {
     const env = logged();
     env.calls.reset();
     env.run((gas) =>
-      appendToLog(
-        gas,
-        activeSpreadsheet(gas),
-        [1, 2, 3].map((n) => ({
-          who: 'a',
-          action: `Event ${n}`,
-          subject: '',
-          before: '',
-          after: '',
-          note: '',
-        })),
-        new Date(),
+      withDocumentLock(gas, () =>
+        appendToLog(
+          gas,
+          activeSpreadsheet(gas),
+          [1, 2, 3].map((n) => ({
+            who: 'a',
+            action: `Event ${n}`,
+            subject: '',
+            before: '',
+            after: '',
+            note: '',
+          })),
+          new Date(),
+        ),
       ),
     );
     const calls = env.calls.byMethod();
     expect(calls['Range.setValues']).toBe(1);
     expect(calls['Range.getValues'] ?? 0).toBe(0);
     expect(calls['Sheet.getDataRange'] ?? 0).toBe(0);
-    // One read of the properties, and the head once written: the append under way is noted in the
-    // mirror alone, which then holds the head too.
+    // One read of the properties, and the head once written as the lock ends: the append under way
+    // is noted in the mirror alone, which then holds the head too.
     expect(calls['Properties.getProperties']).toBe(1);
     expect(calls['Properties.getProperty'] ?? 0).toBe(0);
-    expect(calls['Properties.setProperty']).toBe(1);
+    expect((calls['Properties.setProperty'] ?? 0) + (calls['Properties.setProperties'] ?? 0)).toBe(1);
     expect(calls['DeveloperMetadata.setValue']).toBe(2);
     expect(check(env)).toMatchObject({ ok: true, entries: 4 });
+  });
+
+  it('writes the head to Document properties in the one write the leader view makes', () => {
+    const env = logged();
+    env.calls.reset();
+    env.run((gas) => actions.saveScore(gas, scoreInput(3)));
+    const calls = env.calls.byMethod();
+    expect(calls['Properties.setProperty'] ?? 0).toBe(0);
+    expect(calls['Properties.setProperties']).toBe(1);
+    expect(storedHead(env)).toMatchObject({ count: 2 });
+    expect(check(env)).toMatchObject({ ok: true, entries: 2 });
+  });
+
+  it('continues from its mirror when a run is cut off before Document properties are written', () => {
+    const env = logged();
+    const probe = cloneWorld(env);
+    const trace = probe.faults.traceDuring(() => probe.run((gas) => actions.saveScore(gas, scoreInput(3))));
+    // The run ends just before its only write of Document properties, after the Log's rows and mirror.
+    env.faults.cutAfter(trace.indexOf('Properties.setProperties'));
+    expect(() => env.run((gas) => actions.saveScore(gas, scoreInput(3)))).toThrow(CUT_OFF);
+    env.faults.clear();
+    expect(storedHead(env)).toMatchObject({ count: 1 });
+    expect(check(env)).toMatchObject({ ok: true, entries: 2 });
+    env.run((gas) => actions.saveScore(gas, scoreInput(2)));
+    expect(storedHead(env)).toMatchObject({ count: 3 });
+    expect(check(env)).toEqual({
+      ok: true,
+      entries: 3,
+      message: 'All 3 Log entries are intact: none was edited, inserted or deleted.',
+    });
   });
 
   it('continues a head stored before it held rows and columns, reading the Log once', () => {

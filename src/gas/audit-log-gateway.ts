@@ -19,7 +19,7 @@ import { headMirror, type HeadMirror } from './log-head';
 import { forgetRead, sheetByName } from './sheet-reads';
 import { SheetTable } from './sheet-table';
 import { UserError } from './user-error';
-import { documentProperties } from './document-properties';
+import { documentProperties, setPropertyLater } from './document-properties';
 
 const HEAD_KEY = 'aiplan.logHead';
 /** Rows added when the Log runs out of grid, so it does not grow one row at a time. */
@@ -105,7 +105,7 @@ export function appendToLog(
   const events = toLog(head);
   const listed = journals ? journals.map((j) => j.token) : [...(head.journals ?? [])];
   if (events.length === 0) {
-    writeHead(properties, mirror, head);
+    writeHead(gas, mirror, head);
     return;
   }
   // Stored as read back: the check reads cells trimmed, so what is signed is trimmed too.
@@ -134,7 +134,7 @@ export function appendToLog(
   const block = entries.map((entry) => head.columns.map((key) => cellOf(entry, key)));
   sheet.getRange(from, 1, block.length, head.columns.length).setValues(block);
   forgetRead(spreadsheet, logTemplate.name);
-  writeHead(properties, mirror, { ...next, row: last, columns: head.columns, journals: listed });
+  writeHead(gas, mirror, { ...next, row: last, columns: head.columns, journals: listed });
 }
 
 /**
@@ -174,10 +174,14 @@ function readHead(properties: Properties | null, mirror: HeadMirror): StoredHead
   return heads.reduce<StoredHead | null>((best, h) => (best && ahead(best, h) ? best : h), null);
 }
 
-function writeHead(properties: Properties | null, mirror: HeadMirror, head: StoredHead): void {
+/**
+ * The mirror at once; Document properties with the run's next write of them (the leader view's, as
+ * a rule) or as its lock ends: a run cut off between the two leaves the mirror ahead, and it wins.
+ */
+function writeHead(gas: AppsScript, mirror: HeadMirror, head: StoredHead): void {
   const value = JSON.stringify(head);
   mirror.save(value);
-  properties?.setProperty(HEAD_KEY, value);
+  setPropertyLater(gas, HEAD_KEY, value);
 }
 
 function logSheet(spreadsheet: Spreadsheet): Sheet {

@@ -1,5 +1,5 @@
 import type { AppsScript } from './apps-script';
-import { afterLock } from './document-properties';
+import { afterLock, writeLater } from './document-properties';
 import { UserError } from './user-error';
 
 /** Long enough to wait out another person's save, well inside a sidebar call's patience. */
@@ -13,39 +13,29 @@ const LOCK_WAIT_MS = 20_000;
  * own hourly run apart. (Another person's action and someone's hourly run are not kept apart; see the
  * README, "The hourly reply check".)
  */
-const held = new WeakMap<AppsScript, number>();
+const held = new WeakSet<AppsScript>();
 
+/**
+ * The locks are not released by hand: Apps Script releases them when the execution ends (Lock
+ * reference), which for every caller is right after `body`, its writes applied. Releasing earlier
+ * would let the next run in before this one's writes are flushed (the reference asks for a
+ * `SpreadsheetApp.flush()` first), and costs two calls. A `ui.alert` releases them too (Ui
+ * reference), so nothing here waits on a person while holding them.
+ */
 export function withDocumentLock<T>(gas: AppsScript, body: () => T): T {
-  // Already held by this run (an action and the leader view it writes share one commit): no second
-  // take, and no early release by the inner call.
-  const depth = held.get(gas) ?? 0;
-  if (depth > 0) {
-    held.set(gas, depth + 1);
-    try {
-      return body();
-    } finally {
-      held.set(gas, depth);
-    }
-  }
+  // Already taken by this run (an action and the leader view it writes share one commit).
+  if (held.has(gas)) return body();
   const lock = gas.LockService.getDocumentLock();
   if (!lock) throw new UserError('The AI Plan Workspace only works inside a Google Sheet.');
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     throw new UserError('Someone else is changing the workspace right now. Please try again in a moment.');
   }
-  held.set(gas, 1);
-  try {
-    const own = gas.LockService.getUserLock();
-    if (!own.tryLock(LOCK_WAIT_MS)) {
-      throw new UserError('Your hourly reply check is running right now. Please try again in a moment.');
-    }
-    afterLock(gas);
-    try {
-      return body();
-    } finally {
-      own.releaseLock();
-    }
-  } finally {
-    held.set(gas, 0);
-    lock.releaseLock();
+  if (!gas.LockService.getUserLock().tryLock(LOCK_WAIT_MS)) {
+    throw new UserError('Your hourly reply check is running right now. Please try again in a moment.');
   }
+  held.add(gas);
+  afterLock(gas);
+  const result = body();
+  writeLater(gas);
+  return result;
 }

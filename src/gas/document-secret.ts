@@ -52,21 +52,6 @@ export function checkingSigner(gas: AppsScript): (text: string) => string {
   return (text) => hex(gas.Utilities.computeHmacSha256Signature(text, secret));
 }
 
-/** Digests made in a run, by text: the plan version is asked by every part that shows it. */
-const digests = new WeakMap<AppsScript, Map<string, string>>();
-
-/** SHA-256 of text, as lowercase hex (computed once per text and run). */
-export function sha256Hex(gas: AppsScript, text: string): string {
-  let known = digests.get(gas);
-  if (!known) digests.set(gas, (known = new Map()));
-  let digest = known.get(text);
-  if (digest === undefined) {
-    digest = hex(gas.Utilities.computeDigest(gas.Utilities.DigestAlgorithm.SHA_256, text));
-    known.set(text, digest);
-  }
-  return digest;
-}
-
 /** Apps Script's signed bytes (-128…127) as lowercase hex. */
 function hex(bytes: readonly number[]): string {
   return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');

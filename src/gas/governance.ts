@@ -18,7 +18,6 @@ import type { ChecklistRow, ChecklistSaveResult, GovernanceBoard } from '../shar
 import { activeSpreadsheet } from './active-spreadsheet';
 import type { AppsScript, Spreadsheet } from './apps-script';
 import { appendToLog } from './audit-log-gateway';
-import { sha256Hex } from './document-secret';
 import { markStaleApprovals } from './stale-approvals';
 import { guardApprovedChange, openPilot, pauseForChange, pilotRunning } from './approved-change';
 import { withDocumentLock } from './document-lock';
@@ -46,7 +45,6 @@ interface Governance {
   workflowProblems: RowProblem[];
   checklist: ChecklistRecord[];
   dueShown: Map<number, string>;
-  sha256Hex: (text: string) => string;
   /** The selected workflow's pilot plan content (part of the plan version). */
   pilot: Record<string, string>;
   /** The Pilot sheet (null before it exists), read once for the content and the pilot's state. */
@@ -54,7 +52,7 @@ interface Governance {
 }
 
 /** `workflows`: the Workflows table as this run holds it, changes not yet written (else it is opened). */
-function load(gas: AppsScript, spreadsheet: Spreadsheet, workflows?: SheetTable): Governance {
+function load(spreadsheet: Spreadsheet, workflows?: SheetTable): Governance {
   const workflowsTable =
     workflows ?? SheetTable.open(spreadsheet, workflowsTemplate, ['id', 'name', 'selected']);
   const governanceTable = SheetTable.open(spreadsheet, governanceTemplate, [
@@ -83,7 +81,6 @@ function load(gas: AppsScript, spreadsheet: Spreadsheet, workflows?: SheetTable)
     dueShown,
     pilot: readPilotContent(pilotTable, selectedId),
     pilotTable,
-    sha256Hex: (text) => sha256Hex(gas, text),
   };
 }
 
@@ -152,7 +149,7 @@ function planOf(g: Governance): PlanAt | null {
   const known = plans.get(g.checklist);
   if (known && known.selected === g.selected && known.pilot === g.pilot) return known.plan;
   const canonical = canonicalPlan(g.selected, g.checklist, g.pilot);
-  const plan = { workflowId: g.selected.id, version: planVersion(canonical, g.sha256Hex), canonical };
+  const plan = { workflowId: g.selected.id, version: planVersion(canonical), canonical };
   plans.set(g.checklist, { selected: g.selected, pilot: g.pilot, plan });
   return plan;
 }
@@ -172,7 +169,7 @@ export function planWith(
   edit: { workflow?: WorkflowRecord; pilot?: Record<string, string> },
 ): { before: PlanAt; after: PlanAt; people: RolePerson[]; pilotRunning: boolean } | null {
   if (!sheetByName(spreadsheet, governanceTemplate.name)) return null;
-  const { g } = sync(load(gas, spreadsheet), '');
+  const { g } = sync(load(spreadsheet), '');
   const before = planOf(g);
   if (!before || !g.selected) return null;
   const changed = sync({ ...g, selected: edit.workflow ?? g.selected, pilot: edit.pilot ?? g.pilot }, '').g;
@@ -295,7 +292,7 @@ export function followWorkflows(
   who: string,
 ): { write: () => LogEvent[] } | null {
   if (!sheetByName(spreadsheet, governanceTemplate.name)) return null;
-  const { g, events } = sync(load(gas, spreadsheet, workflows), who);
+  const { g, events } = sync(load(spreadsheet, workflows), who);
   return { write: () => [...events, ...writeChecklist(gas, g, who, true)] };
 }
 
@@ -305,7 +302,7 @@ export function followWorkflows(
  */
 export function syncGovernance(gas: AppsScript, spreadsheet: Spreadsheet, who: string, now: Date): void {
   if (!sheetByName(spreadsheet, governanceTemplate.name)) return;
-  const { g, events } = sync(load(gas, spreadsheet), who);
+  const { g, events } = sync(load(spreadsheet), who);
   commit(gas, g, events, now, who);
 }
 
@@ -316,7 +313,7 @@ export function syncGovernance(gas: AppsScript, spreadsheet: Spreadsheet, who: s
 export function governanceBoard(gas: AppsScript): GovernanceBoard {
   const spreadsheet = activeSpreadsheet(gas);
   if (!sheetByName(spreadsheet, governanceTemplate.name)) return emptyBoard();
-  const { g } = sync(load(gas, spreadsheet), '');
+  const { g } = sync(load(spreadsheet), '');
   return board(g, today(gas, spreadsheet));
 }
 
@@ -348,7 +345,7 @@ export function updateChecklistItem(gas: AppsScript, input: unknown): ChecklistS
   return withDocumentLock(gas, () => {
     const now = new Date();
     const who = displayName(whoAmI(gas));
-    const synced = sync(load(gas, spreadsheet), who);
+    const synced = sync(load(spreadsheet), who);
     const g = synced.g;
     const record = g.checklist.find((r) => r.id === value.id);
     if (!record || !g.selected || record.workflowId !== g.selected.id || !record.applies) {
@@ -470,7 +467,7 @@ export interface PlanState {
  * that holds it (`write`), inside its document lock, in its own commit.
  */
 export function planState(gas: AppsScript, spreadsheet: Spreadsheet, who: string): PlanState {
-  const { g, events } = sync(load(gas, spreadsheet), who);
+  const { g, events } = sync(load(spreadsheet), who);
   const mine = g.selected ? g.checklist.filter((r) => r.workflowId === g.selected?.id && r.applies) : [];
   const gate = readiness(mine, g.roles.personFor);
   return {

@@ -2,7 +2,6 @@ import { planVersions as planVersionsTemplate } from '../../sheets-templates/pla
 import type { ApprovalRecord } from '../domain/approval-records';
 import { changedSince, copyRows, readPlanCopies, type ChangedSince } from '../domain/plan-copies';
 import type { AppsScript, Spreadsheet } from './apps-script';
-import { sha256Hex } from './document-secret';
 import { SheetTable } from './sheet-table';
 import { sheetByName } from './sheet-reads';
 
@@ -14,7 +13,6 @@ import { sheetByName } from './sheet-reads';
  */
 export class PlanCopies {
   private readonly copies: Map<string, string>;
-  private readonly hashes = new Map<string, string>();
 
   private constructor(
     private readonly gas: AppsScript,
@@ -31,17 +29,10 @@ export class PlanCopies {
     );
   }
 
-  /** SHA-256 as hex, once per text in a run (the same copy is checked for each approver). */
-  private readonly sha = (text: string): string => {
-    let hash = this.hashes.get(text);
-    if (hash === undefined) this.hashes.set(text, (hash = sha256Hex(this.gas, text)));
-    return hash;
-  };
-
   /** Keeps the plan being sent as its version's copy, written at once; nothing when it is kept. */
   keep(plan: { workflowId: string; version: string; canonical: string }, now: Date): void {
     if (!this.table) return;
-    const rows = copyRows(this.copies, plan, this.sha);
+    const rows = copyRows(this.copies, plan);
     if (rows.length === 0) return;
     for (const row of rows) this.table.append({ ...row, stored: now });
     this.table.flush(this.gas);
@@ -54,6 +45,6 @@ export class PlanCopies {
     request: { workflowId: string; step: number; role: string },
     now: { version: string; canonical: string },
   ): ChangedSince | null {
-    return changedSince(records, this.copies, request, now, this.sha);
+    return changedSince(records, this.copies, request, now);
   }
 }
