@@ -338,8 +338,7 @@ describe('the readiness gate', () => {
 describe('the plan version', () => {
   const sha = (text: string) => createHash('sha256').update(text).digest('hex');
   const base = () => new Sheet().sync(workflow('WF-001'));
-  const version = (sheet: Sheet, wf = workflow('WF-001')) =>
-    planVersion(canonicalPlan(wf, sheet.records()));
+  const version = (sheet: Sheet, wf = workflow('WF-001')) => planVersion(canonicalPlan(wf, sheet.records()));
 
   it('is v- and the first 12 hex digits of the SHA-256 of the canonical plan', () => {
     const sheet = base();

@@ -51,10 +51,7 @@ export function copyRows(
 }
 
 /** A version's copy, when it is there and still hashes to the version. */
-export function verifiedCopy(
-  copies: ReadonlyMap<string, string>,
-  version: string,
-): string | null {
+export function verifiedCopy(copies: ReadonlyMap<string, string>, version: string): string | null {
   const copy = copies.get(version);
   return copy !== undefined && planVersion(copy) === version ? copy : null;
 }
