@@ -68,7 +68,7 @@ export class SpreadsheetModel {
    * The row's cells, ready to change. Rows and cells are copied before their first change when they
    * are frozen: a copy of the world shares them with the original until then (world-copy.ts).
    */
-  private mutableRow(sheet: SheetState, row: number): (CellState | null)[] {
+  mutableRow(sheet: SheetState, row: number): (CellState | null)[] {
     changed(sheet);
     let cells = sheet.rows[row - 1];
     if (!cells || Object.isFrozen(cells)) {
@@ -81,7 +81,11 @@ export class SpreadsheetModel {
 
   /** The cell's state, created on first write. */
   mutableCell(sheet: SheetState, row: number, column: number): CellState {
-    const cells = this.mutableRow(sheet, row);
+    return this.mutableCellIn(this.mutableRow(sheet, row), column);
+  }
+
+  /** The cell's state in a row from `mutableRow` (a range's edit asks for each row once). */
+  mutableCellIn(cells: (CellState | null)[], column: number): CellState {
     let state = cells[column - 1];
     if (!state) {
       state = {};

@@ -17,7 +17,7 @@ import { FakeDataValidation } from './data-validation';
 import { FakeDeveloperMetadataFinder, metadataScope } from './developer-metadata';
 import { FakeProtection } from './protection';
 import { FakeSheet } from './sheet';
-import type { CellState, CellStyle, GridRange, SheetState } from './state';
+import type { CellState, CellStyle, GridRange, SheetState, ValidationState } from './state';
 
 const DEFAULT_NUMBER_FORMAT = '0.###############';
 
@@ -49,9 +49,9 @@ export class FakeRange implements Range, SheetBound {
     model.assertCanEdit(user, this.grid);
     const sheet = this.sheetState;
     for (let i = 0; i < this.grid.numRows; i += 1) {
-      for (let j = 0; j < this.grid.numColumns; j += 1) {
-        change(model.mutableCell(sheet, this.grid.row + i, this.grid.column + j), i, j);
-      }
+      const cells = model.mutableRow(sheet, this.grid.row + i);
+      for (let j = 0; j < this.grid.numColumns; j += 1)
+        change(model.mutableCellIn(cells, this.grid.column + j), i, j);
     }
     return this;
   }
@@ -278,15 +278,11 @@ export class FakeRange implements Range, SheetBound {
 
   getDataValidation(): DataValidation | null {
     const rule = this.first()?.validation;
-    return rule ? this.ctx.wrap(new FakeDataValidation(this.ctx, rule), 'DataValidation') : null;
+    return rule ? validationOf(this.ctx, rule) : null;
   }
 
   getDataValidations(): (DataValidation | null)[][] {
-    return this.cells((cell) =>
-      cell?.validation
-        ? this.ctx.wrap(new FakeDataValidation(this.ctx, cell.validation), 'DataValidation')
-        : null,
-    );
+    return this.cells((cell) => (cell?.validation ? validationOf(this.ctx, cell.validation) : null));
   }
 
   /** Existing values that break the rule are kept (Sheets flags them); only later writes are refused. */
@@ -396,4 +392,21 @@ export function javaDatePattern(format: string): string | null {
       return `'${token.replace(/'/g, "''")}'`;
     })
     .join('');
+}
+
+/**
+ * The DataValidation handed out for a rule, one per rule state and execution: a rule is set on a
+ * column's thousand cells as one frozen state, and a DataValidation cannot be changed (its `copy`
+ * makes a builder), so one object for all of them behaves as a thousand would. A proxy per cell
+ * made most of a set-up re-run's time in the fakes.
+ */
+const validations = new WeakMap<SpreadsheetContext, WeakMap<ValidationState, DataValidation>>();
+
+function validationOf(ctx: SpreadsheetContext, rule: ValidationState): DataValidation {
+  let known = validations.get(ctx);
+  if (!known) validations.set(ctx, (known = new WeakMap()));
+  let validation = known.get(rule);
+  if (!validation)
+    known.set(rule, (validation = ctx.wrap(new FakeDataValidation(ctx, rule), 'DataValidation')));
+  return validation;
 }
