@@ -8,7 +8,8 @@ import type { CellState, SheetState, SpreadsheetState } from './spreadsheet/stat
  * A set-up workspace holds about 140,000 cell states (every column formatted and validated down to row
  * 1,000), so the copy shares them: each sheet's rows and their cells are frozen and shared by the
  * original and the copy, and the model copies a frozen row or cell before it changes it
- * (model.ts, `mutableCell`), so neither side ever sees the other's changes. A cell's data-validation
+ * (model.ts, `mutableCell`), so neither side ever sees the other's changes; the rows array itself is
+ * frozen and shared too, and copied (its references only) by the first change to either side. A cell's data-validation
  * rule and style are frozen values too (data-validation.ts, range.ts). Everything else is copied as
  * plain data. Two copies whose rows were not changed since are alike without a cell being compared.
  */
@@ -23,8 +24,13 @@ export function copySpreadsheet(state: SpreadsheetState): SpreadsheetState {
   return copyKeys(state, { sheets: (sheets) => (sheets as SheetState[]).map(copySheet) });
 }
 
+/** A frozen rows array is shared as it is: neither side changed a row since it was frozen. */
 function copySheet(sheet: SheetState): SheetState {
-  return copyKeys(sheet, { rows: (rows) => (rows as SheetState['rows']).map(shareRow) });
+  if (!Object.isFrozen(sheet.rows)) {
+    for (const cells of sheet.rows) shareRow(cells);
+    Object.freeze(sheet.rows);
+  }
+  return copyKeys(sheet, { rows: (rows) => rows });
 }
 
 /** Freezes a row and its cells, to be shared (once frozen, they are only ever replaced). */

@@ -73,7 +73,7 @@ export class SpreadsheetModel {
     let cells = sheet.rows[row - 1];
     if (!cells || Object.isFrozen(cells)) {
       cells = cells ? [...cells] : [];
-      sheet.rows[row - 1] = cells;
+      ownRows(sheet)[row - 1] = cells;
     }
     rowContent.delete(cells);
     return cells;
@@ -270,7 +270,7 @@ export class SpreadsheetModel {
   insertRows(user: string, sheet: SheetState, after: number, count: number): void {
     this.assertCanEdit(user, this.wholeSheet(sheet));
     changed(sheet);
-    sheet.rows.splice(after, 0, ...Array.from({ length: count }, () => null));
+    ownRows(sheet).splice(after, 0, ...Array.from({ length: count }, () => null));
     sheet.rowMetadata.splice(after, 0, ...Array.from({ length: count }, () => null));
     sheet.maxRows += count;
     this.shiftAnchors(sheet.id, 'row', after + 1, count);
@@ -290,7 +290,7 @@ export class SpreadsheetModel {
       numColumns: sheet.maxColumns,
     });
     changed(sheet);
-    sheet.rows.splice(start - 1, count);
+    ownRows(sheet).splice(start - 1, count);
     sheet.rowMetadata.splice(start - 1, count);
     sheet.maxRows -= count;
     this.shiftAnchors(sheet.id, 'row', start, -count);
@@ -382,6 +382,15 @@ function hasContent(cell: CellState | null | undefined): boolean {
  * copy of the world has sheets of its own and a `rows` array of its own, so it never sees another's.
  */
 const lastRowKnown = new WeakMap<SheetState, { rows: SheetState['rows']; row: number }>();
+
+/**
+ * The sheet's rows array, ready to change: a copy of the world shares a frozen one (world-copy.ts),
+ * which is copied before its first change (a thousand references, not the cells).
+ */
+function ownRows(sheet: SheetState): SheetState['rows'] {
+  if (Object.isFrozen(sheet.rows)) sheet.rows = [...sheet.rows];
+  return sheet.rows;
+}
 
 function changed(sheet: SheetState): void {
   lastRowKnown.delete(sheet);
