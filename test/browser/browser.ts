@@ -5,13 +5,19 @@ import { chromium, type Browser, type CDPSession, type Frame, type Page } from '
 import { servePlayground, type PlaygroundServer } from '../../playground/http-server';
 import type { PlaygroundSnapshot } from '../../playground/playground';
 
-/** Debian's Chromium, driven by playwright-core (no browser download). */
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/**
+ * Debian's Chromium, driven by playwright-core (no browser download): its headless shell where it is
+ * installed (package chromium-headless-shell, the same Blink as the browser without its window
+ * system: the browser tests took a fifth less time in it), else the browser itself.
+ */
+const HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell';
+export const CHROMIUM =
+  process.env['CHROMIUM_PATH'] ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium');
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
-      `Chromium is not at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`,
+      `Chromium is not at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium-headless-shell (or chromium, or set CHROMIUM_PATH).`,
     );
   }
   return chromium.launch({
