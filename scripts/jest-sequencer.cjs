@@ -1,23 +1,26 @@
 // Jest test order: the longest files first, so neither worker is left running one alone at the end.
 // Jest's own order uses the durations in its cache, and a fresh checkout has none: it then goes by file
 // size, which put the two longest files (the walk-through and the outbox fault test) last. Files the
-// cache has not timed take the seconds below (a clean-clone CI run on the 2-core machine), or none.
+// cache has not timed take the seconds below (a clean-clone npm test on the 2-core machine, the check
+// running alongside the first two), or none.
 const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
 
 const seconds = {
-  'test/browser/walkthrough.browser.test.ts': 107,
-  'src/gas/outbox.faults.test.ts': 58,
-  'src/gas/set-up.faults.test.ts': 50,
-  'src/gas/hourly-run.test.ts': 45,
-  'test/browser/workflows.browser.test.ts': 36,
-  'test/browser/pilot.browser.test.ts': 34,
-  'src/gas/approvals.test.ts': 34,
-  'src/gas/set-up.test.ts': 31,
-  'src/gas/sheet-once.test.ts': 30,
-  'test/browser/approvals.browser.test.ts': 28,
-  'test/browser/gmail-card.browser.test.ts': 26,
-  'test/browser/governance.browser.test.ts': 26,
+  'test/browser/walkthrough.browser.test.ts': 52,
+  'src/gas/outbox.faults.test.ts': 49,
+  'src/gas/hourly-run.test.ts': 14,
+  'test/browser/gmail-card.browser.test.ts': 12,
+  'src/gas/approvals.test.ts': 11,
+  'test/browser/approvals.browser.test.ts': 10,
+  'test/browser/workflows.browser.test.ts': 10,
+  'src/gas/set-up.faults.test.ts': 10,
+  'src/gas/sheet-once.test.ts': 10,
+  'test/browser/governance.browser.test.ts': 10,
+  'test/browser/pilot.browser.test.ts': 9,
+  'test/browser/metrics.browser.test.ts': 9,
+  'test/browser/playground.browser.test.ts': 8,
+  'playground/playground.test.ts': 8,
 };
 
 class SlowFirst extends Sequencer {
