@@ -25,6 +25,44 @@ export const sheetCases: ContractCase[] = [
     },
   },
   {
+    id: 'sheets/sheet-values-to-last-content',
+    rule:
+      'getSheetValues(1, 1, -1, -1) reads from A1 to the last row and column with content, not the grid, ' +
+      'with "" for empty cells (every sheet read of an action is this one call: sheet-reads.ts).',
+    source: 'Sheet reference (getSheetValues); FAKES.md §1.2',
+    unconfirmed: true,
+    run(t) {
+      const sheet = t.newSheet();
+      sheet.getRange('B3').setValue('x');
+      sheet.getRange('A1').setValue('h');
+      t.equal(
+        sheet.getSheetValues(1, 1, -1, -1),
+        [
+          ['h', ''],
+          ['', ''],
+          ['', 'x'],
+        ],
+        'values to the last content',
+      );
+    },
+  },
+  {
+    id: 'sheets/sheet-values-empty-sheet-refused',
+    rule:
+      'On a sheet with no content getSheetValues(1, 1, -1, -1) throws ("… must be at least 1"): the add-on ' +
+      'then reads getDataRange() instead.',
+    source: 'Sheet reference (getSheetValues); FAKES.md §1.4',
+    unconfirmed: true,
+    run(t) {
+      const sheet = t.newSheet();
+      t.throws(
+        () => sheet.getSheetValues(1, 1, -1, -1),
+        'must be at least 1',
+        'getSheetValues on an empty sheet',
+      );
+    },
+  },
+  {
     id: 'sheets/missing-name-is-null',
     rule: 'getSheetByName returns null for a name that does not exist.',
     source,
