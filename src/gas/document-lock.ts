@@ -20,7 +20,8 @@ const held = new WeakSet<AppsScript>();
  * reference), which for every caller is right after `body`, its writes applied. Releasing earlier
  * would let the next run in before this one's writes are flushed (the reference asks for a
  * `SpreadsheetApp.flush()` first), and costs two calls. A `ui.alert` releases them too (Ui
- * reference), so nothing here waits on a person while holding them.
+ * reference), so nothing here waits on a person while holding them. The hourly run, which goes on to
+ * other spreadsheets, lets go after each (`releaseDocumentLock`).
  */
 export function withDocumentLock<T>(gas: AppsScript, body: () => T): T {
   // Already taken by this run (an action and the leader view it writes share one commit).
@@ -38,4 +39,17 @@ export function withDocumentLock<T>(gas: AppsScript, body: () => T): T {
   const result = body();
   writeLater(gas);
   return result;
+}
+
+/**
+ * Lets go of the locks this run took, its writes flushed first (Lock reference): for a run that goes
+ * on to other work, as the hourly run does from one spreadsheet to the next, so this user's planner
+ * waits for one spreadsheet's check at most, not for the whole run.
+ */
+export function releaseDocumentLock(gas: AppsScript): void {
+  if (!held.has(gas)) return;
+  held.delete(gas);
+  gas.SpreadsheetApp.flush();
+  gas.LockService.getDocumentLock()?.releaseLock();
+  gas.LockService.getUserLock().releaseLock();
 }

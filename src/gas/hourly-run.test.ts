@@ -152,6 +152,24 @@ describe('the hourly run, fired as Apps Script fires a clock trigger (no active 
     expect(statusOf(env, pat, SECOND_ID)).toEqual(['Rejected']);
   });
 
+  it('lets go of the user lock after each spreadsheet, so its owner’s planner waits for one at most', () => {
+    const env = readyWorkspace();
+    addSecondWorkspace(env);
+    send(env);
+    send(env, SECOND_ID);
+    replyIn(env, env.state.spreadsheet.id, sam, 'APPROVE');
+    replyIn(env, SECOND_ID, pat, 'APPROVE');
+    const trace = env.faults.traceDuring(() => fireHourly(env));
+    // Opened, locked, flushed and let go, then the next: never two spreadsheets under one hold.
+    const each = ['SpreadsheetApp.openById', 'Lock.tryLock', 'SpreadsheetApp.flush', 'Lock.releaseLock'];
+    const steps = trace.filter(
+      (name, i) =>
+        each.includes(name) &&
+        (name !== 'SpreadsheetApp.flush' || trace.slice(i + 1, i + 3).includes('Lock.releaseLock')),
+    );
+    expect(steps).toEqual([...each, ...each]);
+  });
+
   it('drops a spreadsheet that was deleted, keeps serving the others, and says so when the planner opens', () => {
     const env = readyWorkspace();
     addSecondWorkspace(env);

@@ -6,6 +6,7 @@ import { checkApprovalReplies, type CheckSummary } from './approvals';
 import { SECRET_KEY } from './document-secret';
 import { whoAmI } from './identity';
 import { inOpenedDocument } from './opened-document';
+import { releaseDocumentLock } from './document-lock';
 import { nothingToDo } from './quiet-hour';
 import { dropUnreachable, waitingEntryFor, waitingSpreadsheets } from './waiting-list';
 
@@ -79,6 +80,8 @@ export function runHourly(gas: AppsScript, options: { now?: Date; budgetMs?: num
       console.warn(`The hourly check of spreadsheet ${entry.id} failed: ${messageOf(error)}`);
       summary.deferred.push(entry.id);
       failure ??= error;
+    } finally {
+      releaseLockQuietly(opened);
     }
   }
   if (failure !== null) throw failure;
@@ -98,6 +101,15 @@ function quietSummary(gas: AppsScript, spreadsheet: Spreadsheet, now: Date): Che
     waiting: true,
     message: 'Nothing new: no reply to read and nothing due.',
   };
+}
+
+/** The next spreadsheet is checked even when letting go fails: the run's end lets go anyway. */
+function releaseLockQuietly(gas: AppsScript): void {
+  try {
+    releaseDocumentLock(gas);
+  } catch (error) {
+    console.warn(`The hourly check could not release its lock: ${messageOf(error)}`);
+  }
 }
 
 function messageOf(error: unknown): string {
