@@ -1,9 +1,10 @@
 /**
  * SHA-256 (FIPS 180-4) and HMAC-SHA256 (RFC 2104) in plain TypeScript, for seals checked on every row
  * read and the plan version every view shows: a `Utilities` call per row or per view would make an
- * action's service calls grow with the sheet. Text is taken as UTF-8, as Apps Script's Utilities does. It runs on every seal of every row an
- * action reads (email bodies included), so it works on typed arrays in place and keeps the key's two
- * padded blocks compressed for the next call with the same key.
+ * action's service calls grow with the sheet. Text is taken as UTF-8, as Apps Script's Utilities
+ * does. It runs on every seal of every row an action reads (email bodies included), so it works on
+ * typed arrays in place and keeps the key's two padded blocks compressed for the next call with the
+ * same key.
  */
 const K = Int32Array.from([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,

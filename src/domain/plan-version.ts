@@ -63,11 +63,7 @@ export function canonicalPlan(
   });
 }
 
-/** The last plan asked, with its version: every part of a run that shows the plan asks again. */
-let last: { canonical: string; version: string } | null = null;
-
 /** "v-" and the first 12 hex digits of the SHA-256 of the canonical form. */
 export function planVersion(canonical: string): string {
-  if (last?.canonical !== canonical) last = { canonical, version: `v-${sha256Hex(canonical).slice(0, 12)}` };
-  return last.version;
+  return `v-${sha256Hex(canonical).slice(0, 12)}`;
 }

@@ -5,6 +5,9 @@ import { UserError } from './user-error';
 /** Long enough to wait out another person's save, well inside a sidebar call's patience. */
 const LOCK_WAIT_MS = 20_000;
 
+/** The runs holding their locks (taken once per run: an action and its leader view share one commit). */
+const held = new WeakSet<AppsScript>();
+
 /**
  * Runs `body` holding the document lock, so two people (or a person and a trigger) never change the
  * workspace at the same moment. The document lock, not the script lock: an add-on's script lock would
@@ -12,10 +15,7 @@ const LOCK_WAIT_MS = 20_000;
  * (a clock run has none), so it holds the user lock, and this keeps a person's planner action and their
  * own hourly run apart. (Another person's action and someone's hourly run are not kept apart; see the
  * README, "The hourly reply check".)
- */
-const held = new WeakSet<AppsScript>();
-
-/**
+ *
  * The locks are not released by hand: Apps Script releases them when the execution ends (Lock
  * reference), which for every caller is right after `body`, its writes applied. Releasing earlier
  * would let the next run in before this one's writes are flushed (the reference asks for a
@@ -24,7 +24,6 @@ const held = new WeakSet<AppsScript>();
  * other spreadsheets, lets go after each (`releaseDocumentLock`).
  */
 export function withDocumentLock<T>(gas: AppsScript, body: () => T): T {
-  // Already taken by this run (an action and the leader view it writes share one commit).
   if (held.has(gas)) return body();
   const lock = gas.LockService.getDocumentLock();
   if (!lock) throw new UserError('The AI Plan Workspace only works inside a Google Sheet.');

@@ -9,9 +9,10 @@ import type { CellState, SheetState, SpreadsheetState } from './spreadsheet/stat
  * 1,000), so the copy shares them: each sheet's rows and their cells are frozen and shared by the
  * original and the copy, and the model copies a frozen row or cell before it changes it
  * (model.ts, `mutableCell`), so neither side ever sees the other's changes; the rows array itself is
- * frozen and shared too, and copied (its references only) by the first change to either side. A cell's data-validation
- * rule and style are frozen values too (data-validation.ts, range.ts). Everything else is copied as
- * plain data. Two copies whose rows were not changed since are alike without a cell being compared.
+ * frozen and shared too, and copied (its references only) by the first change to either side. A
+ * cell's data-validation rule and style are frozen values too (data-validation.ts, range.ts).
+ * Everything else is copied as plain data. Two copies whose rows were not changed since are alike
+ * without a cell being compared.
  */
 export function copyWorldState(state: WorldState): WorldState {
   return copyKeys(state, {
