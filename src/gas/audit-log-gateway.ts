@@ -89,7 +89,7 @@ export function appendToLog(
 ): void {
   const properties = documentProperties(gas);
   const mirror = headMirror(gas, spreadsheet);
-  const stored = readHead(properties, mirror);
+  const stored = readHead(properties?.getProperty(HEAD_KEY) ?? null, mirror);
   const toLog = (head: StoredHead | null): LogEvent[] => {
     return [...unlogged(journals ?? [], new Set(head?.journals ?? [])), ...given];
   };
@@ -145,7 +145,15 @@ export function loggedJournals(
   properties: Properties | null,
   mirror: HeadMirror = { raw: null, save: () => undefined },
 ): ReadonlySet<string> {
-  return new Set(readHead(properties, mirror)?.journals ?? []);
+  return new Set(readHead(properties?.getProperty(HEAD_KEY) ?? null, mirror)?.journals ?? []);
+}
+
+/**
+ * How many entries the Log holds, from its head (`stored`: Document properties' copy), without reading
+ * the sheet: the mirror is read too, since an hourly run writes only the mirror.
+ */
+export function logEntryCount(gas: AppsScript, spreadsheet: Spreadsheet, stored: string | null): number {
+  return readHead(stored, headMirror(gas, spreadsheet))?.count ?? 0;
 }
 
 /**
@@ -154,8 +162,8 @@ export function loggedJournals(
  * both. With as many entries in each, the one noting an append under way: the note is made in the
  * mirror alone (appendToLog).
  */
-function readHead(properties: Properties | null, mirror: HeadMirror): StoredHead | null {
-  const heads = [properties?.getProperty(HEAD_KEY) ?? null, mirror.raw].flatMap((raw) => {
+function readHead(stored: string | null, mirror: HeadMirror): StoredHead | null {
+  const heads = [stored, mirror.raw].flatMap((raw) => {
     const head = parseHead(raw);
     if (!head || raw === null) return [];
     const value = JSON.parse(raw) as { columns?: unknown; journals?: unknown; pendingJournals?: unknown };
@@ -279,7 +287,7 @@ function entryOf(cell: (key: string) => unknown): LogEntry {
  */
 export function checkLog(gas: AppsScript, spreadsheet: Spreadsheet): LogCheck {
   const table = SheetTable.open(spreadsheet, logTemplate, ['id', 'hash']);
-  const head = readHead(documentProperties(gas), headMirror(gas, spreadsheet));
+  const head = readHead(documentProperties(gas)?.getProperty(HEAD_KEY) ?? null, headMirror(gas, spreadsheet));
   const rows = table.data.rows.map(({ row, cells }) => ({ row, entry: entryOf((key) => cells[key]) }));
   const check = verifyChain(rows, head, checkingSigner(gas));
   if (!check.ok) return { ok: false, entries: rows.length, message: check.message };

@@ -15,6 +15,7 @@ import { DROPPED_PREFIX, WAITING_PREFIX } from '../domain/waiting-list';
 import { checkApprovalReplies, sendApprovalRequests } from './approvals';
 import { checkRepliesIfDue, runHourly } from './hourly-run';
 import { takeDroppedNotices } from './waiting-list';
+import { workspaceStatus } from './workspace-status';
 
 const emailOf = (role: string) => district[role]?.[1] ?? '';
 const sam = emailOf('technology');
@@ -115,6 +116,16 @@ describe('the hourly run, fired as Apps Script fires a clock trigger (no active 
     const log = env.run((gas) => sheetNamed(gas, 'Log').getDataRange().getValues().slice(1));
     expect(log.filter((r) => r[3] === 'Approval decision')).toHaveLength(2);
     expect(env.run((gas) => sheetNamed(gas, 'Log').getLastRow())).toBe(log.length + 1);
+  });
+
+  it('leaves the planner counting the Log entries it appended (a clock run writes only the head’s mirror)', () => {
+    const env = readyWorkspace();
+    send(env);
+    reply(env, sam, 'APPROVE');
+    fireHourly(env);
+    const status = env.run((gas) => workspaceStatus(gas), { user: requester });
+    const logRows = env.run((gas) => sheetNamed(gas, 'Log').getLastRow() - 1);
+    expect(status.sheets.find((s) => s.name === 'Log')?.rows).toBe(logRows);
   });
 
   it('counts a reply once, however many runs (clock and planner) see it', () => {

@@ -10,7 +10,7 @@ import { readWorkspace } from './workspace-gateway';
 import { checkRepliesIfDue } from './hourly-run';
 import { userProperties } from './user-properties';
 import { takeDroppedNotices } from './waiting-list';
-import { parseHead } from '../domain/audit-log';
+import { logEntryCount } from './audit-log-gateway';
 
 /**
  * The planner's opening call: replies read first when they are due, then the status, with the user's
@@ -36,7 +36,10 @@ export function workspaceStatus(gas: AppsScript): WorkspaceStatus {
       name: t.name,
       purpose: t.purpose,
       present: found !== undefined,
-      rows: found && t.kind === 'table' ? rowsOf(t.key, found, properties) : null,
+      rows:
+        found && t.kind === 'table'
+          ? rowsOf(t.key, found, () => logEntryCount(gas, spreadsheet, properties[LOG_HEAD_KEY] ?? null))
+          : null,
     };
   });
 
@@ -69,13 +72,9 @@ const notSetUp: PlanFacts = {
  * A table's rows; not counted where not read on opening (workspace-gateway.ts), except the Log, whose
  * head counts its entries (audit-log-gateway.ts).
  */
-function rowsOf(
-  key: string,
-  sheet: SheetSnapshot,
-  properties: Readonly<Record<string, string>>,
-): number | null {
+function rowsOf(key: string, sheet: SheetSnapshot, logEntries: () => number): number | null {
   if (!sheet.unread) return dataRows(sheet);
-  return key === 'log' ? (parseHead(properties[LOG_HEAD_KEY] ?? null)?.count ?? 0) : null;
+  return key === 'log' ? logEntries() : null;
 }
 
 function dataRows(sheet: SheetSnapshot): number {
