@@ -15,13 +15,12 @@ import type { LogCheck } from '../shared/governance';
 import type { AppsScript, Properties, Sheet, Spreadsheet } from './apps-script';
 import { formatDataRows, placeColumns, ValidationRules } from './column-formatting';
 import { checkingSigner, localSigner } from './document-secret';
-import { headMirror, type HeadMirror } from './log-head';
+import { headMirror, LOG_HEAD_KEY, type HeadMirror } from './log-head';
 import { forgetRead, sheetByName } from './sheet-reads';
 import { SheetTable } from './sheet-table';
 import { UserError } from './user-error';
 import { documentProperties, setPropertyLater } from './document-properties';
 
-const HEAD_KEY = 'aiplan.logHead';
 /** Rows added when the Log runs out of grid, so it does not grow one row at a time. */
 const GROWTH = 100;
 
@@ -89,7 +88,7 @@ export function appendToLog(
 ): void {
   const properties = documentProperties(gas);
   const mirror = headMirror(gas, spreadsheet);
-  const stored = readHead(properties?.getProperty(HEAD_KEY) ?? null, mirror);
+  const stored = readHead(properties?.getProperty(LOG_HEAD_KEY) ?? null, mirror);
   const toLog = (head: StoredHead | null): LogEvent[] => {
     return [...unlogged(journals ?? [], new Set(head?.journals ?? [])), ...given];
   };
@@ -145,7 +144,7 @@ export function loggedJournals(
   properties: Properties | null,
   mirror: HeadMirror = { raw: null, save: () => undefined },
 ): ReadonlySet<string> {
-  return new Set(readHead(properties?.getProperty(HEAD_KEY) ?? null, mirror)?.journals ?? []);
+  return new Set(readHead(properties?.getProperty(LOG_HEAD_KEY) ?? null, mirror)?.journals ?? []);
 }
 
 /**
@@ -189,7 +188,7 @@ function readHead(stored: string | null, mirror: HeadMirror): StoredHead | null 
 function writeHead(gas: AppsScript, mirror: HeadMirror, head: StoredHead): void {
   const value = JSON.stringify(head);
   mirror.save(value);
-  setPropertyLater(gas, HEAD_KEY, value);
+  setPropertyLater(gas, LOG_HEAD_KEY, value);
 }
 
 function logSheet(spreadsheet: Spreadsheet): Sheet {
@@ -287,7 +286,10 @@ function entryOf(cell: (key: string) => unknown): LogEntry {
  */
 export function checkLog(gas: AppsScript, spreadsheet: Spreadsheet): LogCheck {
   const table = SheetTable.open(spreadsheet, logTemplate, ['id', 'hash']);
-  const head = readHead(documentProperties(gas)?.getProperty(HEAD_KEY) ?? null, headMirror(gas, spreadsheet));
+  const head = readHead(
+    documentProperties(gas)?.getProperty(LOG_HEAD_KEY) ?? null,
+    headMirror(gas, spreadsheet),
+  );
   const rows = table.data.rows.map(({ row, cells }) => ({ row, entry: entryOf((key) => cells[key]) }));
   const check = verifyChain(rows, head, checkingSigner(gas));
   if (!check.ok) return { ok: false, entries: rows.length, message: check.message };

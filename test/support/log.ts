@@ -4,12 +4,11 @@ import { chainEvents, type LogHead } from '../../src/domain/audit-log';
 import { columnFormat } from '../../src/domain/column-format';
 import type { FakeEnvironment } from '../fakes/environment';
 import { sheetNamed } from './workspace';
-
-const HEAD_KEY = 'aiplan.logHead';
+import { LOG_HEAD_KEY } from '../../src/gas/log-head';
 
 /** The document's Log head as stored, or null. */
 export function storedHead(env: FakeEnvironment): (LogHead & { columns: string[] }) | null {
-  return JSON.parse(env.state.properties.document[HEAD_KEY] ?? 'null') as never;
+  return JSON.parse(env.state.properties.document[LOG_HEAD_KEY] ?? 'null') as never;
 }
 
 /** Signs as the add-on does, with the document's secret (the workspace must have made one). */
@@ -56,5 +55,5 @@ export function fillLog(env: FakeEnvironment, count: number): void {
     );
     sheet.getRange(from, 1, rows.length, head.columns.length).setValues(rows);
   });
-  env.state.properties.document[HEAD_KEY] = JSON.stringify({ ...next, columns: head.columns });
+  env.state.properties.document[LOG_HEAD_KEY] = JSON.stringify({ ...next, columns: head.columns });
 }
