@@ -76,7 +76,6 @@ export class SpreadsheetModel {
       ownRows(sheet)[row - 1] = cells;
     }
     rowContent.delete(cells);
-    rowValues.delete(cells);
     return cells;
   }
 
@@ -126,16 +125,8 @@ export class SpreadsheetModel {
   values(sheet: SheetState, r: GridRange): CellValue[][] {
     // Every read of a sheet comes here, so plain cells are read straight from their row.
     const out: CellValue[][] = [];
-    const end = r.column - 1 + r.numColumns;
     for (let i = 0; i < r.numRows; i += 1) {
       const cells = sheet.rows[r.row + i - 1];
-      const plain = cells && plainValues(cells);
-      if (plain) {
-        const line = plain.slice(r.column - 1, end);
-        for (let j = line.length; j < r.numColumns; j += 1) line.push('');
-        out.push(line);
-        continue;
-      }
       const line: CellValue[] = new Array<CellValue>(r.numColumns);
       for (let j = 0; j < r.numColumns; j += 1) {
         const cell = cells?.[r.column + j - 1];
@@ -424,26 +415,6 @@ function lastContentColumn(cells: readonly (CellState | null)[]): number {
   }
   rowContent.set(cells, last);
   return last;
-}
-
-/**
- * A row's values when none is a formula or a Date (so a read may hand out a slice of them), kept like
- * `rowContent`; `null` for a row that must be read cell by cell. Reads are most of a test's calls.
- */
-const rowValues = new WeakMap<readonly (CellState | null)[], readonly CellValue[] | null>();
-
-function plainValues(cells: readonly (CellState | null)[]): readonly CellValue[] | null {
-  const known = rowValues.get(cells);
-  if (known !== undefined) return known;
-  let values: CellValue[] | null = new Array<CellValue>(cells.length);
-  for (let c = 0; c < cells.length && values; c += 1) {
-    const cell = cells[c];
-    const value = cell?.value ?? '';
-    if (cell?.formula !== undefined || value instanceof Date) values = null;
-    else values[c] = value;
-  }
-  rowValues.set(cells, values);
-  return values;
 }
 
 export function sameUser(a: string, b: string): boolean {
